@@ -1,0 +1,81 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// Argument checks for the generated members. The checks inline to a compare and a branch; the throwing
+/// parts stay out of line so the hot path carries no message formatting.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SpanGuard
+{
+    /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
+    /// <param name="actual">The span's length.</param>
+    /// <param name="expected">The length the shape requires.</param>
+    /// <param name="meaning">What the length is made of, such as <c>Timesteps × Input = 100 × 32</c>.</param>
+    /// <param name="paramName">The parameter's name.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Length(int actual, int expected, string meaning, string paramName)
+    {
+        if (actual != expected)
+        {
+            ThrowLength(actual, expected, meaning, paramName);
+        }
+    }
+
+    /// <summary>Throws when the two spans share memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NoOverlap(ReadOnlySpan<float> written, ReadOnlySpan<float> read, string writtenName, string readName)
+    {
+        if (written.Overlaps(read))
+        {
+            ThrowOverlap(writtenName, readName);
+        }
+    }
+
+    /// <summary>Throws naming the first element that is NaN or infinite.</summary>
+    public static void Finite(ReadOnlySpan<float> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"'{paramName}' holds {values[i]} at flat index {i}; every weight must be a finite number."),
+                    paramName);
+            }
+        }
+    }
+
+    /// <summary>Throws naming the first element that is not zero (for layers declared with <c>UseBias = false</c>).</summary>
+    public static void AllZero(ReadOnlySpan<float> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] != 0f)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"'{paramName}' holds {values[i]} at flat index {i}, but the layer is declared with UseBias = false, so every bias must be zero."),
+                    paramName);
+            }
+        }
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLength(int actual, int expected, string meaning, string paramName)
+        => throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"'{paramName}' must hold {expected} floats ({meaning}), but its length is {actual}."),
+            paramName);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap(string writtenName, string readName)
+        => throw new ArgumentException(
+            $"'{writtenName}' overlaps '{readName}'; the kernel reads '{readName}' while it writes '{writtenName}', so pass separate buffers.",
+            writtenName);
+}
