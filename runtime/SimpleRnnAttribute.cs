@@ -13,7 +13,8 @@ namespace RnnGen;
 /// public partial class MotionModel { }
 /// </code>
 /// </example>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+// Structs and interfaces are accepted here so that RnnGen, not CS0592, explains what to declare instead.
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
 public sealed class SimpleRnnAttribute : Attribute
 {
     /// <summary>Sequence length T (required, greater than 0).</summary>

@@ -1,0 +1,183 @@
+using RnnGen.Generator.Helpers;
+using RnnGen.Generator.Models;
+using RnnGen.Generator.Planning;
+
+namespace RnnGen.Generator.Emission;
+
+/// <summary>The public surface added to the user's class (see CONTRACT): constants, loaders, Run, RunLast, Step.</summary>
+internal static class MembersEmitter
+{
+    private const string Guard = "global::RnnGen.Kernels.SpanGuard";
+    private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    private const string Span = "global::System.Span<float>";
+    private const string Weights = GeneratedMembers.WeightsField;
+
+    public static void WriteClassRemarks(IndentedTextWriter writer, KernelPlan plan)
+    {
+        SimpleRnnModel model = plan.Model;
+        writer.WriteLine("/// <remarks>");
+        writer.WriteLine($"/// RnnGen generated a SimpleRNN kernel for this class: <c>{ActivationText.Formula(model.Activation, model.UseBias)}</c>, with");
+        writer.WriteLine($"/// Timesteps = {Invariant.Int(model.Timesteps)}, Input = {Invariant.Int(model.Input)}, Output = {Invariant.Int(model.Output)}. Load weights once, then call");
+        writer.WriteLine("/// <c>Run</c>, <c>RunLast</c> or <c>Step</c> from any number of threads; they allocate nothing.");
+        writer.WriteLine("/// </remarks>");
+    }
+
+    public static void Write(IndentedTextWriter writer, KernelPlan plan)
+    {
+        SimpleRnnModel model = plan.Model;
+        string t = Invariant.Int(model.Timesteps), i = Invariant.Int(model.Input), o = Invariant.Int(model.Output);
+        string kernel = $"global::{SimpleRnnEmitter.KernelNamespace}.{SimpleRnnEmitter.KernelClass}";
+
+        WriteConstant(writer, "Timesteps", t, "Sequence length T: the timesteps one <c>Run</c> processes.");
+        WriteConstant(writer, "InputSize", i, "Input features I per timestep.");
+        WriteConstant(writer, "OutputSize", o, "Output features O (units): the length of the state and of each output row.");
+
+        writer.WriteLine("/// <summary>The weights, all zero until a load method is called.</summary>");
+        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+        writer.WriteLine($"private readonly global::RnnGen.Weights.SimpleRnnWeights {Weights} = new(InputSize, OutputSize, useBias: {(model.UseBias ? "true" : "false")});");
+        writer.WriteLine();
+
+        string biasNote = model.UseBias ? "" : " This layer has no bias (<c>UseBias = false</c>): the bias must be all zeros.";
+        WriteMember(writer, $$"""
+            /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
+            /// <param name="w">W, {{o}}×{{i}}: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
+            /// <param name="u">U, {{o}}×{{o}}: <c>u[o * OutputSize + j]</c> multiplies h_{t-1}[j] into output o.</param>
+            /// <param name="b">b, {{o}}.{{biasNote}}</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
+            public void LoadWeights({{ReadOnlySpan}} w, {{ReadOnlySpan}} u, {{ReadOnlySpan}} b) => {{Weights}}.LoadSeed(w, u, b);
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>Loads the weights of a Keras <c>SimpleRNN</c> layer, as <c>layer.get_weights()</c> returns them.</summary>
+            /// <param name="kernel">kernel, Input×Output ({{i}}×{{o}}).</param>
+            /// <param name="recurrentKernel">recurrent_kernel, Output×Output ({{o}}×{{o}}); row j holds the weights from h_j.</param>
+            /// <param name="bias">bias, {{o}}.{{biasNote}}</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
+            public void LoadKerasWeights({{ReadOnlySpan}} kernel, {{ReadOnlySpan}} recurrentKernel, {{ReadOnlySpan}} bias) => {{Weights}}.LoadKeras(kernel, recurrentKernel, bias);
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>Loads the weights of layer 0 of a <c>torch.nn.RNN</c>; the bias is <c>bias_ih + bias_hh</c>.</summary>
+            /// <param name="weightIh">weight_ih_l0, {{o}}×{{i}}.</param>
+            /// <param name="weightHh">weight_hh_l0, {{o}}×{{o}}.</param>
+            /// <param name="biasIh">bias_ih_l0, {{o}}.{{biasNote}}</param>
+            /// <param name="biasHh">bias_hh_l0, {{o}}.{{biasNote}}</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
+            public void LoadPyTorchWeights({{ReadOnlySpan}} weightIh, {{ReadOnlySpan}} weightHh, {{ReadOnlySpan}} biasIh, {{ReadOnlySpan}} biasHh) => {{Weights}}.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>Copies the weights out in the seed layout (see <see cref="LoadWeights"/>).</summary>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing is written.</exception>
+            public void ExportWeights({{Span}} w, {{Span}} u, {{Span}} b) => {{Weights}}.Export(w, u, b);
+            """);
+
+        string inputsLength = $"\"Timesteps × Input = {t} × {i}\"";
+        string outputsLength = $"\"Timesteps × Output = {t} × {o}\"";
+        string stateLength = $"\"Output = {o}\"";
+        string inputLength = $"\"Input = {i}\"";
+        string runBuffer = Invariant.Int(plan.RunBufferFloats);
+        string stepBuffer = Invariant.Int(plan.StepBufferFloats);
+
+        WriteMember(writer, $$"""
+            /// <summary>Runs the whole sequence from a zero state and writes every state h_0 .. h_{T-1}.</summary>
+            /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input ({{t}}×{{i}}), row-major.</param>
+            /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output ({{t}}×{{o}}), row-major. Must not overlap <paramref name="inputs"/>.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
+            public void Run({{ReadOnlySpan}} inputs, {{Span}} outputs)
+            {
+                {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
+                {{Guard}}.Length(outputs.Length, Timesteps * OutputSize, {{outputsLength}}, nameof(outputs));
+                {{Guard}}.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+                // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
+                {{Span}} buffer = stackalloc float[{{runBuffer}}];
+                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+            }
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
+            /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input ({{t}}×{{i}}), row-major.</param>
+            /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output ({{t}}×{{o}}), row-major. Must not overlap <paramref name="inputs"/>.</param>
+            /// <param name="initialState">h_{-1}, Output ({{o}}).</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
+            public void Run({{ReadOnlySpan}} inputs, {{Span}} outputs, {{ReadOnlySpan}} initialState)
+            {
+                {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
+                {{Guard}}.Length(outputs.Length, Timesteps * OutputSize, {{outputsLength}}, nameof(outputs));
+                {{Guard}}.Length(initialState.Length, OutputSize, {{stateLength}}, nameof(initialState));
+                {{Guard}}.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+                {{Span}} buffer = stackalloc float[{{runBuffer}}];
+                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
+                initialState.CopyTo({{MemoryMarshal}}.CreateSpan(ref rows, OutputSize));
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+            }
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>
+            /// Runs the whole sequence and keeps only the last state (Keras <c>return_sequences=False</c>). Calling it
+            /// again with the next chunk of a stream continues the stream.
+            /// </summary>
+            /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input ({{t}}×{{i}}), row-major.</param>
+            /// <param name="state">Output ({{o}}): h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
+            public void RunLast({{ReadOnlySpan}} inputs, {{Span}} state)
+            {
+                {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
+                {{Guard}}.Length(state.Length, OutputSize, {{stateLength}}, nameof(state));
+                {{Guard}}.NoOverlap(state, inputs, nameof(state), nameof(inputs));
+                {{Span}} buffer = stackalloc float[{{runBuffer}}];
+                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
+                {{Span}} stateRow = {{MemoryMarshal}}.CreateSpan(ref rows, OutputSize);
+                state.CopyTo(stateRow);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false);
+                stateRow.CopyTo(state);
+            }
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>Advances one timestep: <c>state = {{ActivationText.Math(model.Activation, model.UseBias ? "W·input + U·state + b" : "W·input + U·state")}}</c>.</summary>
+            /// <param name="input">x_t, Input ({{i}}).</param>
+            /// <param name="state">Output ({{o}}): h_{t-1} on entry, h_t on return. Must not overlap <paramref name="input"/>.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
+            public void Step({{ReadOnlySpan}} input, {{Span}} state)
+            {
+                {{Guard}}.Length(input.Length, InputSize, {{inputLength}}, nameof(input));
+                {{Guard}}.Length(state.Length, OutputSize, {{stateLength}}, nameof(state));
+                {{Guard}}.NoOverlap(state, input, nameof(state), nameof(input));
+                {{Span}} buffer = stackalloc float[{{stepBuffer}}];
+                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
+                {{Span}} stateRow = {{MemoryMarshal}}.CreateSpan(ref rows, OutputSize);
+                state.CopyTo(stateRow);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false);
+                stateRow.CopyTo(state);
+            }
+            """, last: true);
+    }
+
+    private static void WriteConstant(IndentedTextWriter writer, string name, string value, string summary)
+    {
+        writer.WriteLine($"/// <summary>{summary}</summary>");
+        writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+        writer.WriteLine($"public const int {name} = {value};");
+        writer.WriteLine();
+    }
+
+    /// <summary>Writes a member: its doc comment lines, the GeneratedCode attribute before the declaration, then the body.</summary>
+    private static void WriteMember(IndentedTextWriter writer, string text, bool last = false)
+    {
+        bool attributeWritten = false;
+        foreach (string line in text.Split('\n'))
+        {
+            if (!attributeWritten && !line.StartsWith("///", System.StringComparison.Ordinal))
+            {
+                writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
+                attributeWritten = true;
+            }
+
+            writer.WriteLine(line);
+        }
+
+        if (!last)
+        {
+            writer.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+using System.Collections.Generic;
+using RnnGen.Generator.Helpers;
+using RnnGen.Generator.Models;
+using RnnGen.Generator.Planning;
+
+namespace RnnGen.Generator.Emission;
+
+/// <summary>
+/// Writes the kernel of one vector width. Every output chunk (one vector of outputs) has its own accumulator
+/// local; input i and state element j are broadcast and multiplied into every chunk with the matching row
+/// of packed weights (see <c>RnnGen.Weights.PackedLayout</c>).
+/// </summary>
+internal static class VectorKernelEmitter
+{
+    public static void Write(IndentedTextWriter writer, KernelPlan plan, VectorPathPlan path)
+    {
+        SimpleRnnModel model = plan.Model;
+        string padded = Invariant.Int(path.PaddedOutput);
+
+        writer.WriteLine("/// <summary>");
+        foreach (string line in HeaderEmitter.DescribePath(model, path))
+        {
+            writer.WriteLine("/// " + line.Trim());
+        }
+
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        using (writer.OpenBlock($"private static void {path.MethodName}(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)"))
+        {
+            writer.WriteLine($"// Packed weights, rows of {padded} floats: W (one row per input) at 0, U (one row per state element) at {Invariant.Int(path.RecurrentOffset(model.Input))}, bias at {Invariant.Int(path.BiasOffset(model.Input, model.Output))}.");
+            writer.WriteLine("ref float w = ref weights;");
+            writer.WriteLine($"ref float u = ref Unsafe.Add(ref weights, {Invariant.Int(path.RecurrentOffset(model.Input))});");
+            if (model.UseBias)
+            {
+                writer.WriteLine($"ref float b = ref Unsafe.Add(ref weights, {Invariant.Int(path.BiasOffset(model.Input, model.Output))});");
+            }
+
+            using (writer.OpenBlock("for (int t0 = 0; t0 < steps; t0 += BlockSteps)"))
+            {
+                writer.WriteLine("int count = global::System.Math.Min(BlockSteps, steps - t0);");
+                writer.WriteLine();
+                writer.WriteLine("// Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,");
+                writer.WriteLine("// so these run at full FMA throughput.");
+                using (writer.OpenBlock("for (int s = 0; s < count; s++)"))
+                {
+                    writer.WriteLine("ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);");
+                    writer.WriteLine("ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);");
+                    foreach (ChunkTile tile in path.ProjectionTiles)
+                    {
+                        WriteProjectionTile(writer, model, path, tile);
+                    }
+                }
+
+                writer.WriteLine();
+                writer.WriteLine($"// Recurrence: row s+1 = {ActivationText.Math(model.Activation, "row s+1 + U·row s")}. The only sequential part.");
+                using (writer.OpenBlock("for (int s = 0; s < count; s++)"))
+                {
+                    writer.WriteLine("ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);");
+                    writer.WriteLine("ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);");
+                    foreach (ChunkTile tile in path.RecurrentTiles)
+                    {
+                        WriteRecurrentTile(writer, model, path, tile);
+                    }
+                }
+
+                writer.WriteLine();
+                WriteBlockHandOff(writer, plan);
+            }
+        }
+    }
+
+    /// <summary>Outputs of the block, then its last state moves to row 0 for the next block.</summary>
+    internal static void WriteBlockHandOff(IndentedTextWriter writer, KernelPlan plan)
+    {
+        writer.WriteLine("// Copy the block's states to the outputs, and carry the last one to row 0 for the next block.");
+        using (writer.OpenBlock("if (writeOutputs)"))
+        {
+            if (plan.RowStride == plan.Model.Output)
+            {
+                writer.WriteLine("// Rows are exactly Output floats long, so the block is one contiguous copy.");
+                writer.WriteLine("MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, RowStride), count * Output)");
+                writer.WriteLine("    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, t0 * Output), count * Output));");
+            }
+            else
+            {
+                using (writer.OpenBlock("for (int s = 0; s < count; s++)"))
+                {
+                    writer.WriteLine("MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)");
+                    writer.WriteLine("    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));");
+                }
+            }
+        }
+
+        writer.WriteLine("MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));");
+    }
+
+    private static void WriteProjectionTile(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, ChunkTile tile)
+    {
+        string v = path.TypeAlias;
+        var chunks = ChunksOf(path, tile);
+        writer.WriteLine();
+        writer.WriteLine($"// Outputs {OutputRange(model, path, tile)}.");
+        using (writer.OpenBlock())
+        {
+            foreach (int c in chunks)
+            {
+                string init = model.UseBias ? $"{v}.LoadUnsafe(ref b, {Offset(path, c)})" : $"{v}.Create(0f)";
+                writer.WriteLine($"var {Projection(model, path, c)} = {init};");
+            }
+
+            if (path.Unrolled)
+            {
+                for (int i = 0; i < model.Input; i++)
+                {
+                    string xi = "x" + Invariant.Int(i);
+                    writer.WriteLine($"var {xi} = {v}.Create({Element("xt", i)});");
+                    foreach (int c in chunks)
+                    {
+                        string acc = Projection(model, path, c);
+                        writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref w, {Invariant.Int((i * path.PaddedOutput) + (c * path.Lanes))}), {xi}, {acc});");
+                    }
+                }
+            }
+            else
+            {
+                using (writer.OpenBlock("for (int i = 0; i < Input; i++)"))
+                {
+                    writer.WriteLine($"ref float wi = ref Unsafe.Add(ref w, i * {Invariant.Int(path.PaddedOutput)});");
+                    writer.WriteLine($"var xi = {v}.Create(Unsafe.Add(ref xt, i));");
+                    foreach (int c in chunks)
+                    {
+                        string acc = Projection(model, path, c);
+                        writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref wi, {Offset(path, c)}), xi, {acc});");
+                    }
+                }
+            }
+
+            foreach (int c in chunks)
+            {
+                writer.WriteLine($"{path.TypeAlias}.StoreUnsafe({Projection(model, path, c)}, ref p, {Offset(path, c)});");
+            }
+        }
+    }
+
+    private static void WriteRecurrentTile(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, ChunkTile tile)
+    {
+        string v = path.TypeAlias;
+        int k = path.AccumulatorsPerChunk;
+        var chunks = ChunksOf(path, tile);
+        writer.WriteLine();
+        writer.WriteLine(k == 1
+            ? $"// Outputs {OutputRange(model, path, tile)}, starting from their input projection."
+            : $"// Outputs {OutputRange(model, path, tile)}, starting from their input projection; column j adds into partial sum j mod {Invariant.Int(k)} ({PartialSumNames(k)}).");
+        using (writer.OpenBlock())
+        {
+            foreach (int c in chunks)
+            {
+                writer.WriteLine($"var {Accumulator(model, path, c, 0, k)} = {v}.LoadUnsafe(ref hNext, {Offset(path, c)});");
+            }
+
+            if (path.Unrolled)
+            {
+                for (int j = 0; j < model.Output; j++)
+                {
+                    string hj = "h" + Invariant.Int(j);
+                    writer.WriteLine($"var {hj} = {v}.Create({Element("hPrev", j)});");
+                    foreach (int c in chunks)
+                    {
+                        string acc = Accumulator(model, path, c, j % k, k);
+                        string weight = $"{v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})";
+                        // The first column of each further partial sum starts it, instead of adding to zero.
+                        writer.WriteLine(j > 0 && j < k
+                            ? $"var {acc} = {weight} * {hj};"
+                            : $"{acc} = MultiplyAdd({weight}, {hj}, {acc});");
+                    }
+                }
+            }
+            else
+            {
+                WriteRecurrentColumnLoop(writer, model, path, chunks);
+            }
+
+            writer.WriteLine(model.Activation == RnnActivationKind.Linear ? "// The new state (Linear: no activation)." : $"// {ActivationText.Name(model.Activation)}, stored as the new state.");
+            foreach (int c in chunks)
+            {
+                string sum = SumTree(model, path, c, 0, k);
+                writer.WriteLine($"{v}.StoreUnsafe({ActivationText.Apply(model.Activation, sum)}, ref hNext, {Offset(path, c)});");
+            }
+        }
+    }
+
+    private static void WriteRecurrentColumnLoop(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, List<int> chunks)
+    {
+        string v = path.TypeAlias;
+        int k = path.AccumulatorsPerChunk;
+        for (int part = 1; part < k; part++)
+        {
+            foreach (int c in chunks)
+            {
+                writer.WriteLine($"var {Accumulator(model, path, c, part, k)} = {v}.Create(0f);");
+            }
+        }
+
+        int looped = model.Output - (model.Output % k);
+        string header = k == 1
+            ? "for (int j = 0; j < Output; j++)"
+            : $"for (int j = 0; j < {Invariant.Int(looped)}; j += {Invariant.Int(k)})";
+        using (writer.OpenBlock(header))
+        {
+            writer.WriteLine($"ref float uj = ref Unsafe.Add(ref u, j * {Invariant.Int(path.PaddedOutput)});");
+            for (int part = 0; part < k; part++)
+            {
+                string hj = k == 1 ? "hj" : "hj" + Invariant.Int(part);
+                string index = part == 0 ? "j" : $"j + {Invariant.Int(part)}";
+                writer.WriteLine($"var {hj} = {v}.Create(Unsafe.Add(ref hPrev, {index}));");
+                foreach (int c in chunks)
+                {
+                    string acc = Accumulator(model, path, c, part, k);
+                    writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref uj, {Invariant.Int((part * path.PaddedOutput) + (c * path.Lanes))}), {hj}, {acc});");
+                }
+            }
+        }
+
+        for (int j = looped; j < model.Output; j++)
+        {
+            string hj = "h" + Invariant.Int(j);
+            writer.WriteLine($"var {hj} = {v}.Create({Element("hPrev", j)});");
+            foreach (int c in chunks)
+            {
+                string acc = Accumulator(model, path, c, j % k, k);
+                writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))}), {hj}, {acc});");
+            }
+        }
+    }
+
+    private static List<int> ChunksOf(VectorPathPlan path, ChunkTile tile)
+    {
+        var chunks = new List<int>(tile.ChunkCount);
+        for (int c = tile.FirstChunk; c < tile.FirstChunk + tile.ChunkCount; c++)
+        {
+            chunks.Add(c);
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Partial sums added pairwise, so the sum itself adds only log2(k) to the critical path.</summary>
+    private static string SumTree(SimpleRnnModel model, VectorPathPlan path, int chunk, int first, int count)
+    {
+        int k = path.AccumulatorsPerChunk;
+        if (count == 1)
+        {
+            return Accumulator(model, path, chunk, first, k);
+        }
+
+        int half = (count + 1) / 2;
+        string left = SumTree(model, path, chunk, first, half);
+        string right = SumTree(model, path, chunk, first + half, count - half);
+        return first == 0 && count == k ? $"{left} + {right}" : $"({left} + {right})";
+    }
+
+    private static string Offset(VectorPathPlan path, int chunk) => Invariant.Int(chunk * path.Lanes);
+
+    private static string Element(string reference, int index)
+        => index == 0 ? reference : $"Unsafe.Add(ref {reference}, {Invariant.Int(index)})";
+
+    /// <summary>The real outputs a chunk covers, e.g. <c>o16_31</c>; a padded last chunk names only the real ones.</summary>
+    private static string Range(SimpleRnnModel model, VectorPathPlan path, int chunk)
+    {
+        int first = chunk * path.Lanes;
+        int last = System.Math.Min(first + path.Lanes, model.Output) - 1;
+        return first == last ? "o" + Invariant.Int(first) : $"o{Invariant.Int(first)}_{Invariant.Int(last)}";
+    }
+
+    private static string OutputRange(SimpleRnnModel model, VectorPathPlan path, ChunkTile tile)
+    {
+        int first = tile.FirstChunk * path.Lanes;
+        int last = System.Math.Min((tile.FirstChunk + tile.ChunkCount) * path.Lanes, model.Output) - 1;
+        string chunks = tile.ChunkCount == 1
+            ? $"chunk {Invariant.Int(tile.FirstChunk)}"
+            : $"chunks {Invariant.Int(tile.FirstChunk)}..{Invariant.Int(tile.FirstChunk + tile.ChunkCount - 1)}";
+        return $"{Invariant.Int(first)}..{Invariant.Int(last)} ({chunks})";
+    }
+
+    private static string Projection(SimpleRnnModel model, VectorPathPlan path, int chunk) => "p_" + Range(model, path, chunk);
+
+    private static string Accumulator(SimpleRnnModel model, VectorPathPlan path, int chunk, int part, int parts)
+        => parts == 1 ? "acc_" + Range(model, path, chunk) : $"acc_{Range(model, path, chunk)}_{(char)('a' + part)}";
+
+    private static string PartialSumNames(int k)
+    {
+        var names = new List<string>();
+        for (int part = 0; part < k; part++)
+        {
+            names.Add("_" + (char)('a' + part));
+        }
+
+        return string.Join(", ", names);
+    }
+}

@@ -1,0 +1,60 @@
+using RnnGen.Generator.Helpers;
+using RnnGen.Generator.Models;
+
+namespace RnnGen.Generator.Planning;
+
+/// <summary>How the generated code computes one layer: a pure function of the shape, decided by <see cref="KernelPlanner"/>.</summary>
+/// <param name="Model">The layer.</param>
+/// <param name="BlockSteps">Timesteps per block: the input projections of a block are computed together, before its recurrence.</param>
+/// <param name="RunBufferFloats">Floats of stack for <c>Run</c>/<c>RunLast</c>: (BlockSteps + 1) state rows plus alignment slack.</param>
+/// <param name="StepBufferFloats">Floats of stack for <c>Step</c>: two state rows plus alignment slack.</param>
+/// <param name="RowStride">Floats per state row: O padded to the widest vector.</param>
+/// <param name="VectorPaths">One plan per vector width, widest first.</param>
+internal sealed record KernelPlan(
+    SimpleRnnModel Model,
+    int BlockSteps,
+    int RunBufferFloats,
+    int StepBufferFloats,
+    int RowStride,
+    EquatableArray<VectorPathPlan> VectorPaths)
+{
+    /// <summary>Multiply-adds per timestep: O·(I + O), each two FLOPs.</summary>
+    public long FlopsPerStep => 2L * Model.Output * (Model.Input + Model.Output);
+}
+
+/// <summary>The kernel for one vector width.</summary>
+/// <param name="Bits">512, 256 or 128.</param>
+/// <param name="Lanes">Floats per vector.</param>
+/// <param name="Registers">Vector registers the target has at this width (16 ymm/xmm without AVX-512, 32 zmm with it).</param>
+/// <param name="Chunks">Vectors per state row: ceil(O / Lanes).</param>
+/// <param name="PaddedOutput">Chunks × Lanes: the row length of the packed weights for this width.</param>
+/// <param name="Unrolled">Every input and state column spelled out; otherwise a loop over columns.</param>
+/// <param name="UnrolledMultiplyAdds">Vector multiply-adds per timestep (what full unrolling would spell out).</param>
+/// <param name="AccumulatorsPerChunk">Independent partial sums per output chunk in the recurrence; column j feeds partial sum j mod this.</param>
+/// <param name="RecurrentTiles">Groups of chunks whose accumulators fit in registers together, for the recurrence.</param>
+/// <param name="ProjectionTiles">The same for the input projection (one accumulator per chunk).</param>
+internal sealed record VectorPathPlan(
+    int Bits,
+    int Lanes,
+    int Registers,
+    int Chunks,
+    int PaddedOutput,
+    bool Unrolled,
+    int UnrolledMultiplyAdds,
+    int AccumulatorsPerChunk,
+    EquatableArray<ChunkTile> RecurrentTiles,
+    EquatableArray<ChunkTile> ProjectionTiles)
+{
+    public string TypeAlias => "V" + Invariant.Int(Bits);
+
+    public string MethodName => "RunVector" + Invariant.Int(Bits);
+
+    /// <summary>Offset of the U block in the packed weights.</summary>
+    public int RecurrentOffset(int input) => input * PaddedOutput;
+
+    /// <summary>Offset of the bias row in the packed weights.</summary>
+    public int BiasOffset(int input, int output) => (input + output) * PaddedOutput;
+}
+
+/// <summary>A run of consecutive output chunks computed together.</summary>
+internal sealed record ChunkTile(int FirstChunk, int ChunkCount);

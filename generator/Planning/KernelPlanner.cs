@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using RnnGen.Generator.Helpers;
+using RnnGen.Generator.Models;
+
+namespace RnnGen.Generator.Planning;
+
+/// <summary>Turns a shape into a <see cref="KernelPlan"/>. Pure arithmetic, no Roslyn: unit-testable on its own.</summary>
+internal static class KernelPlanner
+{
+    /// <summary>
+    /// Vector multiply-adds per timestep above which columns are looped instead of spelled out. At this size a
+    /// fully unrolled path is a few thousand lines that Roslyn and the JIT still compile in milliseconds; beyond
+    /// it, code size grows with no speed left to gain, since a short loop body already keeps the FMA units busy.
+    /// </summary>
+    public const int UnrollBudget = 1024;
+
+    /// <summary>
+    /// Independent FMA chains needed to keep two FMA units busy through a 4-cycle latency. Fewer chains leave
+    /// the recurrence latency-bound.
+    /// </summary>
+    public const int ChainsToHideLatency = 8;
+
+    /// <summary>Registers left for other values (broadcast, loaded weight, temporaries) when sizing tiles.</summary>
+    public const int ReservedRegisters = 4;
+
+    /// <summary>Target size of the state-row block on the stack, so that it stays in L1 beside the weights.</summary>
+    public const int BlockBytes = 8 * 1024;
+
+    /// <summary>Longest block; beyond it the projection gains nothing more from batching.</summary>
+    public const int MaxBlockSteps = 32;
+
+    public static KernelPlan Plan(SimpleRnnModel model)
+    {
+        int rowStride = ShapeLimits.Pad(model.Output, ShapeLimits.WidestLanes);
+        int rowBytes = rowStride * sizeof(float);
+        int blockSteps = Math.Max(1, Math.Min(Math.Min(model.Timesteps, MaxBlockSteps), (BlockBytes / rowBytes) - 1));
+        int slack = ShapeLimits.WidestLanes;
+
+        var paths = new[]
+        {
+            PlanPath(model, bits: 512, registers: 32),
+            PlanPath(model, bits: 256, registers: 16),
+            PlanPath(model, bits: 128, registers: 16),
+        };
+
+        return new KernelPlan(
+            model,
+            blockSteps,
+            RunBufferFloats: ((blockSteps + 1) * rowStride) + slack,
+            StepBufferFloats: (2 * rowStride) + slack,
+            rowStride,
+            paths.ToEquatableArray());
+    }
+
+    private static VectorPathPlan PlanPath(SimpleRnnModel model, int bits, int registers)
+    {
+        int lanes = bits / 32;
+        int chunks = (model.Output + lanes - 1) / lanes;
+        int budget = registers - ReservedRegisters;
+        int multiplyAdds = chunks * (model.Input + model.Output);
+
+        // Few chunks: split each chunk's column range over several accumulators so that enough FMA chains run
+        // at once. Many chunks: one accumulator each, and tiles small enough to stay in registers.
+        int accumulators = chunks >= ChainsToHideLatency
+            ? 1
+            : Math.Max(1, Math.Min(Math.Min((ChainsToHideLatency + chunks - 1) / chunks, budget / chunks), model.Output));
+
+        return new VectorPathPlan(
+            bits,
+            lanes,
+            registers,
+            chunks,
+            chunks * lanes,
+            Unrolled: multiplyAdds <= UnrollBudget,
+            multiplyAdds,
+            accumulators,
+            Tiles(chunks, Math.Max(1, budget / accumulators)),
+            Tiles(chunks, budget));
+    }
+
+    /// <summary>Splits <paramref name="chunks"/> into the fewest tiles of at most <paramref name="maxPerTile"/>, balanced.</summary>
+    private static EquatableArray<ChunkTile> Tiles(int chunks, int maxPerTile)
+    {
+        int count = (chunks + maxPerTile - 1) / maxPerTile;
+        var tiles = new List<ChunkTile>(count);
+        int first = 0;
+        for (int t = 0; t < count; t++)
+        {
+            int size = (chunks - first + (count - t) - 1) / (count - t);
+            tiles.Add(new ChunkTile(first, size));
+            first += size;
+        }
+
+        return tiles.ToEquatableArray();
+    }
+}
