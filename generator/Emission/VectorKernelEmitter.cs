@@ -133,6 +133,8 @@ internal static class VectorKernelEmitter
                         writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref wi, {Offset(path, c)}), xi, {acc});");
                     }
                 }
+
+                writer.WriteLine();
             }
 
             foreach (int c in chunks)

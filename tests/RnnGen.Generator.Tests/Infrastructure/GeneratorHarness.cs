@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RnnGen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator over in-memory sources against the net8.0 reference assemblies and the runtime library.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. Net80.References.All,
+        MetadataReference.CreateFromFile(typeof(SimpleRnnAttribute).Assembly.Location),
+    ];
+
+    /// <summary>Parse options as a consumer with XML docs on would have, so doc-comment mistakes in generated code surface.</summary>
+    public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest)
+        => new(version, DocumentationMode.Diagnose);
+
+    public static CSharpCompilation CreateCompilation(string source, LanguageVersion version = LanguageVersion.Latest, string path = "Model.cs")
+        => CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText(source, ParseOptions(version), path)],
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
+                optimizationLevel: OptimizationLevel.Release));
+
+    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.Latest)
+        => CSharpGeneratorDriver.Create(
+            [new SimpleRnnGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions(version),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Generates for <paramref name="source"/> and compiles the result.</summary>
+    public static GenerationResult Run(string source, LanguageVersion version = LanguageVersion.Latest)
+    {
+        CSharpCompilation compilation = CreateCompilation(source, version);
+        GeneratorDriver driver = CreateDriver(version).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        return new GenerationResult(driver, output, generatorDiagnostics);
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GenerationResult(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorRunResult RunResult => Driver.GetRunResult().Results.Single();
+
+    public ImmutableArray<GeneratedSourceResult> Sources => RunResult.GeneratedSources;
+
+    /// <summary>
+    /// Errors and warnings of the compilation that includes the generated code; missing XML docs count only in
+    /// generated code (test sources do not document their classes).
+    /// </summary>
+    public ImmutableArray<Diagnostic> CompilationProblems
+        => [.. Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && (d.Id != "CS1591" || IsGenerated(d.Location.SourceTree)))];
+
+    private bool IsGenerated(SyntaxTree? tree) => tree is not null && Sources.Any(s => s.SyntaxTree == tree);
+
+    /// <summary>The generated source, with line numbers, for failure messages.</summary>
+    public string NumberedSources()
+        => string.Join("\n", Sources.Select(s => $"==== {s.HintName}\n" + string.Join("\n", s.SourceText.ToString().Split('\n').Select((line, i) => $"{i + 1,5}: {line}"))));
+}
