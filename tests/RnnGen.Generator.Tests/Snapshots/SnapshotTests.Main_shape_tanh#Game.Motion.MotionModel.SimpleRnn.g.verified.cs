@@ -1740,6 +1740,7 @@ namespace RnnGen.Generated
                             p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
                             p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
                         }
+
                         V128.StoreUnsafe(p_o0_3, ref p, 0);
                         V128.StoreUnsafe(p_o4_7, ref p, 4);
                         V128.StoreUnsafe(p_o8_11, ref p, 8);
@@ -1773,6 +1774,7 @@ namespace RnnGen.Generated
                             p_o56_59 = MultiplyAdd(V128.LoadUnsafe(ref wi, 56), xi, p_o56_59);
                             p_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, p_o60_63);
                         }
+
                         V128.StoreUnsafe(p_o32_35, ref p, 32);
                         V128.StoreUnsafe(p_o36_39, ref p, 36);
                         V128.StoreUnsafe(p_o40_43, ref p, 40);

@@ -262,6 +262,7 @@ namespace RnnGen.Generated
                             p_o224_239 = MultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, p_o224_239);
                             p_o240_255 = MultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, p_o240_255);
                         }
+
                         V512.StoreUnsafe(p_o0_15, ref p, 0);
                         V512.StoreUnsafe(p_o16_31, ref p, 16);
                         V512.StoreUnsafe(p_o32_47, ref p, 32);
@@ -409,6 +410,7 @@ namespace RnnGen.Generated
                             p_o72_79 = MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, p_o72_79);
                             p_o80_87 = MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, p_o80_87);
                         }
+
                         V256.StoreUnsafe(p_o0_7, ref p, 0);
                         V256.StoreUnsafe(p_o8_15, ref p, 8);
                         V256.StoreUnsafe(p_o16_23, ref p, 16);
@@ -451,6 +453,7 @@ namespace RnnGen.Generated
                             p_o160_167 = MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, p_o160_167);
                             p_o168_175 = MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, p_o168_175);
                         }
+
                         V256.StoreUnsafe(p_o88_95, ref p, 88);
                         V256.StoreUnsafe(p_o96_103, ref p, 96);
                         V256.StoreUnsafe(p_o104_111, ref p, 104);
@@ -491,6 +494,7 @@ namespace RnnGen.Generated
                             p_o240_247 = MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, p_o240_247);
                             p_o248_255 = MultiplyAdd(V256.LoadUnsafe(ref wi, 248), xi, p_o248_255);
                         }
+
                         V256.StoreUnsafe(p_o176_183, ref p, 176);
                         V256.StoreUnsafe(p_o184_191, ref p, 184);
                         V256.StoreUnsafe(p_o192_199, ref p, 192);
@@ -700,6 +704,7 @@ namespace RnnGen.Generated
                             p_o36_39 = MultiplyAdd(V128.LoadUnsafe(ref wi, 36), xi, p_o36_39);
                             p_o40_43 = MultiplyAdd(V128.LoadUnsafe(ref wi, 40), xi, p_o40_43);
                         }
+
                         V128.StoreUnsafe(p_o0_3, ref p, 0);
                         V128.StoreUnsafe(p_o4_7, ref p, 4);
                         V128.StoreUnsafe(p_o8_11, ref p, 8);
@@ -742,6 +747,7 @@ namespace RnnGen.Generated
                             p_o80_83 = MultiplyAdd(V128.LoadUnsafe(ref wi, 80), xi, p_o80_83);
                             p_o84_87 = MultiplyAdd(V128.LoadUnsafe(ref wi, 84), xi, p_o84_87);
                         }
+
                         V128.StoreUnsafe(p_o44_47, ref p, 44);
                         V128.StoreUnsafe(p_o48_51, ref p, 48);
                         V128.StoreUnsafe(p_o52_55, ref p, 52);
@@ -784,6 +790,7 @@ namespace RnnGen.Generated
                             p_o124_127 = MultiplyAdd(V128.LoadUnsafe(ref wi, 124), xi, p_o124_127);
                             p_o128_131 = MultiplyAdd(V128.LoadUnsafe(ref wi, 128), xi, p_o128_131);
                         }
+
                         V128.StoreUnsafe(p_o88_91, ref p, 88);
                         V128.StoreUnsafe(p_o92_95, ref p, 92);
                         V128.StoreUnsafe(p_o96_99, ref p, 96);
@@ -826,6 +833,7 @@ namespace RnnGen.Generated
                             p_o168_171 = MultiplyAdd(V128.LoadUnsafe(ref wi, 168), xi, p_o168_171);
                             p_o172_175 = MultiplyAdd(V128.LoadUnsafe(ref wi, 172), xi, p_o172_175);
                         }
+
                         V128.StoreUnsafe(p_o132_135, ref p, 132);
                         V128.StoreUnsafe(p_o136_139, ref p, 136);
                         V128.StoreUnsafe(p_o140_143, ref p, 140);
@@ -866,6 +874,7 @@ namespace RnnGen.Generated
                             p_o208_211 = MultiplyAdd(V128.LoadUnsafe(ref wi, 208), xi, p_o208_211);
                             p_o212_215 = MultiplyAdd(V128.LoadUnsafe(ref wi, 212), xi, p_o212_215);
                         }
+
                         V128.StoreUnsafe(p_o176_179, ref p, 176);
                         V128.StoreUnsafe(p_o180_183, ref p, 180);
                         V128.StoreUnsafe(p_o184_187, ref p, 184);
@@ -905,6 +914,7 @@ namespace RnnGen.Generated
                             p_o248_251 = MultiplyAdd(V128.LoadUnsafe(ref wi, 248), xi, p_o248_251);
                             p_o252_255 = MultiplyAdd(V128.LoadUnsafe(ref wi, 252), xi, p_o252_255);
                         }
+
                         V128.StoreUnsafe(p_o216_219, ref p, 216);
                         V128.StoreUnsafe(p_o220_223, ref p, 220);
                         V128.StoreUnsafe(p_o224_227, ref p, 224);

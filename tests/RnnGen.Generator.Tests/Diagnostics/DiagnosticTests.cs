@@ -1,0 +1,192 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RnnGen.Generator.Diagnostics;
+using RnnGen.Generator.Tests.Infrastructure;
+
+namespace RnnGen.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// One test per diagnostic: its id, the exact text it points at, and its message. A mistake yields exactly the
+/// one diagnostic and no generated code, so no compiler errors cascade from generated code.
+/// </summary>
+public class DiagnosticTests
+{
+    [Fact]
+    public void RNN0001_class_not_partial() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public class Model { }
+        """,
+        DiagnosticIds.ClassNotPartial,
+        "Model",
+        "Class 'Model' has [SimpleRnn] but is not partial; declare it as 'partial class Model' so RnnGen can add the kernel to it");
+
+    [Fact]
+    public void RNN0002_containing_type_not_partial() => AssertSingle(
+        """
+        public class Outer
+        {
+            [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+            public partial class Model { }
+        }
+        """,
+        DiagnosticIds.ContainingTypeNotPartial,
+        "Outer",
+        "'Outer' contains the [SimpleRnn] class 'Model' but is not partial; declare it partial so RnnGen can re-open it");
+
+    [Theory]
+    [InlineData("partial struct", "a struct")]
+    [InlineData("partial interface", "an interface")]
+    [InlineData("partial record", "a record")]
+    [InlineData("partial record struct", "a record struct")]
+    public void RNN0003_not_a_plain_class(string declaration, string kind) => AssertSingle(
+        $$"""
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public {{declaration}} Model { }
+        """,
+        DiagnosticIds.NotAPlainClass,
+        "Model",
+        $"'Model' is {kind}; [SimpleRnn] applies only to a (non-record) class: declare it as 'partial class Model'");
+
+    [Fact]
+    public void RNN0004_static_class() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public static partial class Model { }
+        """,
+        DiagnosticIds.StaticClass,
+        "Model",
+        "Class 'Model' is static, but a [SimpleRnn] class holds weights per instance; remove 'static'");
+
+    [Fact]
+    public void RNN0005_shape_property_missing() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Output = 3)]
+        public partial class Model { }
+        """,
+        DiagnosticIds.ShapeMissing,
+        "RnnGen.SimpleRnn(Timesteps = 4, Output = 3)",
+        "[SimpleRnn] on 'Model' does not set 'Input'; set it to the number of input features I, e.g. [SimpleRnn(Timesteps = 100, Input = 32, Output = 64)]");
+
+    [Theory]
+    [InlineData("Timesteps = 0, Input = 2, Output = 3", "Timesteps = 0", "'Timesteps' must be greater than 0, but was 0")]
+    [InlineData("Timesteps = 4, Input = -7, Output = 3", "Input = -7", "'Input' must be greater than 0, but was -7")]
+    [InlineData("Timesteps = 4, Input = 2, Output = -3", "Output = -3", "'Output' must be greater than 0, but was -3")]
+    public void RNN0006_shape_not_positive(string arguments, string span, string message) => AssertSingle(
+        $$"""
+        [RnnGen.SimpleRnn({{arguments}})]
+        public partial class Model { }
+        """,
+        DiagnosticIds.ShapeNotPositive,
+        span,
+        message);
+
+    [Theory]
+    [InlineData("Timesteps = 1, Input = 1, Output = 8193", "Output = 8193 needs 65,664 bytes of stack for the previous and next state; the limit is 65,536 bytes (Output ≤ 8192)")]
+    [InlineData("Timesteps = 100000, Input = 100000, Output = 4", "Timesteps × Input = 10,000,000,000 floats exceed the largest span (2,147,483,647)")]
+    public void RNN0007_shape_too_large(string arguments, string problem) => AssertSingle(
+        $$"""
+        [RnnGen.SimpleRnn({{arguments}})]
+        public partial class Model { }
+        """,
+        DiagnosticIds.ShapeTooLarge,
+        $"RnnGen.SimpleRnn({arguments})",
+        $"The shape of 'Model' is too large: {problem}");
+
+    [Fact]
+    public void RNN0008_unknown_activation() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3, Activation = (RnnGen.RnnActivation)7)]
+        public partial class Model { }
+        """,
+        DiagnosticIds.UnknownActivation,
+        "Activation = (RnnGen.RnnActivation)7",
+        "Activation value 7 is not a member of RnnActivation; use RnnActivation.Tanh, Relu, Sigmoid or Linear");
+
+    [Theory]
+    [InlineData("public int Timesteps => 1;", "Timesteps")]
+    [InlineData("public void Run(System.ReadOnlySpan<float> a, System.Span<float> b) { }", "Run")]
+    [InlineData("private object __rnnWeights = new();", "__rnnWeights")]
+    public void RNN0009_member_clash(string member, string name) => AssertSingle(
+        $$"""
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public partial class Model
+        {
+            {{member}}
+        }
+        """,
+        DiagnosticIds.MemberClash,
+        name,
+        $"'Model' declares '{name}', which RnnGen generates for [SimpleRnn] classes; rename or remove it");
+
+    [Fact]
+    public void A_user_overload_with_other_parameters_is_not_a_clash()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+            public partial class Model
+            {
+                public void Run(float[] inputs, float[] outputs) => Run(inputs.AsSpan(), outputs.AsSpan());
+            }
+            """.Replace("inputs.AsSpan()", "new System.ReadOnlySpan<float>(inputs)").Replace("outputs.AsSpan()", "new System.Span<float>(outputs)"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.CompilationProblems.IsEmpty, string.Join("\n", result.CompilationProblems));
+    }
+
+    [Fact]
+    public void RNN0010_language_version_too_low() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public partial class Model { }
+        """,
+        DiagnosticIds.LanguageVersionTooLow,
+        "Model",
+        "RnnGen generates C# 11 code for 'Model', but the project uses C# 10.0; set <LangVersion>11</LangVersion> or later (the default for net7.0 and newer)",
+        LanguageVersion.CSharp10);
+
+    [Fact]
+    public void Independent_mistakes_are_each_reported_once()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            [RnnGen.SimpleRnn(Timesteps = 0, Output = 3)]
+            public class Model { }
+            """);
+        Assert.Equal(
+            [DiagnosticIds.ClassNotPartial, DiagnosticIds.ShapeNotPositive, DiagnosticIds.ShapeMissing],
+            result.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id == DiagnosticIds.ClassNotPartial ? 0 : id == DiagnosticIds.ShapeNotPositive ? 1 : 2));
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void Every_descriptor_is_an_error_with_a_help_link_and_is_tested_here()
+    {
+        var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("RNN", StringComparison.Ordinal)).Select(n => n[..7]).ToHashSet();
+        foreach (var field in typeof(DiagnosticIds).GetFields())
+        {
+            string id = (string)field.GetValue(null)!;
+            DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(id);
+            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.EndsWith("#" + id.ToLowerInvariant(), descriptor.HelpLinkUri);
+            if (!id.StartsWith("RNN001", StringComparison.Ordinal) || id == DiagnosticIds.LanguageVersionTooLow)
+            {
+                Assert.Contains(id, tested);
+            }
+        }
+    }
+
+    private static void AssertSingle(string source, string id, string span, string message, LanguageVersion version = LanguageVersion.Latest)
+    {
+        GenerationResult result = GeneratorHarness.Run(source, version);
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        // Diagnostics leave the pipeline as path + span (no syntax tree is kept), so find the text through the path.
+        SyntaxTree tree = result.Output.SyntaxTrees.Single(t => t.FilePath == diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(span, tree.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(result.Sources);
+
+        // The user's code compiles apart from what the diagnostic names: no cascade from generated code.
+        var errors = result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}
