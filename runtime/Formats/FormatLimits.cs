@@ -1,0 +1,26 @@
+namespace RnnGen.Formats;
+
+/// <summary>
+/// Upper bounds the readers enforce before they allocate. A file that claims more is treated as malformed,
+/// so a corrupt or hostile size field can never make a reader allocate or read without bound.
+/// </summary>
+internal static class FormatLimits
+{
+    /// <summary>The safetensors header limit used by the reference implementation.</summary>
+    public const long MaxSafetensorsHeaderBytes = 100_000_000;
+
+    /// <summary>An .npy header is a short dict; NumPy itself refuses headers over 10 000 bytes by default.</summary>
+    public const long MaxNpyHeaderBytes = 1 << 20;
+
+    /// <summary>The raw bytes of one tensor; far beyond any layer this library can unroll.</summary>
+    public const long MaxTensorBytes = 1L << 30;
+
+    /// <summary>The bytes of a whole .npz read from a stream that cannot seek (it is copied to memory first).</summary>
+    public const long MaxArchiveBytes = 1L << 30;
+
+    /// <summary>Nesting depth of JSON and of Python literals; real headers nest two or three levels.</summary>
+    public const int MaxNestingDepth = 64;
+
+    /// <summary>Values in one JSON header; a model with ten thousand tensors needs about a hundred thousand.</summary>
+    public const int MaxJsonValues = 1_000_000;
+}
