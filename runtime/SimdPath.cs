@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace RnnGen;
 
@@ -22,12 +23,12 @@ public enum SimdPath
 public static class SimdPaths
 {
     /// <summary>
-    /// The widest accelerated vector width. Generated kernels make the same choice with the same JIT-time
-    /// constants, so this is exactly the path they run.
+    /// The widest accelerated vector width (Vector256 only together with FMA, which its kernels use directly).
+    /// Generated kernels make the same choice with the same JIT-time constants, so this is exactly the path they run.
     /// </summary>
     public static SimdPath Current =>
         Vector512.IsHardwareAccelerated ? SimdPath.Vector512
-        : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? SimdPath.Vector256
         : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
         : SimdPath.Scalar;
 

@@ -52,19 +52,25 @@ internal static class HeaderEmitter
 
         string form = path.Unrolled
             ? $"every column spelled out ({Invariant.Count(path.UnrolledMultiplyAdds)} vector FMAs per timestep)"
-            : $"loops over columns, since {Invariant.Count(path.UnrolledMultiplyAdds)} FMAs per timestep exceed the unroll budget of {Invariant.Count(KernelPlanner.UnrollBudget)}";
+            : $"loops over columns, since {Invariant.Count(path.UnrolledMultiplyAdds)} FMAs per timestep exceed the unroll budget of {Invariant.Count(path.UnrollBudget)}";
         string sums = path.AccumulatorsPerChunk == 1
             ? $"one accumulator per chunk ({Invariant.Int(System.Math.Min(path.Chunks, MaxTile(path)))} independent FMA chains)"
             : $"{Invariant.Int(path.AccumulatorsPerChunk)} partial sums per chunk, so {Invariant.Int(path.AccumulatorsPerChunk * path.Chunks)} independent FMA chains hide the FMA latency";
         string tiles = path.RecurrentTiles.Length == 1
             ? "all chunks in registers at once"
             : $"{Invariant.Int(path.RecurrentTiles.Length)} tiles of up to {Invariant.Int(MaxTile(path))} chunks, so the accumulators fit in {Invariant.Int(path.Registers)} registers";
-        return
-        [
+        var lines = new System.Collections.Generic.List<string>
+        {
             $"{name}: {chunks};",
             $"    {form};",
             $"    {sums}; {tiles}.",
-        ];
+        };
+        if (!path.ActivationPerChunk && model.Activation is RnnActivationKind.Tanh or RnnActivationKind.Sigmoid)
+        {
+            lines.Add("    The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.");
+        }
+
+        return [.. lines];
     }
 
     private static int MaxTile(VectorPathPlan path)

@@ -57,6 +57,8 @@ internal static class SimpleRnnEmitter
             writer.WriteLines("""
                 using static global::RnnGen.Kernels.SimdMath;
                 using static global::RnnGen.Kernels.VectorActivations;
+                using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
+                using Fma = global::System.Runtime.Intrinsics.X86.Fma;
                 using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
                 using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
                 using MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
@@ -103,7 +105,7 @@ internal static class SimpleRnnEmitter
             string keyword = "if";
             foreach (VectorPathPlan path in plan.VectorPaths)
             {
-                writer.WriteLine($"{keyword} ({path.TypeAlias}.IsHardwareAccelerated)");
+                writer.WriteLine($"{keyword} ({path.Condition})");
                 using (writer.OpenBlock())
                 {
                     writer.WriteLine($"{path.MethodName}(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);");

@@ -15,6 +15,7 @@ internal static class VectorKernelEmitter
     public static void Write(IndentedTextWriter writer, KernelPlan plan, VectorPathPlan path)
     {
         SimpleRnnModel model = plan.Model;
+        string v = path.TypeAlias;
         string padded = Invariant.Int(path.PaddedOutput);
 
         writer.WriteLine("/// <summary>");
@@ -60,6 +61,16 @@ internal static class VectorKernelEmitter
                     foreach (ChunkTile tile in path.RecurrentTiles)
                     {
                         WriteRecurrentTile(writer, model, path, tile);
+                    }
+
+                    if (!ActivatesPerChunk(model, path))
+                    {
+                        writer.WriteLine();
+                        writer.WriteLine($"// {ActivationText.Name(model.Activation)} over the new state, one vector at a time.");
+                        using (writer.OpenBlock($"for (nuint c = 0; c < {Invariant.Int(path.PaddedOutput)}; c += {Invariant.Int(path.Lanes)})"))
+                        {
+                            writer.WriteLine($"{v}.StoreUnsafe({ActivationText.Apply(model.Activation, $"{v}.LoadUnsafe(ref hNext, c)")}, ref hNext, c);");
+                        }
                     }
                 }
 
@@ -110,14 +121,14 @@ internal static class VectorKernelEmitter
 
             if (path.Unrolled)
             {
+                // One broadcast local, reused: a local per column would exhaust the JIT's tracked locals on large layers.
                 for (int i = 0; i < model.Input; i++)
                 {
-                    string xi = "x" + Invariant.Int(i);
-                    writer.WriteLine($"var {xi} = {v}.Create({Element("xt", i)});");
+                    writer.WriteLine($"{(i == 0 ? "var " : "")}xi = {v}.Create({Element("xt", i)});");
                     foreach (int c in chunks)
                     {
                         string acc = Projection(model, path, c);
-                        writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref w, {Invariant.Int((i * path.PaddedOutput) + (c * path.Lanes))}), {xi}, {acc});");
+                        writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref w, {Invariant.Int((i * path.PaddedOutput) + (c * path.Lanes))})", "xi", acc)};");
                     }
                 }
             }
@@ -130,7 +141,7 @@ internal static class VectorKernelEmitter
                     foreach (int c in chunks)
                     {
                         string acc = Projection(model, path, c);
-                        writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref wi, {Offset(path, c)}), xi, {acc});");
+                        writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref wi, {Offset(path, c)})", "xi", acc)};");
                     }
                 }
 
@@ -164,16 +175,15 @@ internal static class VectorKernelEmitter
             {
                 for (int j = 0; j < model.Output; j++)
                 {
-                    string hj = "h" + Invariant.Int(j);
-                    writer.WriteLine($"var {hj} = {v}.Create({Element("hPrev", j)});");
+                    writer.WriteLine($"{(j == 0 ? "var " : "")}hj = {v}.Create({Element("hPrev", j)});");
                     foreach (int c in chunks)
                     {
                         string acc = Accumulator(model, path, c, j % k, k);
                         string weight = $"{v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})";
                         // The first column of each further partial sum starts it, instead of adding to zero.
                         writer.WriteLine(j > 0 && j < k
-                            ? $"var {acc} = {weight} * {hj};"
-                            : $"{acc} = MultiplyAdd({weight}, {hj}, {acc});");
+                            ? $"var {acc} = {weight} * hj;"
+                            : $"{acc} = {path.MultiplyAdd(weight, "hj", acc)};");
                     }
                 }
             }
@@ -182,11 +192,14 @@ internal static class VectorKernelEmitter
                 WriteRecurrentColumnLoop(writer, model, path, chunks);
             }
 
-            writer.WriteLine(model.Activation == RnnActivationKind.Linear ? "// The new state (Linear: no activation)." : $"// {ActivationText.Name(model.Activation)}, stored as the new state.");
+            bool inline = ActivatesPerChunk(model, path);
+            writer.WriteLine(model.Activation == RnnActivationKind.Linear ? "// The new state (Linear: no activation)."
+                : inline ? $"// {ActivationText.Name(model.Activation)}, stored as the new state."
+                : "// The sums; the activation follows over the whole row.");
             foreach (int c in chunks)
             {
                 string sum = SumTree(model, path, c, 0, k);
-                writer.WriteLine($"{v}.StoreUnsafe({ActivationText.Apply(model.Activation, sum)}, ref hNext, {Offset(path, c)});");
+                writer.WriteLine($"{v}.StoreUnsafe({(inline ? ActivationText.Apply(model.Activation, sum) : sum)}, ref hNext, {Offset(path, c)});");
             }
         }
     }
@@ -218,22 +231,25 @@ internal static class VectorKernelEmitter
                 foreach (int c in chunks)
                 {
                     string acc = Accumulator(model, path, c, part, k);
-                    writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref uj, {Invariant.Int((part * path.PaddedOutput) + (c * path.Lanes))}), {hj}, {acc});");
+                    writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref uj, {Invariant.Int((part * path.PaddedOutput) + (c * path.Lanes))})", hj, acc)};");
                 }
             }
         }
 
         for (int j = looped; j < model.Output; j++)
         {
-            string hj = "h" + Invariant.Int(j);
-            writer.WriteLine($"var {hj} = {v}.Create({Element("hPrev", j)});");
+            writer.WriteLine($"{(j == looped ? "var " : "")}hj = {v}.Create({Element("hPrev", j)});");
             foreach (int c in chunks)
             {
                 string acc = Accumulator(model, path, c, j % k, k);
-                writer.WriteLine($"{acc} = MultiplyAdd({v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))}), {hj}, {acc});");
+                writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})", "hj", acc)};");
             }
         }
     }
+
+    /// <summary>Relu and Linear are a single instruction or none, so only Tanh and Sigmoid ever move to a loop.</summary>
+    private static bool ActivatesPerChunk(SimpleRnnModel model, VectorPathPlan path)
+        => path.ActivationPerChunk || model.Activation is RnnActivationKind.Relu or RnnActivationKind.Linear;
 
     private static List<int> ChunksOf(VectorPathPlan path, ChunkTile tile)
     {

@@ -30,6 +30,8 @@ internal sealed record KernelPlan(
 /// <param name="PaddedOutput">Chunks × Lanes: the row length of the packed weights for this width.</param>
 /// <param name="Unrolled">Every input and state column spelled out; otherwise a loop over columns.</param>
 /// <param name="UnrolledMultiplyAdds">Vector multiply-adds per timestep (what full unrolling would spell out).</param>
+/// <param name="UnrollBudget">The most multiply-adds this path spells out.</param>
+/// <param name="ActivationPerChunk">The activation is written once per chunk; otherwise a loop applies it over the row.</param>
 /// <param name="AccumulatorsPerChunk">Independent partial sums per output chunk in the recurrence; column j feeds partial sum j mod this.</param>
 /// <param name="RecurrentTiles">Groups of chunks whose accumulators fit in registers together, for the recurrence.</param>
 /// <param name="ProjectionTiles">The same for the input projection (one accumulator per chunk).</param>
@@ -41,6 +43,8 @@ internal sealed record VectorPathPlan(
     int PaddedOutput,
     bool Unrolled,
     int UnrolledMultiplyAdds,
+    int UnrollBudget,
+    bool ActivationPerChunk,
     int AccumulatorsPerChunk,
     EquatableArray<ChunkTile> RecurrentTiles,
     EquatableArray<ChunkTile> ProjectionTiles)
@@ -49,6 +53,19 @@ internal sealed record VectorPathPlan(
 
     public string MethodName => "RunVector" + Invariant.Int(Bits);
 
+    /// <summary>
+    /// <c>a * b + c</c> as this path spells it. Vector512 and Vector256 call the FMA instruction directly (their
+    /// paths run only where it exists); Vector128 calls a helper that picks x64 FMA or Arm64 FMLA.
+    /// </summary>
+    public string MultiplyAdd(string a, string b, string c) => Bits switch
+    {
+        512 => $"Avx512F.FusedMultiplyAdd({a}, {b}, {c})",
+        256 => $"Fma.MultiplyAdd({a}, {b}, {c})",
+        _ => $"MultiplyAdd({a}, {b}, {c})",
+    };
+
+    /// <summary>The JIT-time condition under which this path runs.</summary>
+    public string Condition => Bits == 256 ? $"{TypeAlias}.IsHardwareAccelerated && Fma.IsSupported" : $"{TypeAlias}.IsHardwareAccelerated";
     /// <summary>Offset of the U block in the packed weights.</summary>
     public int RecurrentOffset(int input) => input * PaddedOutput;
 

@@ -16,6 +16,19 @@ internal static class KernelPlanner
     public const int UnrollBudget = 1024;
 
     /// <summary>
+    /// The unroll budget of the Vector128 path, whose multiply-add is a helper call (FMA on x64 or Arm64, chosen by
+    /// the JIT) rather than one intrinsic: each call site is an inline, and past a few hundred the JIT stops
+    /// inlining, which would leave the activation as calls.
+    /// </summary>
+    public const int HelperUnrollBudget = 128;
+
+    /// <summary>
+    /// Output chunks up to which the activation is inlined once per chunk; beyond it, a loop over the row
+    /// applies it, keeping the method small enough for the JIT to inline the activation at all.
+    /// </summary>
+    public const int MaxInlineActivations = 4;
+
+    /// <summary>
     /// Independent FMA chains needed to keep two FMA units busy through a 4-cycle latency. Fewer chains leave
     /// the recurrence latency-bound.
     /// </summary>
@@ -59,6 +72,7 @@ internal static class KernelPlanner
         int chunks = (model.Output + lanes - 1) / lanes;
         int budget = registers - ReservedRegisters;
         int multiplyAdds = chunks * (model.Input + model.Output);
+        int unrollBudget = bits == 128 ? HelperUnrollBudget : UnrollBudget;
 
         // Few chunks: split each chunk's column range over several accumulators so that enough FMA chains run
         // at once. Many chunks: one accumulator each, and tiles small enough to stay in registers.
@@ -72,8 +86,10 @@ internal static class KernelPlanner
             registers,
             chunks,
             chunks * lanes,
-            Unrolled: multiplyAdds <= UnrollBudget,
+            Unrolled: multiplyAdds <= unrollBudget,
             multiplyAdds,
+            unrollBudget,
+            ActivationPerChunk: chunks <= MaxInlineActivations,
             accumulators,
             Tiles(chunks, Math.Max(1, budget / accumulators)),
             Tiles(chunks, budget));

@@ -40,7 +40,8 @@ public class KernelPlannerTests
             AssertTilesCover(path.ProjectionTiles, path.Chunks);
             int budget = path.Registers - KernelPlanner.ReservedRegisters;
             Assert.All(path.RecurrentTiles, tile => Assert.True(tile.ChunkCount * path.AccumulatorsPerChunk <= Math.Max(budget, path.AccumulatorsPerChunk)));
-            Assert.Equal(path.UnrolledMultiplyAdds <= KernelPlanner.UnrollBudget, path.Unrolled);
+            Assert.Equal(path.UnrolledMultiplyAdds <= path.UnrollBudget, path.Unrolled);
+            Assert.Equal(path.Bits == 128 ? KernelPlanner.HelperUnrollBudget : KernelPlanner.UnrollBudget, path.UnrollBudget);
         }
     }
 

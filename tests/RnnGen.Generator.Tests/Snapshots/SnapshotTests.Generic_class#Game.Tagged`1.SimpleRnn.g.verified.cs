@@ -158,6 +158,8 @@ namespace RnnGen.Generated
 {
     using static global::RnnGen.Kernels.SimdMath;
     using static global::RnnGen.Kernels.VectorActivations;
+    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
+    using Fma = global::System.Runtime.Intrinsics.X86.Fma;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
     using MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
@@ -186,7 +188,7 @@ namespace RnnGen.Generated
             {
                 RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
-            else if (V256.IsHardwareAccelerated)
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
@@ -226,10 +228,10 @@ namespace RnnGen.Generated
                     // Outputs 0..7 (chunk 0).
                     {
                         var p_o0_7 = V512.LoadUnsafe(ref b, 0);
-                        var x0 = V512.Create(xt);
-                        p_o0_7 = MultiplyAdd(V512.LoadUnsafe(ref w, 0), x0, p_o0_7);
-                        var x1 = V512.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_7 = MultiplyAdd(V512.LoadUnsafe(ref w, 16), x1, p_o0_7);
+                        var xi = V512.Create(xt);
+                        p_o0_7 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_7);
+                        xi = V512.Create(Unsafe.Add(ref xt, 1));
+                        p_o0_7 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o0_7);
                         V512.StoreUnsafe(p_o0_7, ref p, 0);
                     }
                 }
@@ -243,22 +245,22 @@ namespace RnnGen.Generated
                     // Outputs 0..7 (chunk 0), starting from their input projection; column j adds into partial sum j mod 8 (_a, _b, _c, _d, _e, _f, _g, _h).
                     {
                         var acc_o0_7_a = V512.LoadUnsafe(ref hNext, 0);
-                        var h0 = V512.Create(hPrev);
-                        acc_o0_7_a = MultiplyAdd(V512.LoadUnsafe(ref u, 0), h0, acc_o0_7_a);
-                        var h1 = V512.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_7_b = V512.LoadUnsafe(ref u, 16) * h1;
-                        var h2 = V512.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_7_c = V512.LoadUnsafe(ref u, 32) * h2;
-                        var h3 = V512.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_7_d = V512.LoadUnsafe(ref u, 48) * h3;
-                        var h4 = V512.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_7_e = V512.LoadUnsafe(ref u, 64) * h4;
-                        var h5 = V512.Create(Unsafe.Add(ref hPrev, 5));
-                        var acc_o0_7_f = V512.LoadUnsafe(ref u, 80) * h5;
-                        var h6 = V512.Create(Unsafe.Add(ref hPrev, 6));
-                        var acc_o0_7_g = V512.LoadUnsafe(ref u, 96) * h6;
-                        var h7 = V512.Create(Unsafe.Add(ref hPrev, 7));
-                        var acc_o0_7_h = V512.LoadUnsafe(ref u, 112) * h7;
+                        var hj = V512.Create(hPrev);
+                        acc_o0_7_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 1));
+                        var acc_o0_7_b = V512.LoadUnsafe(ref u, 16) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 2));
+                        var acc_o0_7_c = V512.LoadUnsafe(ref u, 32) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 3));
+                        var acc_o0_7_d = V512.LoadUnsafe(ref u, 48) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 4));
+                        var acc_o0_7_e = V512.LoadUnsafe(ref u, 64) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 5));
+                        var acc_o0_7_f = V512.LoadUnsafe(ref u, 80) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 6));
+                        var acc_o0_7_g = V512.LoadUnsafe(ref u, 96) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 7));
+                        var acc_o0_7_h = V512.LoadUnsafe(ref u, 112) * hj;
                         // Tanh, stored as the new state.
                         V512.StoreUnsafe(Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h))), ref hNext, 0);
                     }
@@ -303,10 +305,10 @@ namespace RnnGen.Generated
                     // Outputs 0..7 (chunk 0).
                     {
                         var p_o0_7 = V256.LoadUnsafe(ref b, 0);
-                        var x0 = V256.Create(xt);
-                        p_o0_7 = MultiplyAdd(V256.LoadUnsafe(ref w, 0), x0, p_o0_7);
-                        var x1 = V256.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_7 = MultiplyAdd(V256.LoadUnsafe(ref w, 8), x1, p_o0_7);
+                        var xi = V256.Create(xt);
+                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
+                        xi = V256.Create(Unsafe.Add(ref xt, 1));
+                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o0_7);
                         V256.StoreUnsafe(p_o0_7, ref p, 0);
                     }
                 }
@@ -320,22 +322,22 @@ namespace RnnGen.Generated
                     // Outputs 0..7 (chunk 0), starting from their input projection; column j adds into partial sum j mod 8 (_a, _b, _c, _d, _e, _f, _g, _h).
                     {
                         var acc_o0_7_a = V256.LoadUnsafe(ref hNext, 0);
-                        var h0 = V256.Create(hPrev);
-                        acc_o0_7_a = MultiplyAdd(V256.LoadUnsafe(ref u, 0), h0, acc_o0_7_a);
-                        var h1 = V256.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_7_b = V256.LoadUnsafe(ref u, 8) * h1;
-                        var h2 = V256.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_7_c = V256.LoadUnsafe(ref u, 16) * h2;
-                        var h3 = V256.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_7_d = V256.LoadUnsafe(ref u, 24) * h3;
-                        var h4 = V256.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_7_e = V256.LoadUnsafe(ref u, 32) * h4;
-                        var h5 = V256.Create(Unsafe.Add(ref hPrev, 5));
-                        var acc_o0_7_f = V256.LoadUnsafe(ref u, 40) * h5;
-                        var h6 = V256.Create(Unsafe.Add(ref hPrev, 6));
-                        var acc_o0_7_g = V256.LoadUnsafe(ref u, 48) * h6;
-                        var h7 = V256.Create(Unsafe.Add(ref hPrev, 7));
-                        var acc_o0_7_h = V256.LoadUnsafe(ref u, 56) * h7;
+                        var hj = V256.Create(hPrev);
+                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 1));
+                        var acc_o0_7_b = V256.LoadUnsafe(ref u, 8) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 2));
+                        var acc_o0_7_c = V256.LoadUnsafe(ref u, 16) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 3));
+                        var acc_o0_7_d = V256.LoadUnsafe(ref u, 24) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 4));
+                        var acc_o0_7_e = V256.LoadUnsafe(ref u, 32) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 5));
+                        var acc_o0_7_f = V256.LoadUnsafe(ref u, 40) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 6));
+                        var acc_o0_7_g = V256.LoadUnsafe(ref u, 48) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 7));
+                        var acc_o0_7_h = V256.LoadUnsafe(ref u, 56) * hj;
                         // Tanh, stored as the new state.
                         V256.StoreUnsafe(Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h))), ref hNext, 0);
                     }
@@ -381,12 +383,12 @@ namespace RnnGen.Generated
                     {
                         var p_o0_3 = V128.LoadUnsafe(ref b, 0);
                         var p_o4_7 = V128.LoadUnsafe(ref b, 4);
-                        var x0 = V128.Create(xt);
-                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), x0, p_o0_3);
-                        p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref w, 4), x0, p_o4_7);
-                        var x1 = V128.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 8), x1, p_o0_3);
-                        p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref w, 12), x1, p_o4_7);
+                        var xi = V128.Create(xt);
+                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0_3);
+                        p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, p_o4_7);
+                        xi = V128.Create(Unsafe.Add(ref xt, 1));
+                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, p_o0_3);
+                        p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, p_o4_7);
                         V128.StoreUnsafe(p_o0_3, ref p, 0);
                         V128.StoreUnsafe(p_o4_7, ref p, 4);
                     }
@@ -402,30 +404,30 @@ namespace RnnGen.Generated
                     {
                         var acc_o0_3_a = V128.LoadUnsafe(ref hNext, 0);
                         var acc_o4_7_a = V128.LoadUnsafe(ref hNext, 4);
-                        var h0 = V128.Create(hPrev);
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), h0, acc_o0_3_a);
-                        acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), h0, acc_o4_7_a);
-                        var h1 = V128.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * h1;
-                        var acc_o4_7_b = V128.LoadUnsafe(ref u, 12) * h1;
-                        var h2 = V128.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * h2;
-                        var acc_o4_7_c = V128.LoadUnsafe(ref u, 20) * h2;
-                        var h3 = V128.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * h3;
-                        var acc_o4_7_d = V128.LoadUnsafe(ref u, 28) * h3;
-                        var h4 = V128.Create(Unsafe.Add(ref hPrev, 4));
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), h4, acc_o0_3_a);
-                        acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), h4, acc_o4_7_a);
-                        var h5 = V128.Create(Unsafe.Add(ref hPrev, 5));
-                        acc_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 40), h5, acc_o0_3_b);
-                        acc_o4_7_b = MultiplyAdd(V128.LoadUnsafe(ref u, 44), h5, acc_o4_7_b);
-                        var h6 = V128.Create(Unsafe.Add(ref hPrev, 6));
-                        acc_o0_3_c = MultiplyAdd(V128.LoadUnsafe(ref u, 48), h6, acc_o0_3_c);
-                        acc_o4_7_c = MultiplyAdd(V128.LoadUnsafe(ref u, 52), h6, acc_o4_7_c);
-                        var h7 = V128.Create(Unsafe.Add(ref hPrev, 7));
-                        acc_o0_3_d = MultiplyAdd(V128.LoadUnsafe(ref u, 56), h7, acc_o0_3_d);
-                        acc_o4_7_d = MultiplyAdd(V128.LoadUnsafe(ref u, 60), h7, acc_o4_7_d);
+                        var hj = V128.Create(hPrev);
+                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0_3_a);
+                        acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, acc_o4_7_a);
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 1));
+                        var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * hj;
+                        var acc_o4_7_b = V128.LoadUnsafe(ref u, 12) * hj;
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 2));
+                        var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * hj;
+                        var acc_o4_7_c = V128.LoadUnsafe(ref u, 20) * hj;
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 3));
+                        var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * hj;
+                        var acc_o4_7_d = V128.LoadUnsafe(ref u, 28) * hj;
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 4));
+                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, acc_o0_3_a);
+                        acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, acc_o4_7_a);
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 5));
+                        acc_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 40), hj, acc_o0_3_b);
+                        acc_o4_7_b = MultiplyAdd(V128.LoadUnsafe(ref u, 44), hj, acc_o4_7_b);
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 6));
+                        acc_o0_3_c = MultiplyAdd(V128.LoadUnsafe(ref u, 48), hj, acc_o0_3_c);
+                        acc_o4_7_c = MultiplyAdd(V128.LoadUnsafe(ref u, 52), hj, acc_o4_7_c);
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 7));
+                        acc_o0_3_d = MultiplyAdd(V128.LoadUnsafe(ref u, 56), hj, acc_o0_3_d);
+                        acc_o4_7_d = MultiplyAdd(V128.LoadUnsafe(ref u, 60), hj, acc_o4_7_d);
                         // Tanh, stored as the new state.
                         V128.StoreUnsafe(Tanh((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d)), ref hNext, 0);
                         V128.StoreUnsafe(Tanh((acc_o4_7_a + acc_o4_7_b) + (acc_o4_7_c + acc_o4_7_d)), ref hNext, 4);

@@ -155,6 +155,8 @@ namespace RnnGen.Generated
 {
     using static global::RnnGen.Kernels.SimdMath;
     using static global::RnnGen.Kernels.VectorActivations;
+    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
+    using Fma = global::System.Runtime.Intrinsics.X86.Fma;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
     using MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
@@ -183,7 +185,7 @@ namespace RnnGen.Generated
             {
                 RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
-            else if (V256.IsHardwareAccelerated)
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
@@ -223,8 +225,8 @@ namespace RnnGen.Generated
                     // Outputs 0..0 (chunk 0).
                     {
                         var p_o0 = V512.LoadUnsafe(ref b, 0);
-                        var x0 = V512.Create(xt);
-                        p_o0 = MultiplyAdd(V512.LoadUnsafe(ref w, 0), x0, p_o0);
+                        var xi = V512.Create(xt);
+                        p_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0);
                         V512.StoreUnsafe(p_o0, ref p, 0);
                     }
                 }
@@ -238,8 +240,8 @@ namespace RnnGen.Generated
                     // Outputs 0..0 (chunk 0), starting from their input projection.
                     {
                         var acc_o0 = V512.LoadUnsafe(ref hNext, 0);
-                        var h0 = V512.Create(hPrev);
-                        acc_o0 = MultiplyAdd(V512.LoadUnsafe(ref u, 0), h0, acc_o0);
+                        var hj = V512.Create(hPrev);
+                        acc_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0);
                         // Tanh, stored as the new state.
                         V512.StoreUnsafe(Tanh(acc_o0), ref hNext, 0);
                     }
@@ -284,8 +286,8 @@ namespace RnnGen.Generated
                     // Outputs 0..0 (chunk 0).
                     {
                         var p_o0 = V256.LoadUnsafe(ref b, 0);
-                        var x0 = V256.Create(xt);
-                        p_o0 = MultiplyAdd(V256.LoadUnsafe(ref w, 0), x0, p_o0);
+                        var xi = V256.Create(xt);
+                        p_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0);
                         V256.StoreUnsafe(p_o0, ref p, 0);
                     }
                 }
@@ -299,8 +301,8 @@ namespace RnnGen.Generated
                     // Outputs 0..0 (chunk 0), starting from their input projection.
                     {
                         var acc_o0 = V256.LoadUnsafe(ref hNext, 0);
-                        var h0 = V256.Create(hPrev);
-                        acc_o0 = MultiplyAdd(V256.LoadUnsafe(ref u, 0), h0, acc_o0);
+                        var hj = V256.Create(hPrev);
+                        acc_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0);
                         // Tanh, stored as the new state.
                         V256.StoreUnsafe(Tanh(acc_o0), ref hNext, 0);
                     }
@@ -345,8 +347,8 @@ namespace RnnGen.Generated
                     // Outputs 0..0 (chunk 0).
                     {
                         var p_o0 = V128.LoadUnsafe(ref b, 0);
-                        var x0 = V128.Create(xt);
-                        p_o0 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), x0, p_o0);
+                        var xi = V128.Create(xt);
+                        p_o0 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0);
                         V128.StoreUnsafe(p_o0, ref p, 0);
                     }
                 }
@@ -360,8 +362,8 @@ namespace RnnGen.Generated
                     // Outputs 0..0 (chunk 0), starting from their input projection.
                     {
                         var acc_o0 = V128.LoadUnsafe(ref hNext, 0);
-                        var h0 = V128.Create(hPrev);
-                        acc_o0 = MultiplyAdd(V128.LoadUnsafe(ref u, 0), h0, acc_o0);
+                        var hj = V128.Create(hPrev);
+                        acc_o0 = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0);
                         // Tanh, stored as the new state.
                         V128.StoreUnsafe(Tanh(acc_o0), ref hNext, 0);
                     }

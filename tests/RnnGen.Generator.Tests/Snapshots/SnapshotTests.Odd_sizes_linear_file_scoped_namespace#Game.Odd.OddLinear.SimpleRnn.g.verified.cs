@@ -158,6 +158,8 @@ namespace RnnGen.Generated
 {
     using static global::RnnGen.Kernels.SimdMath;
     using static global::RnnGen.Kernels.VectorActivations;
+    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
+    using Fma = global::System.Runtime.Intrinsics.X86.Fma;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
     using MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
@@ -186,7 +188,7 @@ namespace RnnGen.Generated
             {
                 RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
-            else if (V256.IsHardwareAccelerated)
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
@@ -226,12 +228,12 @@ namespace RnnGen.Generated
                     // Outputs 0..4 (chunk 0).
                     {
                         var p_o0_4 = V512.LoadUnsafe(ref b, 0);
-                        var x0 = V512.Create(xt);
-                        p_o0_4 = MultiplyAdd(V512.LoadUnsafe(ref w, 0), x0, p_o0_4);
-                        var x1 = V512.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_4 = MultiplyAdd(V512.LoadUnsafe(ref w, 16), x1, p_o0_4);
-                        var x2 = V512.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_4 = MultiplyAdd(V512.LoadUnsafe(ref w, 32), x2, p_o0_4);
+                        var xi = V512.Create(xt);
+                        p_o0_4 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_4);
+                        xi = V512.Create(Unsafe.Add(ref xt, 1));
+                        p_o0_4 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o0_4);
+                        xi = V512.Create(Unsafe.Add(ref xt, 2));
+                        p_o0_4 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o0_4);
                         V512.StoreUnsafe(p_o0_4, ref p, 0);
                     }
                 }
@@ -245,16 +247,16 @@ namespace RnnGen.Generated
                     // Outputs 0..4 (chunk 0), starting from their input projection; column j adds into partial sum j mod 5 (_a, _b, _c, _d, _e).
                     {
                         var acc_o0_4_a = V512.LoadUnsafe(ref hNext, 0);
-                        var h0 = V512.Create(hPrev);
-                        acc_o0_4_a = MultiplyAdd(V512.LoadUnsafe(ref u, 0), h0, acc_o0_4_a);
-                        var h1 = V512.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_4_b = V512.LoadUnsafe(ref u, 16) * h1;
-                        var h2 = V512.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_4_c = V512.LoadUnsafe(ref u, 32) * h2;
-                        var h3 = V512.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_4_d = V512.LoadUnsafe(ref u, 48) * h3;
-                        var h4 = V512.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_4_e = V512.LoadUnsafe(ref u, 64) * h4;
+                        var hj = V512.Create(hPrev);
+                        acc_o0_4_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_4_a);
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 1));
+                        var acc_o0_4_b = V512.LoadUnsafe(ref u, 16) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 2));
+                        var acc_o0_4_c = V512.LoadUnsafe(ref u, 32) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 3));
+                        var acc_o0_4_d = V512.LoadUnsafe(ref u, 48) * hj;
+                        hj = V512.Create(Unsafe.Add(ref hPrev, 4));
+                        var acc_o0_4_e = V512.LoadUnsafe(ref u, 64) * hj;
                         // The new state (Linear: no activation).
                         V512.StoreUnsafe(((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e), ref hNext, 0);
                     }
@@ -299,12 +301,12 @@ namespace RnnGen.Generated
                     // Outputs 0..4 (chunk 0).
                     {
                         var p_o0_4 = V256.LoadUnsafe(ref b, 0);
-                        var x0 = V256.Create(xt);
-                        p_o0_4 = MultiplyAdd(V256.LoadUnsafe(ref w, 0), x0, p_o0_4);
-                        var x1 = V256.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_4 = MultiplyAdd(V256.LoadUnsafe(ref w, 8), x1, p_o0_4);
-                        var x2 = V256.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_4 = MultiplyAdd(V256.LoadUnsafe(ref w, 16), x2, p_o0_4);
+                        var xi = V256.Create(xt);
+                        p_o0_4 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_4);
+                        xi = V256.Create(Unsafe.Add(ref xt, 1));
+                        p_o0_4 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o0_4);
+                        xi = V256.Create(Unsafe.Add(ref xt, 2));
+                        p_o0_4 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o0_4);
                         V256.StoreUnsafe(p_o0_4, ref p, 0);
                     }
                 }
@@ -318,16 +320,16 @@ namespace RnnGen.Generated
                     // Outputs 0..4 (chunk 0), starting from their input projection; column j adds into partial sum j mod 5 (_a, _b, _c, _d, _e).
                     {
                         var acc_o0_4_a = V256.LoadUnsafe(ref hNext, 0);
-                        var h0 = V256.Create(hPrev);
-                        acc_o0_4_a = MultiplyAdd(V256.LoadUnsafe(ref u, 0), h0, acc_o0_4_a);
-                        var h1 = V256.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_4_b = V256.LoadUnsafe(ref u, 8) * h1;
-                        var h2 = V256.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_4_c = V256.LoadUnsafe(ref u, 16) * h2;
-                        var h3 = V256.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_4_d = V256.LoadUnsafe(ref u, 24) * h3;
-                        var h4 = V256.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_4_e = V256.LoadUnsafe(ref u, 32) * h4;
+                        var hj = V256.Create(hPrev);
+                        acc_o0_4_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_4_a);
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 1));
+                        var acc_o0_4_b = V256.LoadUnsafe(ref u, 8) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 2));
+                        var acc_o0_4_c = V256.LoadUnsafe(ref u, 16) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 3));
+                        var acc_o0_4_d = V256.LoadUnsafe(ref u, 24) * hj;
+                        hj = V256.Create(Unsafe.Add(ref hPrev, 4));
+                        var acc_o0_4_e = V256.LoadUnsafe(ref u, 32) * hj;
                         // The new state (Linear: no activation).
                         V256.StoreUnsafe(((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e), ref hNext, 0);
                     }
@@ -373,15 +375,15 @@ namespace RnnGen.Generated
                     {
                         var p_o0_3 = V128.LoadUnsafe(ref b, 0);
                         var p_o4 = V128.LoadUnsafe(ref b, 4);
-                        var x0 = V128.Create(xt);
-                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), x0, p_o0_3);
-                        p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 4), x0, p_o4);
-                        var x1 = V128.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 8), x1, p_o0_3);
-                        p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 12), x1, p_o4);
-                        var x2 = V128.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 16), x2, p_o0_3);
-                        p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 20), x2, p_o4);
+                        var xi = V128.Create(xt);
+                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0_3);
+                        p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, p_o4);
+                        xi = V128.Create(Unsafe.Add(ref xt, 1));
+                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, p_o0_3);
+                        p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, p_o4);
+                        xi = V128.Create(Unsafe.Add(ref xt, 2));
+                        p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 16), xi, p_o0_3);
+                        p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 20), xi, p_o4);
                         V128.StoreUnsafe(p_o0_3, ref p, 0);
                         V128.StoreUnsafe(p_o4, ref p, 4);
                     }
@@ -397,21 +399,21 @@ namespace RnnGen.Generated
                     {
                         var acc_o0_3_a = V128.LoadUnsafe(ref hNext, 0);
                         var acc_o4_a = V128.LoadUnsafe(ref hNext, 4);
-                        var h0 = V128.Create(hPrev);
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), h0, acc_o0_3_a);
-                        acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), h0, acc_o4_a);
-                        var h1 = V128.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * h1;
-                        var acc_o4_b = V128.LoadUnsafe(ref u, 12) * h1;
-                        var h2 = V128.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * h2;
-                        var acc_o4_c = V128.LoadUnsafe(ref u, 20) * h2;
-                        var h3 = V128.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * h3;
-                        var acc_o4_d = V128.LoadUnsafe(ref u, 28) * h3;
-                        var h4 = V128.Create(Unsafe.Add(ref hPrev, 4));
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), h4, acc_o0_3_a);
-                        acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), h4, acc_o4_a);
+                        var hj = V128.Create(hPrev);
+                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0_3_a);
+                        acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, acc_o4_a);
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 1));
+                        var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * hj;
+                        var acc_o4_b = V128.LoadUnsafe(ref u, 12) * hj;
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 2));
+                        var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * hj;
+                        var acc_o4_c = V128.LoadUnsafe(ref u, 20) * hj;
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 3));
+                        var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * hj;
+                        var acc_o4_d = V128.LoadUnsafe(ref u, 28) * hj;
+                        hj = V128.Create(Unsafe.Add(ref hPrev, 4));
+                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, acc_o0_3_a);
+                        acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, acc_o4_a);
                         // The new state (Linear: no activation).
                         V128.StoreUnsafe((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d), ref hNext, 0);
                         V128.StoreUnsafe((acc_o4_a + acc_o4_b) + (acc_o4_c + acc_o4_d), ref hNext, 4);

@@ -14,12 +14,15 @@
 //   Vector512 (AVX-512): 16 chunks of 16 outputs;
 //       loops over columns, since 5,120 FMAs per timestep exceed the unroll budget of 1,024;
 //       one accumulator per chunk (16 independent FMA chains); all chunks in registers at once.
+//       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector256 (AVX2 + FMA): 32 chunks of 8 outputs;
 //       loops over columns, since 10,240 FMAs per timestep exceed the unroll budget of 1,024;
 //       one accumulator per chunk (11 independent FMA chains); 3 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+//       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector128 (SSE, Arm64 AdvSimd): 64 chunks of 4 outputs;
-//       loops over columns, since 20,480 FMAs per timestep exceed the unroll budget of 1,024;
+//       loops over columns, since 20,480 FMAs per timestep exceed the unroll budget of 128;
 //       one accumulator per chunk (11 independent FMA chains); 6 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+//       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -158,6 +161,8 @@ namespace RnnGen.Generated
 {
     using static global::RnnGen.Kernels.SimdMath;
     using static global::RnnGen.Kernels.VectorActivations;
+    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
+    using Fma = global::System.Runtime.Intrinsics.X86.Fma;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
     using MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
@@ -186,7 +191,7 @@ namespace RnnGen.Generated
             {
                 RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
-            else if (V256.IsHardwareAccelerated)
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
             }
@@ -204,6 +209,7 @@ namespace RnnGen.Generated
         /// Vector512 (AVX-512): 16 chunks of 16 outputs;
         /// loops over columns, since 5,120 FMAs per timestep exceed the unroll budget of 1,024;
         /// one accumulator per chunk (16 independent FMA chains); all chunks in registers at once.
+        /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
@@ -245,22 +251,22 @@ namespace RnnGen.Generated
                         {
                             ref float wi = ref Unsafe.Add(ref w, i * 256);
                             var xi = V512.Create(Unsafe.Add(ref xt, i));
-                            p_o0_15 = MultiplyAdd(V512.LoadUnsafe(ref wi, 0), xi, p_o0_15);
-                            p_o16_31 = MultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, p_o16_31);
-                            p_o32_47 = MultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, p_o32_47);
-                            p_o48_63 = MultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, p_o48_63);
-                            p_o64_79 = MultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, p_o64_79);
-                            p_o80_95 = MultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, p_o80_95);
-                            p_o96_111 = MultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, p_o96_111);
-                            p_o112_127 = MultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, p_o112_127);
-                            p_o128_143 = MultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, p_o128_143);
-                            p_o144_159 = MultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, p_o144_159);
-                            p_o160_175 = MultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, p_o160_175);
-                            p_o176_191 = MultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, p_o176_191);
-                            p_o192_207 = MultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, p_o192_207);
-                            p_o208_223 = MultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, p_o208_223);
-                            p_o224_239 = MultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, p_o224_239);
-                            p_o240_255 = MultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, p_o240_255);
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 0), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, p_o48_63);
+                            p_o64_79 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, p_o64_79);
+                            p_o80_95 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, p_o80_95);
+                            p_o96_111 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, p_o96_111);
+                            p_o112_127 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, p_o112_127);
+                            p_o128_143 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, p_o128_143);
+                            p_o144_159 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, p_o144_159);
+                            p_o160_175 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, p_o160_175);
+                            p_o176_191 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, p_o176_191);
+                            p_o192_207 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, p_o192_207);
+                            p_o208_223 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, p_o208_223);
+                            p_o224_239 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, p_o224_239);
+                            p_o240_255 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, p_o240_255);
                         }
 
                         V512.StoreUnsafe(p_o0_15, ref p, 0);
@@ -310,40 +316,46 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj = V512.Create(Unsafe.Add(ref hPrev, j));
-                            acc_o0_15 = MultiplyAdd(V512.LoadUnsafe(ref uj, 0), hj, acc_o0_15);
-                            acc_o16_31 = MultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, acc_o16_31);
-                            acc_o32_47 = MultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, acc_o32_47);
-                            acc_o48_63 = MultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, acc_o48_63);
-                            acc_o64_79 = MultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, acc_o64_79);
-                            acc_o80_95 = MultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, acc_o80_95);
-                            acc_o96_111 = MultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, acc_o96_111);
-                            acc_o112_127 = MultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, acc_o112_127);
-                            acc_o128_143 = MultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, acc_o128_143);
-                            acc_o144_159 = MultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, acc_o144_159);
-                            acc_o160_175 = MultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, acc_o160_175);
-                            acc_o176_191 = MultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, acc_o176_191);
-                            acc_o192_207 = MultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, acc_o192_207);
-                            acc_o208_223 = MultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, acc_o208_223);
-                            acc_o224_239 = MultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, acc_o224_239);
-                            acc_o240_255 = MultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, acc_o240_255);
+                            acc_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 0), hj, acc_o0_15);
+                            acc_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, acc_o16_31);
+                            acc_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, acc_o32_47);
+                            acc_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, acc_o48_63);
+                            acc_o64_79 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, acc_o64_79);
+                            acc_o80_95 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, acc_o80_95);
+                            acc_o96_111 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, acc_o96_111);
+                            acc_o112_127 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, acc_o112_127);
+                            acc_o128_143 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, acc_o128_143);
+                            acc_o144_159 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, acc_o144_159);
+                            acc_o160_175 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, acc_o160_175);
+                            acc_o176_191 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, acc_o176_191);
+                            acc_o192_207 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, acc_o192_207);
+                            acc_o208_223 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, acc_o208_223);
+                            acc_o224_239 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, acc_o224_239);
+                            acc_o240_255 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, acc_o240_255);
                         }
-                        // Tanh, stored as the new state.
-                        V512.StoreUnsafe(Tanh(acc_o0_15), ref hNext, 0);
-                        V512.StoreUnsafe(Tanh(acc_o16_31), ref hNext, 16);
-                        V512.StoreUnsafe(Tanh(acc_o32_47), ref hNext, 32);
-                        V512.StoreUnsafe(Tanh(acc_o48_63), ref hNext, 48);
-                        V512.StoreUnsafe(Tanh(acc_o64_79), ref hNext, 64);
-                        V512.StoreUnsafe(Tanh(acc_o80_95), ref hNext, 80);
-                        V512.StoreUnsafe(Tanh(acc_o96_111), ref hNext, 96);
-                        V512.StoreUnsafe(Tanh(acc_o112_127), ref hNext, 112);
-                        V512.StoreUnsafe(Tanh(acc_o128_143), ref hNext, 128);
-                        V512.StoreUnsafe(Tanh(acc_o144_159), ref hNext, 144);
-                        V512.StoreUnsafe(Tanh(acc_o160_175), ref hNext, 160);
-                        V512.StoreUnsafe(Tanh(acc_o176_191), ref hNext, 176);
-                        V512.StoreUnsafe(Tanh(acc_o192_207), ref hNext, 192);
-                        V512.StoreUnsafe(Tanh(acc_o208_223), ref hNext, 208);
-                        V512.StoreUnsafe(Tanh(acc_o224_239), ref hNext, 224);
-                        V512.StoreUnsafe(Tanh(acc_o240_255), ref hNext, 240);
+                        // The sums; the activation follows over the whole row.
+                        V512.StoreUnsafe(acc_o0_15, ref hNext, 0);
+                        V512.StoreUnsafe(acc_o16_31, ref hNext, 16);
+                        V512.StoreUnsafe(acc_o32_47, ref hNext, 32);
+                        V512.StoreUnsafe(acc_o48_63, ref hNext, 48);
+                        V512.StoreUnsafe(acc_o64_79, ref hNext, 64);
+                        V512.StoreUnsafe(acc_o80_95, ref hNext, 80);
+                        V512.StoreUnsafe(acc_o96_111, ref hNext, 96);
+                        V512.StoreUnsafe(acc_o112_127, ref hNext, 112);
+                        V512.StoreUnsafe(acc_o128_143, ref hNext, 128);
+                        V512.StoreUnsafe(acc_o144_159, ref hNext, 144);
+                        V512.StoreUnsafe(acc_o160_175, ref hNext, 160);
+                        V512.StoreUnsafe(acc_o176_191, ref hNext, 176);
+                        V512.StoreUnsafe(acc_o192_207, ref hNext, 192);
+                        V512.StoreUnsafe(acc_o208_223, ref hNext, 208);
+                        V512.StoreUnsafe(acc_o224_239, ref hNext, 224);
+                        V512.StoreUnsafe(acc_o240_255, ref hNext, 240);
+                    }
+
+                    // Tanh over the new state, one vector at a time.
+                    for (nuint c = 0; c < 256; c += 16)
+                    {
+                        V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref hNext, c)), ref hNext, c);
                     }
                 }
 
@@ -362,6 +374,7 @@ namespace RnnGen.Generated
         /// Vector256 (AVX2 + FMA): 32 chunks of 8 outputs;
         /// loops over columns, since 10,240 FMAs per timestep exceed the unroll budget of 1,024;
         /// one accumulator per chunk (11 independent FMA chains); 3 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+        /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
@@ -398,17 +411,17 @@ namespace RnnGen.Generated
                         {
                             ref float wi = ref Unsafe.Add(ref w, i * 256);
                             var xi = V256.Create(Unsafe.Add(ref xt, i));
-                            p_o0_7 = MultiplyAdd(V256.LoadUnsafe(ref wi, 0), xi, p_o0_7);
-                            p_o8_15 = MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, p_o8_15);
-                            p_o16_23 = MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, p_o16_23);
-                            p_o24_31 = MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, p_o24_31);
-                            p_o32_39 = MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, p_o32_39);
-                            p_o40_47 = MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, p_o40_47);
-                            p_o48_55 = MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, p_o48_55);
-                            p_o56_63 = MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, p_o56_63);
-                            p_o64_71 = MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, p_o64_71);
-                            p_o72_79 = MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, p_o72_79);
-                            p_o80_87 = MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, p_o80_87);
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 0), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, p_o56_63);
+                            p_o64_71 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, p_o64_71);
+                            p_o72_79 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, p_o72_79);
+                            p_o80_87 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, p_o80_87);
                         }
 
                         V256.StoreUnsafe(p_o0_7, ref p, 0);
@@ -441,17 +454,17 @@ namespace RnnGen.Generated
                         {
                             ref float wi = ref Unsafe.Add(ref w, i * 256);
                             var xi = V256.Create(Unsafe.Add(ref xt, i));
-                            p_o88_95 = MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, p_o88_95);
-                            p_o96_103 = MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, p_o96_103);
-                            p_o104_111 = MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, p_o104_111);
-                            p_o112_119 = MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, p_o112_119);
-                            p_o120_127 = MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, p_o120_127);
-                            p_o128_135 = MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, p_o128_135);
-                            p_o136_143 = MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, p_o136_143);
-                            p_o144_151 = MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, p_o144_151);
-                            p_o152_159 = MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, p_o152_159);
-                            p_o160_167 = MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, p_o160_167);
-                            p_o168_175 = MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, p_o168_175);
+                            p_o88_95 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, p_o88_95);
+                            p_o96_103 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, p_o96_103);
+                            p_o104_111 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, p_o104_111);
+                            p_o112_119 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, p_o112_119);
+                            p_o120_127 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, p_o120_127);
+                            p_o128_135 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, p_o128_135);
+                            p_o136_143 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, p_o136_143);
+                            p_o144_151 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, p_o144_151);
+                            p_o152_159 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, p_o152_159);
+                            p_o160_167 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, p_o160_167);
+                            p_o168_175 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, p_o168_175);
                         }
 
                         V256.StoreUnsafe(p_o88_95, ref p, 88);
@@ -483,16 +496,16 @@ namespace RnnGen.Generated
                         {
                             ref float wi = ref Unsafe.Add(ref w, i * 256);
                             var xi = V256.Create(Unsafe.Add(ref xt, i));
-                            p_o176_183 = MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, p_o176_183);
-                            p_o184_191 = MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, p_o184_191);
-                            p_o192_199 = MultiplyAdd(V256.LoadUnsafe(ref wi, 192), xi, p_o192_199);
-                            p_o200_207 = MultiplyAdd(V256.LoadUnsafe(ref wi, 200), xi, p_o200_207);
-                            p_o208_215 = MultiplyAdd(V256.LoadUnsafe(ref wi, 208), xi, p_o208_215);
-                            p_o216_223 = MultiplyAdd(V256.LoadUnsafe(ref wi, 216), xi, p_o216_223);
-                            p_o224_231 = MultiplyAdd(V256.LoadUnsafe(ref wi, 224), xi, p_o224_231);
-                            p_o232_239 = MultiplyAdd(V256.LoadUnsafe(ref wi, 232), xi, p_o232_239);
-                            p_o240_247 = MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, p_o240_247);
-                            p_o248_255 = MultiplyAdd(V256.LoadUnsafe(ref wi, 248), xi, p_o248_255);
+                            p_o176_183 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, p_o176_183);
+                            p_o184_191 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, p_o184_191);
+                            p_o192_199 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 192), xi, p_o192_199);
+                            p_o200_207 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 200), xi, p_o200_207);
+                            p_o208_215 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 208), xi, p_o208_215);
+                            p_o216_223 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 216), xi, p_o216_223);
+                            p_o224_231 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 224), xi, p_o224_231);
+                            p_o232_239 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 232), xi, p_o232_239);
+                            p_o240_247 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, p_o240_247);
+                            p_o248_255 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 248), xi, p_o248_255);
                         }
 
                         V256.StoreUnsafe(p_o176_183, ref p, 176);
@@ -531,30 +544,30 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                            acc_o0_7 = MultiplyAdd(V256.LoadUnsafe(ref uj, 0), hj, acc_o0_7);
-                            acc_o8_15 = MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, acc_o8_15);
-                            acc_o16_23 = MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, acc_o16_23);
-                            acc_o24_31 = MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, acc_o24_31);
-                            acc_o32_39 = MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, acc_o32_39);
-                            acc_o40_47 = MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, acc_o40_47);
-                            acc_o48_55 = MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, acc_o48_55);
-                            acc_o56_63 = MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, acc_o56_63);
-                            acc_o64_71 = MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, acc_o64_71);
-                            acc_o72_79 = MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, acc_o72_79);
-                            acc_o80_87 = MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, acc_o80_87);
+                            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 0), hj, acc_o0_7);
+                            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, acc_o8_15);
+                            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, acc_o16_23);
+                            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, acc_o24_31);
+                            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, acc_o32_39);
+                            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, acc_o40_47);
+                            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, acc_o48_55);
+                            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, acc_o56_63);
+                            acc_o64_71 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, acc_o64_71);
+                            acc_o72_79 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, acc_o72_79);
+                            acc_o80_87 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, acc_o80_87);
                         }
-                        // Tanh, stored as the new state.
-                        V256.StoreUnsafe(Tanh(acc_o0_7), ref hNext, 0);
-                        V256.StoreUnsafe(Tanh(acc_o8_15), ref hNext, 8);
-                        V256.StoreUnsafe(Tanh(acc_o16_23), ref hNext, 16);
-                        V256.StoreUnsafe(Tanh(acc_o24_31), ref hNext, 24);
-                        V256.StoreUnsafe(Tanh(acc_o32_39), ref hNext, 32);
-                        V256.StoreUnsafe(Tanh(acc_o40_47), ref hNext, 40);
-                        V256.StoreUnsafe(Tanh(acc_o48_55), ref hNext, 48);
-                        V256.StoreUnsafe(Tanh(acc_o56_63), ref hNext, 56);
-                        V256.StoreUnsafe(Tanh(acc_o64_71), ref hNext, 64);
-                        V256.StoreUnsafe(Tanh(acc_o72_79), ref hNext, 72);
-                        V256.StoreUnsafe(Tanh(acc_o80_87), ref hNext, 80);
+                        // The sums; the activation follows over the whole row.
+                        V256.StoreUnsafe(acc_o0_7, ref hNext, 0);
+                        V256.StoreUnsafe(acc_o8_15, ref hNext, 8);
+                        V256.StoreUnsafe(acc_o16_23, ref hNext, 16);
+                        V256.StoreUnsafe(acc_o24_31, ref hNext, 24);
+                        V256.StoreUnsafe(acc_o32_39, ref hNext, 32);
+                        V256.StoreUnsafe(acc_o40_47, ref hNext, 40);
+                        V256.StoreUnsafe(acc_o48_55, ref hNext, 48);
+                        V256.StoreUnsafe(acc_o56_63, ref hNext, 56);
+                        V256.StoreUnsafe(acc_o64_71, ref hNext, 64);
+                        V256.StoreUnsafe(acc_o72_79, ref hNext, 72);
+                        V256.StoreUnsafe(acc_o80_87, ref hNext, 80);
                     }
 
                     // Outputs 88..175 (chunks 11..21), starting from their input projection.
@@ -574,30 +587,30 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                            acc_o88_95 = MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, acc_o88_95);
-                            acc_o96_103 = MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, acc_o96_103);
-                            acc_o104_111 = MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, acc_o104_111);
-                            acc_o112_119 = MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, acc_o112_119);
-                            acc_o120_127 = MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, acc_o120_127);
-                            acc_o128_135 = MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, acc_o128_135);
-                            acc_o136_143 = MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, acc_o136_143);
-                            acc_o144_151 = MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, acc_o144_151);
-                            acc_o152_159 = MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, acc_o152_159);
-                            acc_o160_167 = MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, acc_o160_167);
-                            acc_o168_175 = MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, acc_o168_175);
+                            acc_o88_95 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, acc_o88_95);
+                            acc_o96_103 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, acc_o96_103);
+                            acc_o104_111 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, acc_o104_111);
+                            acc_o112_119 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, acc_o112_119);
+                            acc_o120_127 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, acc_o120_127);
+                            acc_o128_135 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, acc_o128_135);
+                            acc_o136_143 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, acc_o136_143);
+                            acc_o144_151 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, acc_o144_151);
+                            acc_o152_159 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, acc_o152_159);
+                            acc_o160_167 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, acc_o160_167);
+                            acc_o168_175 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, acc_o168_175);
                         }
-                        // Tanh, stored as the new state.
-                        V256.StoreUnsafe(Tanh(acc_o88_95), ref hNext, 88);
-                        V256.StoreUnsafe(Tanh(acc_o96_103), ref hNext, 96);
-                        V256.StoreUnsafe(Tanh(acc_o104_111), ref hNext, 104);
-                        V256.StoreUnsafe(Tanh(acc_o112_119), ref hNext, 112);
-                        V256.StoreUnsafe(Tanh(acc_o120_127), ref hNext, 120);
-                        V256.StoreUnsafe(Tanh(acc_o128_135), ref hNext, 128);
-                        V256.StoreUnsafe(Tanh(acc_o136_143), ref hNext, 136);
-                        V256.StoreUnsafe(Tanh(acc_o144_151), ref hNext, 144);
-                        V256.StoreUnsafe(Tanh(acc_o152_159), ref hNext, 152);
-                        V256.StoreUnsafe(Tanh(acc_o160_167), ref hNext, 160);
-                        V256.StoreUnsafe(Tanh(acc_o168_175), ref hNext, 168);
+                        // The sums; the activation follows over the whole row.
+                        V256.StoreUnsafe(acc_o88_95, ref hNext, 88);
+                        V256.StoreUnsafe(acc_o96_103, ref hNext, 96);
+                        V256.StoreUnsafe(acc_o104_111, ref hNext, 104);
+                        V256.StoreUnsafe(acc_o112_119, ref hNext, 112);
+                        V256.StoreUnsafe(acc_o120_127, ref hNext, 120);
+                        V256.StoreUnsafe(acc_o128_135, ref hNext, 128);
+                        V256.StoreUnsafe(acc_o136_143, ref hNext, 136);
+                        V256.StoreUnsafe(acc_o144_151, ref hNext, 144);
+                        V256.StoreUnsafe(acc_o152_159, ref hNext, 152);
+                        V256.StoreUnsafe(acc_o160_167, ref hNext, 160);
+                        V256.StoreUnsafe(acc_o168_175, ref hNext, 168);
                     }
 
                     // Outputs 176..255 (chunks 22..31), starting from their input projection.
@@ -616,28 +629,34 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                            acc_o176_183 = MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, acc_o176_183);
-                            acc_o184_191 = MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, acc_o184_191);
-                            acc_o192_199 = MultiplyAdd(V256.LoadUnsafe(ref uj, 192), hj, acc_o192_199);
-                            acc_o200_207 = MultiplyAdd(V256.LoadUnsafe(ref uj, 200), hj, acc_o200_207);
-                            acc_o208_215 = MultiplyAdd(V256.LoadUnsafe(ref uj, 208), hj, acc_o208_215);
-                            acc_o216_223 = MultiplyAdd(V256.LoadUnsafe(ref uj, 216), hj, acc_o216_223);
-                            acc_o224_231 = MultiplyAdd(V256.LoadUnsafe(ref uj, 224), hj, acc_o224_231);
-                            acc_o232_239 = MultiplyAdd(V256.LoadUnsafe(ref uj, 232), hj, acc_o232_239);
-                            acc_o240_247 = MultiplyAdd(V256.LoadUnsafe(ref uj, 240), hj, acc_o240_247);
-                            acc_o248_255 = MultiplyAdd(V256.LoadUnsafe(ref uj, 248), hj, acc_o248_255);
+                            acc_o176_183 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, acc_o176_183);
+                            acc_o184_191 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, acc_o184_191);
+                            acc_o192_199 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 192), hj, acc_o192_199);
+                            acc_o200_207 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 200), hj, acc_o200_207);
+                            acc_o208_215 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 208), hj, acc_o208_215);
+                            acc_o216_223 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 216), hj, acc_o216_223);
+                            acc_o224_231 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 224), hj, acc_o224_231);
+                            acc_o232_239 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 232), hj, acc_o232_239);
+                            acc_o240_247 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 240), hj, acc_o240_247);
+                            acc_o248_255 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 248), hj, acc_o248_255);
                         }
-                        // Tanh, stored as the new state.
-                        V256.StoreUnsafe(Tanh(acc_o176_183), ref hNext, 176);
-                        V256.StoreUnsafe(Tanh(acc_o184_191), ref hNext, 184);
-                        V256.StoreUnsafe(Tanh(acc_o192_199), ref hNext, 192);
-                        V256.StoreUnsafe(Tanh(acc_o200_207), ref hNext, 200);
-                        V256.StoreUnsafe(Tanh(acc_o208_215), ref hNext, 208);
-                        V256.StoreUnsafe(Tanh(acc_o216_223), ref hNext, 216);
-                        V256.StoreUnsafe(Tanh(acc_o224_231), ref hNext, 224);
-                        V256.StoreUnsafe(Tanh(acc_o232_239), ref hNext, 232);
-                        V256.StoreUnsafe(Tanh(acc_o240_247), ref hNext, 240);
-                        V256.StoreUnsafe(Tanh(acc_o248_255), ref hNext, 248);
+                        // The sums; the activation follows over the whole row.
+                        V256.StoreUnsafe(acc_o176_183, ref hNext, 176);
+                        V256.StoreUnsafe(acc_o184_191, ref hNext, 184);
+                        V256.StoreUnsafe(acc_o192_199, ref hNext, 192);
+                        V256.StoreUnsafe(acc_o200_207, ref hNext, 200);
+                        V256.StoreUnsafe(acc_o208_215, ref hNext, 208);
+                        V256.StoreUnsafe(acc_o216_223, ref hNext, 216);
+                        V256.StoreUnsafe(acc_o224_231, ref hNext, 224);
+                        V256.StoreUnsafe(acc_o232_239, ref hNext, 232);
+                        V256.StoreUnsafe(acc_o240_247, ref hNext, 240);
+                        V256.StoreUnsafe(acc_o248_255, ref hNext, 248);
+                    }
+
+                    // Tanh over the new state, one vector at a time.
+                    for (nuint c = 0; c < 256; c += 8)
+                    {
+                        V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref hNext, c)), ref hNext, c);
                     }
                 }
 
@@ -654,8 +673,9 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 64 chunks of 4 outputs;
-        /// loops over columns, since 20,480 FMAs per timestep exceed the unroll budget of 1,024;
+        /// loops over columns, since 20,480 FMAs per timestep exceed the unroll budget of 128;
         /// one accumulator per chunk (11 independent FMA chains); 6 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+        /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
@@ -963,18 +983,18 @@ namespace RnnGen.Generated
                             acc_o36_39 = MultiplyAdd(V128.LoadUnsafe(ref uj, 36), hj, acc_o36_39);
                             acc_o40_43 = MultiplyAdd(V128.LoadUnsafe(ref uj, 40), hj, acc_o40_43);
                         }
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o0_3), ref hNext, 0);
-                        V128.StoreUnsafe(Tanh(acc_o4_7), ref hNext, 4);
-                        V128.StoreUnsafe(Tanh(acc_o8_11), ref hNext, 8);
-                        V128.StoreUnsafe(Tanh(acc_o12_15), ref hNext, 12);
-                        V128.StoreUnsafe(Tanh(acc_o16_19), ref hNext, 16);
-                        V128.StoreUnsafe(Tanh(acc_o20_23), ref hNext, 20);
-                        V128.StoreUnsafe(Tanh(acc_o24_27), ref hNext, 24);
-                        V128.StoreUnsafe(Tanh(acc_o28_31), ref hNext, 28);
-                        V128.StoreUnsafe(Tanh(acc_o32_35), ref hNext, 32);
-                        V128.StoreUnsafe(Tanh(acc_o36_39), ref hNext, 36);
-                        V128.StoreUnsafe(Tanh(acc_o40_43), ref hNext, 40);
+                        // The sums; the activation follows over the whole row.
+                        V128.StoreUnsafe(acc_o0_3, ref hNext, 0);
+                        V128.StoreUnsafe(acc_o4_7, ref hNext, 4);
+                        V128.StoreUnsafe(acc_o8_11, ref hNext, 8);
+                        V128.StoreUnsafe(acc_o12_15, ref hNext, 12);
+                        V128.StoreUnsafe(acc_o16_19, ref hNext, 16);
+                        V128.StoreUnsafe(acc_o20_23, ref hNext, 20);
+                        V128.StoreUnsafe(acc_o24_27, ref hNext, 24);
+                        V128.StoreUnsafe(acc_o28_31, ref hNext, 28);
+                        V128.StoreUnsafe(acc_o32_35, ref hNext, 32);
+                        V128.StoreUnsafe(acc_o36_39, ref hNext, 36);
+                        V128.StoreUnsafe(acc_o40_43, ref hNext, 40);
                     }
 
                     // Outputs 44..87 (chunks 11..21), starting from their input projection.
@@ -1006,18 +1026,18 @@ namespace RnnGen.Generated
                             acc_o80_83 = MultiplyAdd(V128.LoadUnsafe(ref uj, 80), hj, acc_o80_83);
                             acc_o84_87 = MultiplyAdd(V128.LoadUnsafe(ref uj, 84), hj, acc_o84_87);
                         }
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o44_47), ref hNext, 44);
-                        V128.StoreUnsafe(Tanh(acc_o48_51), ref hNext, 48);
-                        V128.StoreUnsafe(Tanh(acc_o52_55), ref hNext, 52);
-                        V128.StoreUnsafe(Tanh(acc_o56_59), ref hNext, 56);
-                        V128.StoreUnsafe(Tanh(acc_o60_63), ref hNext, 60);
-                        V128.StoreUnsafe(Tanh(acc_o64_67), ref hNext, 64);
-                        V128.StoreUnsafe(Tanh(acc_o68_71), ref hNext, 68);
-                        V128.StoreUnsafe(Tanh(acc_o72_75), ref hNext, 72);
-                        V128.StoreUnsafe(Tanh(acc_o76_79), ref hNext, 76);
-                        V128.StoreUnsafe(Tanh(acc_o80_83), ref hNext, 80);
-                        V128.StoreUnsafe(Tanh(acc_o84_87), ref hNext, 84);
+                        // The sums; the activation follows over the whole row.
+                        V128.StoreUnsafe(acc_o44_47, ref hNext, 44);
+                        V128.StoreUnsafe(acc_o48_51, ref hNext, 48);
+                        V128.StoreUnsafe(acc_o52_55, ref hNext, 52);
+                        V128.StoreUnsafe(acc_o56_59, ref hNext, 56);
+                        V128.StoreUnsafe(acc_o60_63, ref hNext, 60);
+                        V128.StoreUnsafe(acc_o64_67, ref hNext, 64);
+                        V128.StoreUnsafe(acc_o68_71, ref hNext, 68);
+                        V128.StoreUnsafe(acc_o72_75, ref hNext, 72);
+                        V128.StoreUnsafe(acc_o76_79, ref hNext, 76);
+                        V128.StoreUnsafe(acc_o80_83, ref hNext, 80);
+                        V128.StoreUnsafe(acc_o84_87, ref hNext, 84);
                     }
 
                     // Outputs 88..131 (chunks 22..32), starting from their input projection.
@@ -1049,18 +1069,18 @@ namespace RnnGen.Generated
                             acc_o124_127 = MultiplyAdd(V128.LoadUnsafe(ref uj, 124), hj, acc_o124_127);
                             acc_o128_131 = MultiplyAdd(V128.LoadUnsafe(ref uj, 128), hj, acc_o128_131);
                         }
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o88_91), ref hNext, 88);
-                        V128.StoreUnsafe(Tanh(acc_o92_95), ref hNext, 92);
-                        V128.StoreUnsafe(Tanh(acc_o96_99), ref hNext, 96);
-                        V128.StoreUnsafe(Tanh(acc_o100_103), ref hNext, 100);
-                        V128.StoreUnsafe(Tanh(acc_o104_107), ref hNext, 104);
-                        V128.StoreUnsafe(Tanh(acc_o108_111), ref hNext, 108);
-                        V128.StoreUnsafe(Tanh(acc_o112_115), ref hNext, 112);
-                        V128.StoreUnsafe(Tanh(acc_o116_119), ref hNext, 116);
-                        V128.StoreUnsafe(Tanh(acc_o120_123), ref hNext, 120);
-                        V128.StoreUnsafe(Tanh(acc_o124_127), ref hNext, 124);
-                        V128.StoreUnsafe(Tanh(acc_o128_131), ref hNext, 128);
+                        // The sums; the activation follows over the whole row.
+                        V128.StoreUnsafe(acc_o88_91, ref hNext, 88);
+                        V128.StoreUnsafe(acc_o92_95, ref hNext, 92);
+                        V128.StoreUnsafe(acc_o96_99, ref hNext, 96);
+                        V128.StoreUnsafe(acc_o100_103, ref hNext, 100);
+                        V128.StoreUnsafe(acc_o104_107, ref hNext, 104);
+                        V128.StoreUnsafe(acc_o108_111, ref hNext, 108);
+                        V128.StoreUnsafe(acc_o112_115, ref hNext, 112);
+                        V128.StoreUnsafe(acc_o116_119, ref hNext, 116);
+                        V128.StoreUnsafe(acc_o120_123, ref hNext, 120);
+                        V128.StoreUnsafe(acc_o124_127, ref hNext, 124);
+                        V128.StoreUnsafe(acc_o128_131, ref hNext, 128);
                     }
 
                     // Outputs 132..175 (chunks 33..43), starting from their input projection.
@@ -1092,18 +1112,18 @@ namespace RnnGen.Generated
                             acc_o168_171 = MultiplyAdd(V128.LoadUnsafe(ref uj, 168), hj, acc_o168_171);
                             acc_o172_175 = MultiplyAdd(V128.LoadUnsafe(ref uj, 172), hj, acc_o172_175);
                         }
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o132_135), ref hNext, 132);
-                        V128.StoreUnsafe(Tanh(acc_o136_139), ref hNext, 136);
-                        V128.StoreUnsafe(Tanh(acc_o140_143), ref hNext, 140);
-                        V128.StoreUnsafe(Tanh(acc_o144_147), ref hNext, 144);
-                        V128.StoreUnsafe(Tanh(acc_o148_151), ref hNext, 148);
-                        V128.StoreUnsafe(Tanh(acc_o152_155), ref hNext, 152);
-                        V128.StoreUnsafe(Tanh(acc_o156_159), ref hNext, 156);
-                        V128.StoreUnsafe(Tanh(acc_o160_163), ref hNext, 160);
-                        V128.StoreUnsafe(Tanh(acc_o164_167), ref hNext, 164);
-                        V128.StoreUnsafe(Tanh(acc_o168_171), ref hNext, 168);
-                        V128.StoreUnsafe(Tanh(acc_o172_175), ref hNext, 172);
+                        // The sums; the activation follows over the whole row.
+                        V128.StoreUnsafe(acc_o132_135, ref hNext, 132);
+                        V128.StoreUnsafe(acc_o136_139, ref hNext, 136);
+                        V128.StoreUnsafe(acc_o140_143, ref hNext, 140);
+                        V128.StoreUnsafe(acc_o144_147, ref hNext, 144);
+                        V128.StoreUnsafe(acc_o148_151, ref hNext, 148);
+                        V128.StoreUnsafe(acc_o152_155, ref hNext, 152);
+                        V128.StoreUnsafe(acc_o156_159, ref hNext, 156);
+                        V128.StoreUnsafe(acc_o160_163, ref hNext, 160);
+                        V128.StoreUnsafe(acc_o164_167, ref hNext, 164);
+                        V128.StoreUnsafe(acc_o168_171, ref hNext, 168);
+                        V128.StoreUnsafe(acc_o172_175, ref hNext, 172);
                     }
 
                     // Outputs 176..215 (chunks 44..53), starting from their input projection.
@@ -1133,17 +1153,17 @@ namespace RnnGen.Generated
                             acc_o208_211 = MultiplyAdd(V128.LoadUnsafe(ref uj, 208), hj, acc_o208_211);
                             acc_o212_215 = MultiplyAdd(V128.LoadUnsafe(ref uj, 212), hj, acc_o212_215);
                         }
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o176_179), ref hNext, 176);
-                        V128.StoreUnsafe(Tanh(acc_o180_183), ref hNext, 180);
-                        V128.StoreUnsafe(Tanh(acc_o184_187), ref hNext, 184);
-                        V128.StoreUnsafe(Tanh(acc_o188_191), ref hNext, 188);
-                        V128.StoreUnsafe(Tanh(acc_o192_195), ref hNext, 192);
-                        V128.StoreUnsafe(Tanh(acc_o196_199), ref hNext, 196);
-                        V128.StoreUnsafe(Tanh(acc_o200_203), ref hNext, 200);
-                        V128.StoreUnsafe(Tanh(acc_o204_207), ref hNext, 204);
-                        V128.StoreUnsafe(Tanh(acc_o208_211), ref hNext, 208);
-                        V128.StoreUnsafe(Tanh(acc_o212_215), ref hNext, 212);
+                        // The sums; the activation follows over the whole row.
+                        V128.StoreUnsafe(acc_o176_179, ref hNext, 176);
+                        V128.StoreUnsafe(acc_o180_183, ref hNext, 180);
+                        V128.StoreUnsafe(acc_o184_187, ref hNext, 184);
+                        V128.StoreUnsafe(acc_o188_191, ref hNext, 188);
+                        V128.StoreUnsafe(acc_o192_195, ref hNext, 192);
+                        V128.StoreUnsafe(acc_o196_199, ref hNext, 196);
+                        V128.StoreUnsafe(acc_o200_203, ref hNext, 200);
+                        V128.StoreUnsafe(acc_o204_207, ref hNext, 204);
+                        V128.StoreUnsafe(acc_o208_211, ref hNext, 208);
+                        V128.StoreUnsafe(acc_o212_215, ref hNext, 212);
                     }
 
                     // Outputs 216..255 (chunks 54..63), starting from their input projection.
@@ -1173,17 +1193,23 @@ namespace RnnGen.Generated
                             acc_o248_251 = MultiplyAdd(V128.LoadUnsafe(ref uj, 248), hj, acc_o248_251);
                             acc_o252_255 = MultiplyAdd(V128.LoadUnsafe(ref uj, 252), hj, acc_o252_255);
                         }
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o216_219), ref hNext, 216);
-                        V128.StoreUnsafe(Tanh(acc_o220_223), ref hNext, 220);
-                        V128.StoreUnsafe(Tanh(acc_o224_227), ref hNext, 224);
-                        V128.StoreUnsafe(Tanh(acc_o228_231), ref hNext, 228);
-                        V128.StoreUnsafe(Tanh(acc_o232_235), ref hNext, 232);
-                        V128.StoreUnsafe(Tanh(acc_o236_239), ref hNext, 236);
-                        V128.StoreUnsafe(Tanh(acc_o240_243), ref hNext, 240);
-                        V128.StoreUnsafe(Tanh(acc_o244_247), ref hNext, 244);
-                        V128.StoreUnsafe(Tanh(acc_o248_251), ref hNext, 248);
-                        V128.StoreUnsafe(Tanh(acc_o252_255), ref hNext, 252);
+                        // The sums; the activation follows over the whole row.
+                        V128.StoreUnsafe(acc_o216_219, ref hNext, 216);
+                        V128.StoreUnsafe(acc_o220_223, ref hNext, 220);
+                        V128.StoreUnsafe(acc_o224_227, ref hNext, 224);
+                        V128.StoreUnsafe(acc_o228_231, ref hNext, 228);
+                        V128.StoreUnsafe(acc_o232_235, ref hNext, 232);
+                        V128.StoreUnsafe(acc_o236_239, ref hNext, 236);
+                        V128.StoreUnsafe(acc_o240_243, ref hNext, 240);
+                        V128.StoreUnsafe(acc_o244_247, ref hNext, 244);
+                        V128.StoreUnsafe(acc_o248_251, ref hNext, 248);
+                        V128.StoreUnsafe(acc_o252_255, ref hNext, 252);
+                    }
+
+                    // Tanh over the new state, one vector at a time.
+                    for (nuint c = 0; c < 256; c += 4)
+                    {
+                        V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref hNext, c)), ref hNext, c);
                     }
                 }
 
