@@ -38,6 +38,11 @@ public sealed partial class SimpleRnnGenerator
         }
 
         CheckMemberClashes(symbol, diagnostics);
+        if (weights is not null)
+        {
+            CheckParameterlessConstructor(symbol, diagnostics);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         if (diagnostics.Count > 0 || timesteps is null || input is null || output is null || activation is null)
@@ -132,7 +137,7 @@ public sealed partial class SimpleRnnGenerator
         }
 
         string prefix = arguments.Get("WeightsPrefix") is { Value: string text } ? text : "";
-        return new EmbeddedWeightsRequest(path, prefix);
+        return new EmbeddedWeightsRequest(path, prefix, LocationInfo.From(arguments.LocationOf("Weights")));
     }
 
     private static void CheckSize(int timesteps, int input, int output, INamedTypeSymbol symbol, AttributeSyntax? attribute, List<DiagnosticInfo> diagnostics)
@@ -180,6 +185,15 @@ public sealed partial class SimpleRnnGenerator
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberClash, member.Locations.FirstOrDefault(), symbol.Name, member.Name));
             }
+        }
+    }
+
+    /// <summary><c>CreateWithEmbeddedWeights()</c> calls <c>new T()</c>.</summary>
+    private static void CheckParameterlessConstructor(INamedTypeSymbol symbol, List<DiagnosticInfo> diagnostics)
+    {
+        if (symbol.TypeKind == TypeKind.Class && !symbol.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoParameterlessConstructor, symbol.InstanceConstructors.FirstOrDefault()?.Locations.FirstOrDefault(), symbol.Name));
         }
     }
 

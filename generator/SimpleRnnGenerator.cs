@@ -4,14 +4,15 @@ using Microsoft.CodeAnalysis.Text;
 using RnnGen.Generator.Emission;
 using RnnGen.Generator.Models;
 using RnnGen.Generator.Planning;
+using RnnGen.Generator.Weights;
 
 namespace RnnGen.Generator;
 
 /// <summary>
 /// Generates, for every class marked <c>[RnnGen.SimpleRnn]</c>, a SimpleRNN kernel specialised to its shape.
 /// The pipeline: parse (attribute and symbol → plain model, or diagnostics) → plan (shape → tiling and
-/// unrolling) → emit (plan → source). Diagnostics travel on their own branch so that a change that only
-/// moves a diagnostic never re-emits code.
+/// unrolling) → resolve (compiled-in weights from AdditionalFiles, when asked for) → emit (plan → source).
+/// Diagnostics travel on their own branches so that a change that only moves a diagnostic never re-emits code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class SimpleRnnGenerator : IIncrementalGenerator
@@ -41,7 +42,29 @@ public sealed partial class SimpleRnnGenerator : IIncrementalGenerator
             .Select(static (model, _) => KernelPlanner.Plan(model))
             .WithTrackingName(TrackingNames.Plans);
 
-        context.RegisterSourceOutput(plans, static (context, plan) =>
-            context.AddSource(plan.Model.Hierarchy.HintName, SourceText.From(SimpleRnnEmitter.Emit(plan), System.Text.Encoding.UTF8)));
+        // Weights files are read once per edit of the file; unrelated edits leave this branch cached.
+        IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<WeightsFile>> weightsFiles = context.AdditionalTextsProvider
+            .Where(static text => WeightsFileReading.IsWeightsFile(text.Path))
+            .Select(static (text, cancellationToken) => WeightsFileReading.Read(text, cancellationToken))
+            .WithTrackingName(TrackingNames.WeightsFiles)
+            .Collect();
+
+        IncrementalValuesProvider<ResolveResult> resolved = plans
+            .Combine(weightsFiles)
+            .Select(static (pair, _) => WeightsResolver.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resolved);
+
+        IncrementalValuesProvider<DiagnosticInfo> resolveDiagnostics = resolved
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.ResolveDiagnostics);
+        context.RegisterSourceOutput(resolveDiagnostics, static (context, diagnostic) => context.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        IncrementalValuesProvider<GenerationInput> inputs = resolved
+            .Where(static result => result.Input is not null)
+            .Select(static (result, _) => result.Input!)
+            .WithTrackingName(TrackingNames.Inputs);
+
+        context.RegisterSourceOutput(inputs, static (context, input) =>
+            context.AddSource(input.Plan.Model.Hierarchy.HintName, SourceText.From(SimpleRnnEmitter.Emit(input), System.Text.Encoding.UTF8)));
     }
 }

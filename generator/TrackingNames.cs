@@ -7,4 +7,8 @@ public static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Models = nameof(Models);
     public const string Plans = nameof(Plans);
+    public const string WeightsFiles = nameof(WeightsFiles);
+    public const string Resolved = nameof(Resolved);
+    public const string ResolveDiagnostics = nameof(ResolveDiagnostics);
+    public const string Inputs = nameof(Inputs);
 }

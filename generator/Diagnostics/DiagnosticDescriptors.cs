@@ -73,23 +73,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WeightsTensorMissing = Error(
         DiagnosticIds.WeightsTensorMissing,
         "Weights file lacks a tensor",
-        "Weights file '{0}' has no tensor '{1}' (it has: {2})");
+        "Weights file '{0}' does not fit '{1}': {2}");
 
     public static readonly DiagnosticDescriptor WeightsShapeMismatch = Error(
         DiagnosticIds.WeightsShapeMismatch,
         "Weights tensor does not fit the layer",
-        "Tensor '{1}' in '{0}' has shape {2}, but '{3}' needs {4}");
+        "Weights file '{0}' does not fit '{1}': {2}");
 
     public static readonly DiagnosticDescriptor WeightsNotFinite = Error(
         DiagnosticIds.WeightsNotFinite,
         "Weights file holds a non-finite value",
-        "Tensor '{1}' in '{0}' holds {2} at flat index {3}; weights must be finite numbers");
+        "Weights file '{0}': tensor '{1}' holds {2} at flat index {3}; weights must be finite numbers");
+
+    public static readonly DiagnosticDescriptor WeightsFileAmbiguous = Error(
+        DiagnosticIds.WeightsFileAmbiguous,
+        "Weights path matches several files",
+        "'{0}' matches several AdditionalFiles ({1}); write more of the path so that it names one");
+
+    public static readonly DiagnosticDescriptor NoParameterlessConstructor = Error(
+        DiagnosticIds.NoParameterlessConstructor,
+        "Embedded weights need a parameterless constructor",
+        "'{0}' sets Weights, so RnnGen generates CreateWithEmbeddedWeights(), which calls 'new {0}()'; add a parameterless constructor");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         ClassNotPartial, ContainingTypeNotPartial, NotAPlainClass, StaticClass, ShapeMissing, ShapeNotPositive,
         ShapeTooLarge, UnknownActivation, MemberClash, LanguageVersionTooLow, WeightsFileNotFound,
-        WeightsFileUnreadable, WeightsTensorMissing, WeightsShapeMismatch, WeightsNotFinite,
+        WeightsFileUnreadable, WeightsTensorMissing, WeightsShapeMismatch, WeightsNotFinite, WeightsFileAmbiguous,
+        NoParameterlessConstructor,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -18,4 +18,6 @@ public static class DiagnosticIds
     public const string WeightsTensorMissing = "RNN0013";
     public const string WeightsShapeMismatch = "RNN0014";
     public const string WeightsNotFinite = "RNN0015";
+    public const string WeightsFileAmbiguous = "RNN0016";
+    public const string NoParameterlessConstructor = "RNN0017";
 }

@@ -23,7 +23,7 @@ internal static class MembersEmitter
         writer.WriteLine("/// </remarks>");
     }
 
-    public static void Write(IndentedTextWriter writer, KernelPlan plan)
+    public static void Write(IndentedTextWriter writer, KernelPlan plan, EmbeddedWeights? embedded)
     {
         SimpleRnnModel model = plan.Model;
         string t = Invariant.Int(model.Timesteps), i = Invariant.Int(model.Input), o = Invariant.Int(model.Output);
@@ -64,6 +64,56 @@ internal static class MembersEmitter
             /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
             public void LoadPyTorchWeights({{ReadOnlySpan}} weightIh, {{ReadOnlySpan}} weightHh, {{ReadOnlySpan}} biasIh, {{ReadOnlySpan}} biasHh) => {{Weights}}.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
             """);
+        string biasFile = model.UseBias ? "" : " (absent, or all zeros: the layer has no bias)";
+        WriteMember(writer, $$"""
+            /// <summary>
+            /// Loads a Keras <c>SimpleRNN</c> layer from an <c>.npz</c> file: arrays <c>kernel</c> ({{i}}×{{o}}),
+            /// <c>recurrent_kernel</c> ({{o}}×{{o}}) and <c>bias</c> ({{o}}){{biasFile}}, or <c>arr_0</c>, <c>arr_1</c>, <c>arr_2</c> as
+            /// <c>np.savez(path, *layer.get_weights())</c> writes them. float32, float64 and float16 are accepted.
+            /// </summary>
+            /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
+            /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
+            public void LoadKerasNpz(string path) => {{Weights}}.LoadKerasNpz(path);
+            """);
+        WriteMember(writer, $$"""
+            /// <inheritdoc cref="LoadKerasNpz(string)"/>
+            public void LoadKerasNpz(global::System.IO.Stream stream) => {{Weights}}.LoadKerasNpz(stream);
+            """);
+        WriteMember(writer, $$"""
+            /// <summary>
+            /// Loads layer 0 of a <c>torch.nn.RNN</c> from a safetensors file of its <c>state_dict()</c>:
+            /// <c>{prefix}weight_ih_l0</c> ({{o}}×{{i}}), <c>{prefix}weight_hh_l0</c> ({{o}}×{{o}}), <c>{prefix}bias_ih_l0</c> and
+            /// <c>{prefix}bias_hh_l0</c> ({{o}}){{biasFile}}. float32, float64, float16 and bfloat16 are accepted.
+            /// </summary>
+            /// <param name="path">The file.</param>
+            /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
+            /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
+            /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
+            public void LoadPyTorchSafetensors(string path, string prefix = "") => {{Weights}}.LoadPyTorchSafetensors(path, prefix);
+            """);
+        WriteMember(writer, $$"""
+            /// <inheritdoc cref="LoadPyTorchSafetensors(string, string)"/>
+            /// <param name="stream">The file's content.</param>
+            /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
+            public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "") => {{Weights}}.LoadPyTorchSafetensors(stream, prefix);
+            """);
+        if (embedded is not null)
+        {
+            string self = model.Hierarchy.Self.NameWithTypeParameters;
+            WriteMember(writer, $$"""
+                /// <summary>
+                /// A new instance holding the weights compiled in from <c>{{embedded.SourcePath}}</c> ({{embedded.Format}}):
+                /// no file access, no parsing at run time.
+                /// </summary>
+                public static {{self}} CreateWithEmbeddedWeights()
+                {
+                    var model = new {{self}}();
+                    model.LoadWeights({{EmbeddedWeightsEmitter.Reference("W")}}, {{EmbeddedWeightsEmitter.Reference("U")}}, {{EmbeddedWeightsEmitter.Reference("B")}});
+                    return model;
+                }
+                """);
+        }
+
         WriteMember(writer, $$"""
             /// <summary>Copies the weights out in the seed layout (see <see cref="LoadWeights"/>).</summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing is written.</exception>

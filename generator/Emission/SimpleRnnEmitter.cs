@@ -15,10 +15,11 @@ internal static class SimpleRnnEmitter
 
     public const string KernelClass = "SimpleRnnKernel";
 
-    public static string Emit(KernelPlan plan)
+    public static string Emit(GenerationInput input)
     {
+        KernelPlan plan = input.Plan;
         var writer = new IndentedTextWriter();
-        HeaderEmitter.Write(writer, plan);
+        HeaderEmitter.Write(writer, plan, input.Weights);
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
 
@@ -36,7 +37,7 @@ internal static class SimpleRnnEmitter
             typeBlocks[i] = writer.OpenBlock($"partial {type.Keyword} {type.NameWithTypeParameters}");
         }
 
-        MembersEmitter.Write(writer, plan);
+        MembersEmitter.Write(writer, plan, input.Weights);
 
         for (int i = typeBlocks.Length - 1; i >= 0; i--)
         {
@@ -45,11 +46,11 @@ internal static class SimpleRnnEmitter
 
         namespaceBlock?.Dispose();
         writer.WriteLine();
-        WriteKernelClass(writer, plan);
+        WriteKernelClass(writer, plan, input.Weights);
         return writer.ToString();
     }
 
-    private static void WriteKernelClass(IndentedTextWriter writer, KernelPlan plan)
+    private static void WriteKernelClass(IndentedTextWriter writer, KernelPlan plan, EmbeddedWeights? weights)
     {
         SimpleRnnModel model = plan.Model;
         using (writer.OpenBlock("namespace " + KernelNamespace))
@@ -87,6 +88,12 @@ internal static class SimpleRnnEmitter
 
                 writer.WriteLine();
                 ScalarKernelEmitter.Write(writer, plan);
+            }
+
+            if (weights is not null)
+            {
+                writer.WriteLine();
+                EmbeddedWeightsEmitter.WriteDataClass(writer, plan.Model, weights);
             }
         }
     }

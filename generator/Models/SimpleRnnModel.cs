@@ -20,4 +20,5 @@ internal sealed record SimpleRnnModel(
 /// <summary>The <c>Weights</c>/<c>WeightsPrefix</c> attribute arguments.</summary>
 /// <param name="Path">The path as written in the attribute.</param>
 /// <param name="Prefix">The key prefix inside a safetensors file.</param>
-internal sealed record EmbeddedWeightsRequest(string Path, string Prefix);
+/// <param name="Location">Where the <c>Weights</c> argument is, for diagnostics about the file.</param>
+internal sealed record EmbeddedWeightsRequest(string Path, string Prefix, LocationInfo? Location);

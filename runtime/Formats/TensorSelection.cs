@@ -60,13 +60,13 @@ internal sealed class TensorSelection
     public TensorData Require(TensorFile file, string name, string hint) => file.Find(name) ?? throw Missing(file, name, hint);
 
     /// <summary>The error for a wanted tensor the file lacks.</summary>
-    public ArgumentException Missing(TensorFile file, string name, string hint)
+    public MissingTensorException Missing(TensorFile file, string name, string hint)
     {
         _wanted.TryGetValue(name, out Expectation? expected);
         string wanted = expected is null
             ? "'" + name + "'"
             : Describe(name, expected.Role) + " of shape " + TensorData.FormatShape(expected.Shape) + " = " + expected.Meaning;
-        return new ArgumentException(
+        return new MissingTensorException(
             "The " + file.FormatName + " file has no tensor " + wanted + "; it holds " + ListNames(file.Names) + "."
             + (hint.Length > 0 ? " " + hint : string.Empty));
     }

@@ -74,6 +74,38 @@ namespace Game.Odd
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void LoadPyTorchWeights(global::System.ReadOnlySpan<float> weightIh, global::System.ReadOnlySpan<float> weightHh, global::System.ReadOnlySpan<float> biasIh, global::System.ReadOnlySpan<float> biasHh) => __rnnWeights.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
 
+        /// <summary>
+        /// Loads a Keras <c>SimpleRNN</c> layer from an <c>.npz</c> file: arrays <c>kernel</c> (3×5),
+        /// <c>recurrent_kernel</c> (5×5) and <c>bias</c> (5), or <c>arr_0</c>, <c>arr_1</c>, <c>arr_2</c> as
+        /// <c>np.savez(path, *layer.get_weights())</c> writes them. float32, float64 and float16 are accepted.
+        /// </summary>
+        /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
+        /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void LoadKerasNpz(string path) => __rnnWeights.LoadKerasNpz(path);
+
+        /// <inheritdoc cref="LoadKerasNpz(string)"/>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void LoadKerasNpz(global::System.IO.Stream stream) => __rnnWeights.LoadKerasNpz(stream);
+
+        /// <summary>
+        /// Loads layer 0 of a <c>torch.nn.RNN</c> from a safetensors file of its <c>state_dict()</c>:
+        /// <c>{prefix}weight_ih_l0</c> (5×3), <c>{prefix}weight_hh_l0</c> (5×5), <c>{prefix}bias_ih_l0</c> and
+        /// <c>{prefix}bias_hh_l0</c> (5). float32, float64, float16 and bfloat16 are accepted.
+        /// </summary>
+        /// <param name="path">The file.</param>
+        /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
+        /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
+        /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void LoadPyTorchSafetensors(string path, string prefix = "") => __rnnWeights.LoadPyTorchSafetensors(path, prefix);
+
+        /// <inheritdoc cref="LoadPyTorchSafetensors(string, string)"/>
+        /// <param name="stream">The file's content.</param>
+        /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "") => __rnnWeights.LoadPyTorchSafetensors(stream, prefix);
+
         /// <summary>Copies the weights out in the seed layout (see <see cref="LoadWeights"/>).</summary>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
