@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace RnnGen.Generator.Tests.Infrastructure;
 
@@ -29,17 +30,22 @@ internal static class GeneratorHarness
                 warningLevel: 9999,
                 optimizationLevel: OptimizationLevel.Release));
 
-    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.Latest)
+    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.Latest, IEnumerable<AdditionalText>? additionalTexts = null)
         => CSharpGeneratorDriver.Create(
             [new SimpleRnnGenerator().AsSourceGenerator()],
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions(version),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Generates for <paramref name="source"/> and compiles the result.</summary>
     public static GenerationResult Run(string source, LanguageVersion version = LanguageVersion.Latest)
+        => Run(source, [], version);
+
+    /// <summary>Generates with <paramref name="files"/> as the project's AdditionalFiles (written to a temp folder).</summary>
+    public static GenerationResult Run(string source, IEnumerable<AdditionalText> files, LanguageVersion version = LanguageVersion.Latest)
     {
         CSharpCompilation compilation = CreateCompilation(source, version);
-        GeneratorDriver driver = CreateDriver(version).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriver driver = CreateDriver(version, files).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         return new GenerationResult(driver, output, generatorDiagnostics);
     }
 }
@@ -63,4 +69,22 @@ internal sealed record GenerationResult(GeneratorDriver Driver, Compilation Outp
     /// <summary>The generated source, with line numbers, for failure messages.</summary>
     public string NumberedSources()
         => string.Join("\n", Sources.Select(s => $"==== {s.HintName}\n" + string.Join("\n", s.SourceText.ToString().Split('\n').Select((line, i) => $"{i + 1,5}: {line}"))));
+}
+
+/// <summary>An AdditionalFiles item backed by a real file, as MSBuild passes it; binary content is never decoded as text.</summary>
+internal sealed class FileAdditionalText(string path) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText? GetText(CancellationToken cancellationToken = default)
+        => throw new InvalidOperationException("A weights file must not be read as text (the compiler reports CS2015 for binary files).");
+
+    /// <summary>Writes <paramref name="bytes"/> to <c>{temp}/{unique}/{relativePath}</c> and returns the item.</summary>
+    public static FileAdditionalText Create(string relativePath, byte[] bytes)
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rnngen-tests", Guid.NewGuid().ToString("N"), relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return new FileAdditionalText(path);
+    }
 }
