@@ -1,0 +1,23 @@
+// From the repository root:
+//   dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*'            everything, default jobs
+//   dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*' --quick    short job (see below)
+//   ... --anyCategories Main      one group: Main, Long, Square, Wide, Step or FirstCall
+using System.Collections.Generic;
+using BenchmarkDotNet.Running;
+
+// "--quick" stands for BenchmarkDotNet's "--job short": one launch, 3 warm-up and 3 measured iterations.
+var arguments = new List<string>(args.Length + 1);
+foreach (string argument in args)
+{
+    if (argument == "--quick")
+    {
+        arguments.Add("--job");
+        arguments.Add("short");
+    }
+    else
+    {
+        arguments.Add(argument);
+    }
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. arguments]);
