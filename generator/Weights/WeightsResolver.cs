@@ -59,7 +59,7 @@ internal static class WeightsResolver
         {
             return Fail(request, DiagnosticDescriptors.WeightsFileUnreadable, request.Path, exception.Message);
         }
-        catch (MissingTensorException exception)
+        catch (ArgumentException exception) when (exception.Data.Contains(TensorSelection.MissingTensorKey))
         {
             return Fail(request, DiagnosticDescriptors.WeightsTensorMissing, request.Path, model.Hierarchy.Self.Name, exception.Message);
         }

@@ -15,6 +15,9 @@ internal sealed class TensorSelection
 {
     private const int NamesListed = 20;
 
+    /// <summary>The <see cref="Exception.Data"/> key that marks a missing tensor, with its name as the value.</summary>
+    public const string MissingTensorKey = "RnnGen.MissingTensor";
+
     private readonly Dictionary<string, Expectation?> _wanted = new(StringComparer.Ordinal);
 
     /// <summary>Every tensor of the file, in any shape.</summary>
@@ -60,15 +63,19 @@ internal sealed class TensorSelection
     public TensorData Require(TensorFile file, string name, string hint) => file.Find(name) ?? throw Missing(file, name, hint);
 
     /// <summary>The error for a wanted tensor the file lacks.</summary>
-    public MissingTensorException Missing(TensorFile file, string name, string hint)
+    public ArgumentException Missing(TensorFile file, string name, string hint)
     {
         _wanted.TryGetValue(name, out Expectation? expected);
         string wanted = expected is null
             ? "'" + name + "'"
             : Describe(name, expected.Role) + " of shape " + TensorData.FormatShape(expected.Shape) + " = " + expected.Meaning;
-        return new MissingTensorException(
+        var exception = new ArgumentException(
             "The " + file.FormatName + " file has no tensor " + wanted + "; it holds " + ListNames(file.Names) + "."
             + (hint.Length > 0 ? " " + hint : string.Empty));
+
+        // Marked rather than subclassed, so callers still see exactly the contract's ArgumentException.
+        exception.Data[MissingTensorKey] = name;
+        return exception;
     }
 
     private static string Describe(string name, string? role) => role is null ? "'" + name + "'" : "'" + name + "' (" + role + ")";
