@@ -6,6 +6,6 @@ public class GeneratorInfoTests
     public void Stamped_version_is_the_package_version()
     {
         Version runtime = typeof(SimpleRnnAttribute).Assembly.GetName().Version!;
-        Assert.Equal($"{runtime.Major}.{runtime.Minor}.{runtime.Build}", GeneratorInfo.Version);
+        Assert.Equal(GeneratorInfo.Version, $"{runtime.Major}.{runtime.Minor}.{runtime.Build}");
     }
 }
