@@ -51,7 +51,9 @@ public sealed class PartialDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             Location name = declaration.Identifier.GetLocation();
-            if (PartialDeclarationRules.ClassMustBePartial(type) && AnnotatedDeclaration(type, attributeType, cancellationToken) == declaration)
+            if (PartialDeclarationRules.ClassMustBePartial(type)
+                && AnnotatedDeclaration(type, attributeType, cancellationToken) is { } self
+                && Encloses(declaration, self))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClassNotPartial, name, type.Name));
             }
@@ -60,8 +62,7 @@ public sealed class PartialDeclarationAnalyzer : DiagnosticAnalyzer
             {
                 if (PartialDeclarationRules.ContainersMustBePartial(nested)
                     && AnnotatedDeclaration(nested, attributeType, cancellationToken) is { } annotated
-                    && annotated.SyntaxTree == declaration.SyntaxTree
-                    && declaration.Span.Contains(annotated.Span))
+                    && Encloses(declaration, annotated))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeNotPartial, name, declaration.Identifier.ValueText, nested.Name));
                 }
@@ -82,6 +83,10 @@ public sealed class PartialDeclarationAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or lies within it.</summary>
+    private static bool Encloses(SyntaxNode outer, SyntaxNode inner)
+        => inner.SyntaxTree == outer.SyntaxTree && outer.Span.Contains(inner.Span);
 
     /// <summary>Every type declared inside <paramref name="type"/>, at any depth.</summary>
     private static IEnumerable<INamedTypeSymbol> NestedTypes(INamedTypeSymbol type)
