@@ -45,7 +45,7 @@ public sealed partial class SimpleRnnGenerator
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (diagnostics.Count > 0 || timesteps is null || input is null || output is null || activation is null)
+        if (diagnostics.Count > 0 || !PartialDeclarationRules.CanReopen(syntax) || timesteps is null || input is null || output is null || activation is null)
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
@@ -75,26 +75,14 @@ public sealed partial class SimpleRnnGenerator
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticClass, name, symbol.Name));
         }
-        else if (!IsPartial(syntax))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, name, symbol.Name));
-        }
 
-        for (SyntaxNode? parent = syntax.Parent; parent is TypeDeclarationSyntax container; parent = parent.Parent)
-        {
-            if (!IsPartial(container))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, container.Identifier.GetLocation(), container.Identifier.ValueText, symbol.Name));
-            }
-        }
+        // RNN0001 and RNN0002 (missing 'partial') come from PartialDeclarationAnalyzer; Parse only declines to emit.
 
         if (syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp11 and var version })
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, name, symbol.Name, version.ToDisplayString()));
         }
     }
-
-    private static bool IsPartial(TypeDeclarationSyntax syntax) => syntax.Modifiers.Any(SyntaxKind.PartialKeyword);
 
     private static int? ReadShape(AttributeArguments arguments, string property, string meaning, INamedTypeSymbol symbol, List<DiagnosticInfo> diagnostics)
     {

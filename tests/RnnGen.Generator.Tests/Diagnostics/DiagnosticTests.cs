@@ -34,6 +34,30 @@ public class DiagnosticTests
         "Outer",
         "'Outer' contains the [SimpleRnn] class 'Model' but is not partial; declare it partial so RnnGen can re-open it");
 
+    [Fact]
+    public void A_class_and_its_container_without_partial_are_each_reported_once()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            public class Outer
+            {
+                [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+                public class Model { }
+            }
+            """);
+        Assert.Equal([DiagnosticIds.ClassNotPartial, DiagnosticIds.ContainingTypeNotPartial], result.Diagnostics.Select(d => d.Id).Order());
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void A_static_class_without_partial_gets_only_RNN0004() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public static class Model { }
+        """,
+        DiagnosticIds.StaticClass,
+        "Model",
+        "Class 'Model' is static, but a [SimpleRnn] class holds weights per instance; remove 'static'");
+
     [Theory]
     [InlineData("partial struct", "a struct")]
     [InlineData("partial interface", "an interface")]
@@ -129,7 +153,7 @@ public class DiagnosticTests
                 public void Run(float[] inputs, float[] outputs) => Run(inputs.AsSpan(), outputs.AsSpan());
             }
             """.Replace("inputs.AsSpan()", "new System.ReadOnlySpan<float>(inputs)").Replace("outputs.AsSpan()", "new System.Span<float>(outputs)"));
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.True(result.CompilationProblems.IsEmpty, string.Join("\n", result.CompilationProblems));
     }
 
@@ -153,7 +177,7 @@ public class DiagnosticTests
             """);
         Assert.Equal(
             [DiagnosticIds.ClassNotPartial, DiagnosticIds.ShapeNotPositive, DiagnosticIds.ShapeMissing],
-            result.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id == DiagnosticIds.ClassNotPartial ? 0 : id == DiagnosticIds.ShapeNotPositive ? 1 : 2));
+            result.Diagnostics.Select(d => d.Id).OrderBy(id => id == DiagnosticIds.ClassNotPartial ? 0 : id == DiagnosticIds.ShapeNotPositive ? 1 : 2));
         Assert.Empty(result.Sources);
     }
 
@@ -177,7 +201,7 @@ public class DiagnosticTests
     private static void AssertSingle(string source, string id, string span, string message, LanguageVersion version = LanguageVersion.Latest)
     {
         GenerationResult result = GeneratorHarness.Run(source, version);
-        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
         // Diagnostics leave the pipeline as path + span (no syntax tree is kept), so find the text through the path.
         SyntaxTree tree = result.Output.SyntaxTrees.Single(t => t.FilePath == diagnostic.Location.GetLineSpan().Path);

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using RnnGen.Generator.Diagnostics;
 
 namespace RnnGen.Generator.Tests.Infrastructure;
 
@@ -37,7 +39,10 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions(version),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Generates for <paramref name="source"/> and compiles the result.</summary>
+    /// <summary>
+    /// Generates for <paramref name="source"/> and compiles the result; also runs RnnGen's analyzer, as a build
+    /// does, since some of RnnGen's diagnostics come from it.
+    /// </summary>
     public static GenerationResult Run(string source, LanguageVersion version = LanguageVersion.Latest)
         => Run(source, [], version);
 
@@ -46,12 +51,18 @@ internal static class GeneratorHarness
     {
         CSharpCompilation compilation = CreateCompilation(source, version);
         GeneratorDriver driver = CreateDriver(version, files).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        return new GenerationResult(driver, output, generatorDiagnostics);
+        ImmutableArray<Diagnostic> analyzerDiagnostics = compilation
+            .WithAnalyzers([new PartialDeclarationAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync()
+            .GetAwaiter()
+            .GetResult();
+        return new GenerationResult(driver, output, [.. generatorDiagnostics, .. analyzerDiagnostics]);
     }
 }
 
 /// <summary>What one generator run produced.</summary>
-internal sealed record GenerationResult(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+/// <param name="Diagnostics">Everything RnnGen reported: the generator's diagnostics and its analyzer's.</param>
+internal sealed record GenerationResult(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics)
 {
     public GeneratorRunResult RunResult => Driver.GetRunResult().Results.Single();
 

@@ -115,7 +115,7 @@ public class SnapshotTests
     private static void VerifyGenerated(string source, [System.Runtime.CompilerServices.CallerFilePath] string testFile = "", [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         GenerationResult result = GeneratorHarness.Run(source);
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.True(result.CompilationProblems.IsEmpty, string.Join("\n", result.CompilationProblems) + "\n" + result.NumberedSources());
         GeneratedSourceResult generated = Assert.Single(result.Sources);
         SnapshotVerifier.Verify(generated.HintName, generated.SourceText.ToString(), testFile, method);

@@ -18,7 +18,7 @@ public class EmbeddedWeightsTests
     public void Snapshot_of_a_small_embedded_model()
     {
         GenerationResult result = GeneratorHarness.Run(Source("models/tiny.npz"), [KerasFile("models/tiny.npz")]);
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.True(result.CompilationProblems.IsEmpty, string.Join("\n", result.CompilationProblems) + result.NumberedSources());
         GeneratedSourceResult generated = Assert.Single(result.Sources);
         SnapshotVerifier.Verify(generated.HintName, generated.SourceText.ToString());
@@ -115,7 +115,7 @@ public class EmbeddedWeightsTests
             }
             """,
             [KerasFile("tiny.npz")]);
-        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticIds.NoParameterlessConstructor, diagnostic.Id);
         Assert.StartsWith("'Model' sets Weights, so RnnGen generates CreateWithEmbeddedWeights()", diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Empty(result.Sources);
@@ -151,7 +151,7 @@ public class EmbeddedWeightsTests
     private static void AssertDiagnostic(string source, AdditionalText[] files, string id, string messageStart)
     {
         GenerationResult result = GeneratorHarness.Run(source, files);
-        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.StartsWith(messageStart, diagnostic.GetMessage(CultureInfo.InvariantCulture));
         SyntaxTree tree = result.Output.SyntaxTrees.Single(t => t.FilePath == diagnostic.Location.GetLineSpan().Path);
