@@ -12,7 +12,11 @@ public static class Latency
     /// </summary>
     private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(1);
 
-    public static double MeanNanoseconds(Action call, int timedCalls)
+    /// <summary>
+    /// The median over <paramref name="batches"/> batches of each batch's mean: other processes only ever add
+    /// time, and the median leaves out the batches they hit hardest.
+    /// </summary>
+    public static double MeanNanoseconds(Action call, int batches, int callsPerBatch)
     {
         ArgumentNullException.ThrowIfNull(call);
         long warmupStarted = Stopwatch.GetTimestamp();
@@ -24,12 +28,19 @@ public static class Latency
             }
         }
 
-        long started = Stopwatch.GetTimestamp();
-        for (int i = 0; i < timedCalls; i++)
+        var batchMeans = new double[batches];
+        for (int batch = 0; batch < batches; batch++)
         {
-            call();
+            long started = Stopwatch.GetTimestamp();
+            for (int i = 0; i < callsPerBatch; i++)
+            {
+                call();
+            }
+
+            batchMeans[batch] = Stopwatch.GetElapsedTime(started).TotalNanoseconds / callsPerBatch;
         }
 
-        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / timedCalls;
+        Array.Sort(batchMeans);
+        return batchMeans[batches / 2];
     }
 }
