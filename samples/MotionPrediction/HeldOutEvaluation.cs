@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace MotionPrediction;
 
-/// <summary>The model against the constant-velocity baseline on fresh paths, one prediction per path.</summary>
+/// <summary>The model against the constant-velocity and constant-acceleration baselines on fresh paths, one prediction per path.</summary>
 public static class HeldOutEvaluation
 {
     public static HeldOutResult Run(NextPositionPredictor predictor, Trajectories trajectories, int pathCount)
@@ -12,6 +12,7 @@ public static class HeldOutEvaluation
         ArgumentNullException.ThrowIfNull(trajectories);
         var modelErrors = new float[pathCount];
         var baselineErrors = new float[pathCount];
+        var secondOrderErrors = new float[pathCount];
         double distanceMoved = 0;
         for (int i = 0; i < pathCount; i++)
         {
@@ -21,12 +22,13 @@ public static class HeldOutEvaluation
             Vector2 actual = path[^1];
             modelErrors[i] = Vector2.Distance(predictor.PredictNext(history), actual);
             baselineErrors[i] = Vector2.Distance(ConstantVelocity.PredictNext(history), actual);
+            secondOrderErrors[i] = Vector2.Distance(ConstantAcceleration.PredictNext(history), actual);
             distanceMoved += Vector2.Distance(history[^1], actual);
         }
 
-        return new HeldOutResult(ErrorSummary.Of(modelErrors), ErrorSummary.Of(baselineErrors), distanceMoved / pathCount);
+        return new HeldOutResult(ErrorSummary.Of(modelErrors), ErrorSummary.Of(baselineErrors), ErrorSummary.Of(secondOrderErrors), distanceMoved / pathCount);
     }
 }
 
-/// <summary>Errors of both predictors, and how far the target moved in the predicted tick, for scale.</summary>
-public readonly record struct HeldOutResult(ErrorSummary Model, ErrorSummary Baseline, double MeanDistanceMoved);
+/// <summary>Errors of the model and of both baselines, and how far the target moved in the predicted tick, for scale.</summary>
+public readonly record struct HeldOutResult(ErrorSummary Model, ErrorSummary Baseline, ErrorSummary SecondOrder, double MeanDistanceMoved);

@@ -26,7 +26,9 @@ Print($"in world units (the target moved {heldOut.MeanDistanceMoved:F2} units in
 Print($"                        mean      p95");
 Print($"  RNN                 {heldOut.Model.Mean,7:F4}  {heldOut.Model.P95,7:F4}");
 Print($"  constant velocity   {heldOut.Baseline.Mean,7:F4}  {heldOut.Baseline.P95,7:F4}");
-Print($"  RNN / baseline      {heldOut.Model.Mean / heldOut.Baseline.Mean,7:F3}  {heldOut.Model.P95 / heldOut.Baseline.P95,7:F3}");
+Print($"  constant accel.     {heldOut.SecondOrder.Mean,7:F4}  {heldOut.SecondOrder.P95,7:F4}");
+Print($"  RNN / const. vel.   {heldOut.Model.Mean / heldOut.Baseline.Mean,7:F3}  {heldOut.Model.P95 / heldOut.Baseline.P95,7:F3}");
+Print($"  RNN / const. accel. {heldOut.Model.Mean / heldOut.SecondOrder.Mean,7:F3}  {heldOut.Model.P95 / heldOut.SecondOrder.P95,7:F3}");
 Console.WriteLine();
 
 Vector2[] streamPath = new Trajectories(StreamSeed).Next(StreamTicks);
