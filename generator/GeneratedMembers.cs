@@ -11,8 +11,11 @@ internal static class GeneratedMembers
     /// <summary>The private field that holds the weights.</summary>
     public const string WeightsField = "__rnnWeights";
 
+    /// <summary>The private method the load methods call to have the kernel compiled.</summary>
+    public const string PrepareMethod = "__rnnPrepare";
+
     /// <summary>Names that may not be reused by any member.</summary>
-    public static readonly ImmutableArray<string> Reserved = ["Timesteps", "InputSize", "OutputSize", WeightsField];
+    public static readonly ImmutableArray<string> Reserved = ["Timesteps", "InputSize", "OutputSize", WeightsField, PrepareMethod];
 
     /// <summary>Methods, by name and parameter types; a user overload with other parameter types is fine.</summary>
     public static readonly ImmutableArray<(string Name, ImmutableArray<string> Parameters)> Methods =

@@ -12,6 +12,7 @@ internal static class MembersEmitter
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Span = "global::System.Span<float>";
     private const string Weights = GeneratedMembers.WeightsField;
+    private const string Prepare = GeneratedMembers.PrepareMethod;
 
     public static void WriteClassRemarks(IndentedTextWriter writer, KernelPlan plan)
     {
@@ -37,6 +38,17 @@ internal static class MembersEmitter
         writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
         writer.WriteLine($"private readonly global::RnnGen.Weights.SimpleRnnWeights {Weights} = new(InputSize, OutputSize, useBias: {(model.UseBias ? "true" : "false")});");
         writer.WriteLine();
+        WriteMember(writer, $$"""
+            /// <summary>
+            /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
+            /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+            /// </summary>
+            private void {{Prepare}}()
+            {
+                {{Span}} state = stackalloc float[OutputSize];
+                Step(new float[InputSize], state);
+            }
+            """);
 
         string biasNote = model.UseBias ? "" : " This layer has no bias (<c>UseBias = false</c>): the bias must be all zeros.";
         WriteMember(writer, $$"""
@@ -45,7 +57,11 @@ internal static class MembersEmitter
             /// <param name="u">U, {{o}}×{{o}}: <c>u[o * OutputSize + j]</c> multiplies h_{t-1}[j] into output o.</param>
             /// <param name="b">b, {{o}}.{{biasNote}}</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
-            public void LoadWeights({{ReadOnlySpan}} w, {{ReadOnlySpan}} u, {{ReadOnlySpan}} b) => {{Weights}}.LoadSeed(w, u, b);
+            public void LoadWeights({{ReadOnlySpan}} w, {{ReadOnlySpan}} u, {{ReadOnlySpan}} b)
+            {
+                {{Weights}}.LoadSeed(w, u, b);
+                {{Prepare}}();
+            }
             """);
         WriteMember(writer, $$"""
             /// <summary>Loads the weights of a Keras <c>SimpleRNN</c> layer, as <c>layer.get_weights()</c> returns them.</summary>
@@ -53,7 +69,11 @@ internal static class MembersEmitter
             /// <param name="recurrentKernel">recurrent_kernel, Output×Output ({{o}}×{{o}}); row j holds the weights from h_j.</param>
             /// <param name="bias">bias, {{o}}.{{biasNote}}</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
-            public void LoadKerasWeights({{ReadOnlySpan}} kernel, {{ReadOnlySpan}} recurrentKernel, {{ReadOnlySpan}} bias) => {{Weights}}.LoadKeras(kernel, recurrentKernel, bias);
+            public void LoadKerasWeights({{ReadOnlySpan}} kernel, {{ReadOnlySpan}} recurrentKernel, {{ReadOnlySpan}} bias)
+            {
+                {{Weights}}.LoadKeras(kernel, recurrentKernel, bias);
+                {{Prepare}}();
+            }
             """);
         WriteMember(writer, $$"""
             /// <summary>Loads the weights of layer 0 of a <c>torch.nn.RNN</c>; the bias is <c>bias_ih + bias_hh</c>.</summary>
@@ -62,7 +82,11 @@ internal static class MembersEmitter
             /// <param name="biasIh">bias_ih_l0, {{o}}.{{biasNote}}</param>
             /// <param name="biasHh">bias_hh_l0, {{o}}.{{biasNote}}</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
-            public void LoadPyTorchWeights({{ReadOnlySpan}} weightIh, {{ReadOnlySpan}} weightHh, {{ReadOnlySpan}} biasIh, {{ReadOnlySpan}} biasHh) => {{Weights}}.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+            public void LoadPyTorchWeights({{ReadOnlySpan}} weightIh, {{ReadOnlySpan}} weightHh, {{ReadOnlySpan}} biasIh, {{ReadOnlySpan}} biasHh)
+            {
+                {{Weights}}.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+                {{Prepare}}();
+            }
             """);
         string biasFile = model.UseBias ? "" : " (absent, or all zeros: the layer has no bias)";
         WriteMember(writer, $$"""
@@ -73,11 +97,19 @@ internal static class MembersEmitter
             /// </summary>
             /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
             /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
-            public void LoadKerasNpz(string path) => {{Weights}}.LoadKerasNpz(path);
+            public void LoadKerasNpz(string path)
+            {
+                {{Weights}}.LoadKerasNpz(path);
+                {{Prepare}}();
+            }
             """);
         WriteMember(writer, $$"""
             /// <inheritdoc cref="LoadKerasNpz(string)"/>
-            public void LoadKerasNpz(global::System.IO.Stream stream) => {{Weights}}.LoadKerasNpz(stream);
+            public void LoadKerasNpz(global::System.IO.Stream stream)
+            {
+                {{Weights}}.LoadKerasNpz(stream);
+                {{Prepare}}();
+            }
             """);
         WriteMember(writer, $$"""
             /// <summary>
@@ -89,13 +121,21 @@ internal static class MembersEmitter
             /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
             /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
             /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
-            public void LoadPyTorchSafetensors(string path, string prefix = "") => {{Weights}}.LoadPyTorchSafetensors(path, prefix);
+            public void LoadPyTorchSafetensors(string path, string prefix = "")
+            {
+                {{Weights}}.LoadPyTorchSafetensors(path, prefix);
+                {{Prepare}}();
+            }
             """);
         WriteMember(writer, $$"""
             /// <inheritdoc cref="LoadPyTorchSafetensors(string, string)"/>
             /// <param name="stream">The file's content.</param>
             /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
-            public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "") => {{Weights}}.LoadPyTorchSafetensors(stream, prefix);
+            public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "")
+            {
+                {{Weights}}.LoadPyTorchSafetensors(stream, prefix);
+                {{Prepare}}();
+            }
             """);
         if (embedded is not null)
         {
@@ -140,7 +180,7 @@ internal static class MembersEmitter
                 // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
                 {{Span}} buffer = stackalloc float[{{runBuffer}}];
                 ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
             }
             """);
         WriteMember(writer, $$"""
@@ -158,7 +198,7 @@ internal static class MembersEmitter
                 {{Span}} buffer = stackalloc float[{{runBuffer}}];
                 ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
                 initialState.CopyTo({{MemoryMarshal}}.CreateSpan(ref rows, OutputSize));
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
             }
             """);
         WriteMember(writer, $$"""
@@ -178,7 +218,7 @@ internal static class MembersEmitter
                 ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
                 {{Span}} stateRow = {{MemoryMarshal}}.CreateSpan(ref rows, OutputSize);
                 state.CopyTo(stateRow);
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
                 stateRow.CopyTo(state);
             }
             """);
@@ -196,7 +236,7 @@ internal static class MembersEmitter
                 ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
                 {{Span}} stateRow = {{MemoryMarshal}}.CreateSpan(ref rows, OutputSize);
                 state.CopyTo(stateRow);
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false);
+                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
                 stateRow.CopyTo(state);
             }
             """, last: true);

@@ -13,7 +13,7 @@ internal static class ScalarKernelEmitter
         writer.WriteLine("/// <summary>Scalar path: one dot product per output over the seed layout (W and U row-major).</summary>");
         writer.WriteLine("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         string span = "global::System.ReadOnlySpan<float>";
-        using (writer.OpenBlock($"private static void RunScalar({span} w, {span} u, {span} b, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)"))
+        using (writer.OpenBlock($"private static void RunScalar({span} w, {span} u, {span} b, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)"))
         {
             writer.WriteLine("// The state alternates between rows 0 and 1.");
             using (writer.OpenBlock("for (int t = 0; t < steps; t++)"))
@@ -29,9 +29,13 @@ internal static class ScalarKernelEmitter
                         writer.WriteLine("sum += w[(o * Input) + i] * Unsafe.Add(ref xt, i);");
                     }
 
-                    using (writer.OpenBlock("for (int j = 0; j < Output; j++)"))
+                    // From a zero state the first timestep has no U·h_{-1} term.
+                    using (writer.OpenBlock("if (t > 0 || !zeroState)"))
                     {
-                        writer.WriteLine("sum += u[(o * Output) + j] * Unsafe.Add(ref hPrev, j);");
+                        using (writer.OpenBlock("for (int j = 0; j < Output; j++)"))
+                        {
+                            writer.WriteLine("sum += u[(o * Output) + j] * Unsafe.Add(ref hPrev, j);");
+                        }
                     }
 
                     writer.WriteLine($"Unsafe.Add(ref hNext, o) = {ActivationText.Apply(model.Activation, "sum")};");

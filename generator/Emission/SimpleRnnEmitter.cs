@@ -103,9 +103,10 @@ internal static class SimpleRnnEmitter
         writer.WriteLines("""
             /// <summary>
             /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
-            /// it holds the last state. Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
+            /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
+            /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
             /// </summary>
-            public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+            public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
             """);
         using (writer.OpenBlock())
         {
@@ -115,7 +116,7 @@ internal static class SimpleRnnEmitter
                 writer.WriteLine($"{keyword} ({path.Condition})");
                 using (writer.OpenBlock())
                 {
-                    writer.WriteLine($"{path.MethodName}(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);");
+                    writer.WriteLine($"{path.MethodName}(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
                 }
 
                 keyword = "else if";
@@ -124,8 +125,10 @@ internal static class SimpleRnnEmitter
             writer.WriteLine("else");
             using (writer.OpenBlock())
             {
-                writer.WriteLine("RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs);");
+                writer.WriteLine("RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
             }
         }
+
+
     }
 }

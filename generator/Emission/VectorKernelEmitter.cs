@@ -26,7 +26,7 @@ internal static class VectorKernelEmitter
 
         writer.WriteLine("/// </summary>");
         writer.WriteLine("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-        using (writer.OpenBlock($"private static void {path.MethodName}(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)"))
+        using (writer.OpenBlock($"private static void {path.MethodName}(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)"))
         {
             writer.WriteLine($"// Packed weights, rows of {padded} floats: W (one row per input) at 0, U (one row per state element) at {Invariant.Int(path.RecurrentOffset(model.Input))}, bias at {Invariant.Int(path.BiasOffset(model.Input, model.Output))}.");
             writer.WriteLine("ref float w = ref weights;");
@@ -53,8 +53,25 @@ internal static class VectorKernelEmitter
                 }
 
                 writer.WriteLine();
+                writer.WriteLine("// From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.");
+                writer.WriteLine("int first = 0;");
+                using (writer.OpenBlock("if (zeroState && t0 == 0)"))
+                {
+                    if (model.Activation != RnnActivationKind.Linear)
+                    {
+                        writer.WriteLine("ref float h0 = ref Unsafe.Add(ref rows, RowStride);");
+                        using (writer.OpenBlock($"for (nuint c = 0; c < {Invariant.Int(path.PaddedOutput)}; c += {Invariant.Int(path.Lanes)})"))
+                        {
+                            writer.WriteLine($"{v}.StoreUnsafe({ActivationText.Apply(model.Activation, $"{v}.LoadUnsafe(ref h0, c)")}, ref h0, c);");
+                        }
+                    }
+
+                    writer.WriteLine("first = 1;");
+                }
+
+                writer.WriteLine();
                 writer.WriteLine($"// Recurrence: row s+1 = {ActivationText.Math(model.Activation, "row s+1 + U·row s")}. The only sequential part.");
-                using (writer.OpenBlock("for (int s = 0; s < count; s++)"))
+                using (writer.OpenBlock("for (int s = first; s < count; s++)"))
                 {
                     writer.WriteLine("ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);");
                     writer.WriteLine("ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);");

@@ -51,13 +51,28 @@ namespace Game.Motion
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
+        /// <summary>
+        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
+        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        private void __rnnPrepare()
+        {
+            global::System.Span<float> state = stackalloc float[OutputSize];
+            Step(new float[InputSize], state);
+        }
+
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 64×32: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
         /// <param name="u">U, 64×64: <c>u[o * OutputSize + j]</c> multiplies h_{t-1}[j] into output o.</param>
         /// <param name="b">b, 64.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadWeights(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b) => __rnnWeights.LoadSeed(w, u, b);
+        public void LoadWeights(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b)
+        {
+            __rnnWeights.LoadSeed(w, u, b);
+            __rnnPrepare();
+        }
 
         /// <summary>Loads the weights of a Keras <c>SimpleRNN</c> layer, as <c>layer.get_weights()</c> returns them.</summary>
         /// <param name="kernel">kernel, Input×Output (32×64).</param>
@@ -65,7 +80,11 @@ namespace Game.Motion
         /// <param name="bias">bias, 64.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadKerasWeights(global::System.ReadOnlySpan<float> kernel, global::System.ReadOnlySpan<float> recurrentKernel, global::System.ReadOnlySpan<float> bias) => __rnnWeights.LoadKeras(kernel, recurrentKernel, bias);
+        public void LoadKerasWeights(global::System.ReadOnlySpan<float> kernel, global::System.ReadOnlySpan<float> recurrentKernel, global::System.ReadOnlySpan<float> bias)
+        {
+            __rnnWeights.LoadKeras(kernel, recurrentKernel, bias);
+            __rnnPrepare();
+        }
 
         /// <summary>Loads the weights of layer 0 of a <c>torch.nn.RNN</c>; the bias is <c>bias_ih + bias_hh</c>.</summary>
         /// <param name="weightIh">weight_ih_l0, 64×32.</param>
@@ -74,7 +93,11 @@ namespace Game.Motion
         /// <param name="biasHh">bias_hh_l0, 64.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadPyTorchWeights(global::System.ReadOnlySpan<float> weightIh, global::System.ReadOnlySpan<float> weightHh, global::System.ReadOnlySpan<float> biasIh, global::System.ReadOnlySpan<float> biasHh) => __rnnWeights.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+        public void LoadPyTorchWeights(global::System.ReadOnlySpan<float> weightIh, global::System.ReadOnlySpan<float> weightHh, global::System.ReadOnlySpan<float> biasIh, global::System.ReadOnlySpan<float> biasHh)
+        {
+            __rnnWeights.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+            __rnnPrepare();
+        }
 
         /// <summary>
         /// Loads a Keras <c>SimpleRNN</c> layer from an <c>.npz</c> file: arrays <c>kernel</c> (32×64),
@@ -84,11 +107,19 @@ namespace Game.Motion
         /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
         /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadKerasNpz(string path) => __rnnWeights.LoadKerasNpz(path);
+        public void LoadKerasNpz(string path)
+        {
+            __rnnWeights.LoadKerasNpz(path);
+            __rnnPrepare();
+        }
 
         /// <inheritdoc cref="LoadKerasNpz(string)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadKerasNpz(global::System.IO.Stream stream) => __rnnWeights.LoadKerasNpz(stream);
+        public void LoadKerasNpz(global::System.IO.Stream stream)
+        {
+            __rnnWeights.LoadKerasNpz(stream);
+            __rnnPrepare();
+        }
 
         /// <summary>
         /// Loads layer 0 of a <c>torch.nn.RNN</c> from a safetensors file of its <c>state_dict()</c>:
@@ -100,13 +131,21 @@ namespace Game.Motion
         /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
         /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadPyTorchSafetensors(string path, string prefix = "") => __rnnWeights.LoadPyTorchSafetensors(path, prefix);
+        public void LoadPyTorchSafetensors(string path, string prefix = "")
+        {
+            __rnnWeights.LoadPyTorchSafetensors(path, prefix);
+            __rnnPrepare();
+        }
 
         /// <inheritdoc cref="LoadPyTorchSafetensors(string, string)"/>
         /// <param name="stream">The file's content.</param>
         /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "") => __rnnWeights.LoadPyTorchSafetensors(stream, prefix);
+        public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "")
+        {
+            __rnnWeights.LoadPyTorchSafetensors(stream, prefix);
+            __rnnPrepare();
+        }
 
         /// <summary>Copies the weights out in the seed layout (see <see cref="LoadWeights"/>).</summary>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing is written.</exception>
@@ -126,7 +165,7 @@ namespace Game.Motion
             // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
             global::System.Span<float> buffer = stackalloc float[2064];
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
         }
 
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -144,7 +183,7 @@ namespace Game.Motion
             global::System.Span<float> buffer = stackalloc float[2064];
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
             initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
         }
 
         /// <summary>
@@ -164,7 +203,7 @@ namespace Game.Motion
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
             global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
             state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
             stateRow.CopyTo(state);
         }
 
@@ -182,7 +221,7 @@ namespace Game.Motion
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
             global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
             state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             stateRow.CopyTo(state);
         }
     }
@@ -214,25 +253,26 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
-        /// it holds the last state. Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
+        /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
+        /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
-                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
+                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
+                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
+                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
             else
             {
-                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs);
+                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
         }
 
@@ -242,7 +282,7 @@ namespace RnnGen.Generated
         /// 2 partial sums per chunk, so 8 independent FMA chains hide the FMA latency; all chunks in registers at once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // Packed weights, rows of 64 floats: W (one row per input) at 0, U (one row per state element) at 2048, bias at 6144.
             ref float w = ref weights;
@@ -432,8 +472,20 @@ namespace RnnGen.Generated
                     }
                 }
 
+                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
+                int first = 0;
+                if (zeroState && t0 == 0)
+                {
+                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
+                    for (nuint c = 0; c < 64; c += 16)
+                    {
+                        V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref h0, c)), ref h0, c);
+                    }
+                    first = 1;
+                }
+
                 // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = 0; s < count; s++)
+                for (int s = first; s < count; s++)
                 {
                     ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
                     ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
@@ -790,7 +842,7 @@ namespace RnnGen.Generated
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // Packed weights, rows of 64 floats: W (one row per input) at 0, U (one row per state element) at 2048, bias at 6144.
             ref float w = ref weights;
@@ -1116,8 +1168,20 @@ namespace RnnGen.Generated
                     }
                 }
 
+                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
+                int first = 0;
+                if (zeroState && t0 == 0)
+                {
+                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
+                    for (nuint c = 0; c < 64; c += 8)
+                    {
+                        V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref h0, c)), ref h0, c);
+                    }
+                    first = 1;
+                }
+
                 // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = 0; s < count; s++)
+                for (int s = first; s < count; s++)
                 {
                     ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
                     ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
@@ -1744,7 +1808,7 @@ namespace RnnGen.Generated
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // Packed weights, rows of 64 floats: W (one row per input) at 0, U (one row per state element) at 2048, bias at 6144.
             ref float w = ref weights;
@@ -1830,8 +1894,20 @@ namespace RnnGen.Generated
                     }
                 }
 
+                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
+                int first = 0;
+                if (zeroState && t0 == 0)
+                {
+                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
+                    for (nuint c = 0; c < 64; c += 4)
+                    {
+                        V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref h0, c)), ref h0, c);
+                    }
+                    first = 1;
+                }
+
                 // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = 0; s < count; s++)
+                for (int s = first; s < count; s++)
                 {
                     ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
                     ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
@@ -1924,7 +2000,7 @@ namespace RnnGen.Generated
 
         /// <summary>Scalar path: one dot product per output over the seed layout (W and U row-major).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunScalar(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunScalar(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // The state alternates between rows 0 and 1.
             for (int t = 0; t < steps; t++)
@@ -1939,9 +2015,12 @@ namespace RnnGen.Generated
                     {
                         sum += w[(o * Input) + i] * Unsafe.Add(ref xt, i);
                     }
-                    for (int j = 0; j < Output; j++)
+                    if (t > 0 || !zeroState)
                     {
-                        sum += u[(o * Output) + j] * Unsafe.Add(ref hPrev, j);
+                        for (int j = 0; j < Output; j++)
+                        {
+                            sum += u[(o * Output) + j] * Unsafe.Add(ref hPrev, j);
+                        }
                     }
                     Unsafe.Add(ref hNext, o) = Tanh(sum);
                 }

@@ -52,13 +52,28 @@ namespace Game
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
+        /// <summary>
+        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
+        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        private void __rnnPrepare()
+        {
+            global::System.Span<float> state = stackalloc float[OutputSize];
+            Step(new float[InputSize], state);
+        }
+
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 256×64: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
         /// <param name="u">U, 256×256: <c>u[o * OutputSize + j]</c> multiplies h_{t-1}[j] into output o.</param>
         /// <param name="b">b, 256.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadWeights(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b) => __rnnWeights.LoadSeed(w, u, b);
+        public void LoadWeights(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b)
+        {
+            __rnnWeights.LoadSeed(w, u, b);
+            __rnnPrepare();
+        }
 
         /// <summary>Loads the weights of a Keras <c>SimpleRNN</c> layer, as <c>layer.get_weights()</c> returns them.</summary>
         /// <param name="kernel">kernel, Input×Output (64×256).</param>
@@ -66,7 +81,11 @@ namespace Game
         /// <param name="bias">bias, 256.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadKerasWeights(global::System.ReadOnlySpan<float> kernel, global::System.ReadOnlySpan<float> recurrentKernel, global::System.ReadOnlySpan<float> bias) => __rnnWeights.LoadKeras(kernel, recurrentKernel, bias);
+        public void LoadKerasWeights(global::System.ReadOnlySpan<float> kernel, global::System.ReadOnlySpan<float> recurrentKernel, global::System.ReadOnlySpan<float> bias)
+        {
+            __rnnWeights.LoadKeras(kernel, recurrentKernel, bias);
+            __rnnPrepare();
+        }
 
         /// <summary>Loads the weights of layer 0 of a <c>torch.nn.RNN</c>; the bias is <c>bias_ih + bias_hh</c>.</summary>
         /// <param name="weightIh">weight_ih_l0, 256×64.</param>
@@ -75,7 +94,11 @@ namespace Game
         /// <param name="biasHh">bias_hh_l0, 256.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadPyTorchWeights(global::System.ReadOnlySpan<float> weightIh, global::System.ReadOnlySpan<float> weightHh, global::System.ReadOnlySpan<float> biasIh, global::System.ReadOnlySpan<float> biasHh) => __rnnWeights.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+        public void LoadPyTorchWeights(global::System.ReadOnlySpan<float> weightIh, global::System.ReadOnlySpan<float> weightHh, global::System.ReadOnlySpan<float> biasIh, global::System.ReadOnlySpan<float> biasHh)
+        {
+            __rnnWeights.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
+            __rnnPrepare();
+        }
 
         /// <summary>
         /// Loads a Keras <c>SimpleRNN</c> layer from an <c>.npz</c> file: arrays <c>kernel</c> (64×256),
@@ -85,11 +108,19 @@ namespace Game
         /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
         /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadKerasNpz(string path) => __rnnWeights.LoadKerasNpz(path);
+        public void LoadKerasNpz(string path)
+        {
+            __rnnWeights.LoadKerasNpz(path);
+            __rnnPrepare();
+        }
 
         /// <inheritdoc cref="LoadKerasNpz(string)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadKerasNpz(global::System.IO.Stream stream) => __rnnWeights.LoadKerasNpz(stream);
+        public void LoadKerasNpz(global::System.IO.Stream stream)
+        {
+            __rnnWeights.LoadKerasNpz(stream);
+            __rnnPrepare();
+        }
 
         /// <summary>
         /// Loads layer 0 of a <c>torch.nn.RNN</c> from a safetensors file of its <c>state_dict()</c>:
@@ -101,13 +132,21 @@ namespace Game
         /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
         /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadPyTorchSafetensors(string path, string prefix = "") => __rnnWeights.LoadPyTorchSafetensors(path, prefix);
+        public void LoadPyTorchSafetensors(string path, string prefix = "")
+        {
+            __rnnWeights.LoadPyTorchSafetensors(path, prefix);
+            __rnnPrepare();
+        }
 
         /// <inheritdoc cref="LoadPyTorchSafetensors(string, string)"/>
         /// <param name="stream">The file's content.</param>
         /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "") => __rnnWeights.LoadPyTorchSafetensors(stream, prefix);
+        public void LoadPyTorchSafetensors(global::System.IO.Stream stream, string prefix = "")
+        {
+            __rnnWeights.LoadPyTorchSafetensors(stream, prefix);
+            __rnnPrepare();
+        }
 
         /// <summary>Copies the weights out in the seed layout (see <see cref="LoadWeights"/>).</summary>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing is written.</exception>
@@ -127,7 +166,7 @@ namespace Game
             // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
             global::System.Span<float> buffer = stackalloc float[1552];
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
         }
 
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -145,7 +184,7 @@ namespace Game
             global::System.Span<float> buffer = stackalloc float[1552];
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
             initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
         }
 
         /// <summary>
@@ -165,7 +204,7 @@ namespace Game
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
             global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
             state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
             stateRow.CopyTo(state);
         }
 
@@ -183,7 +222,7 @@ namespace Game
             ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
             global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
             state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             stateRow.CopyTo(state);
         }
     }
@@ -215,25 +254,26 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
-        /// it holds the last state. Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
+        /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
+        /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
-                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
+                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
+                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs);
+                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
             else
             {
-                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs);
+                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
             }
         }
 
@@ -244,7 +284,7 @@ namespace RnnGen.Generated
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // Packed weights, rows of 256 floats: W (one row per input) at 0, U (one row per state element) at 16384, bias at 81920.
             ref float w = ref weights;
@@ -320,8 +360,20 @@ namespace RnnGen.Generated
                     }
                 }
 
+                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
+                int first = 0;
+                if (zeroState && t0 == 0)
+                {
+                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
+                    for (nuint c = 0; c < 256; c += 16)
+                    {
+                        V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref h0, c)), ref h0, c);
+                    }
+                    first = 1;
+                }
+
                 // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = 0; s < count; s++)
+                for (int s = first; s < count; s++)
                 {
                     ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
                     ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
@@ -409,7 +461,7 @@ namespace RnnGen.Generated
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // Packed weights, rows of 256 floats: W (one row per input) at 0, U (one row per state element) at 16384, bias at 81920.
             ref float w = ref weights;
@@ -553,8 +605,20 @@ namespace RnnGen.Generated
                     }
                 }
 
+                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
+                int first = 0;
+                if (zeroState && t0 == 0)
+                {
+                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
+                    for (nuint c = 0; c < 256; c += 8)
+                    {
+                        V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref h0, c)), ref h0, c);
+                    }
+                    first = 1;
+                }
+
                 // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = 0; s < count; s++)
+                for (int s = first; s < count; s++)
                 {
                     ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
                     ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
@@ -710,7 +774,7 @@ namespace RnnGen.Generated
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // Packed weights, rows of 256 floats: W (one row per input) at 0, U (one row per state element) at 16384, bias at 81920.
             ref float w = ref weights;
@@ -980,8 +1044,20 @@ namespace RnnGen.Generated
                     }
                 }
 
+                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
+                int first = 0;
+                if (zeroState && t0 == 0)
+                {
+                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
+                    for (nuint c = 0; c < 256; c += 4)
+                    {
+                        V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref h0, c)), ref h0, c);
+                    }
+                    first = 1;
+                }
+
                 // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = 0; s < count; s++)
+                for (int s = first; s < count; s++)
                 {
                     ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
                     ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
@@ -1258,7 +1334,7 @@ namespace RnnGen.Generated
 
         /// <summary>Scalar path: one dot product per output over the seed layout (W and U row-major).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunScalar(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b, ref float x, ref float y, ref float rows, int steps, bool writeOutputs)
+        private static void RunScalar(global::System.ReadOnlySpan<float> w, global::System.ReadOnlySpan<float> u, global::System.ReadOnlySpan<float> b, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             // The state alternates between rows 0 and 1.
             for (int t = 0; t < steps; t++)
@@ -1273,9 +1349,12 @@ namespace RnnGen.Generated
                     {
                         sum += w[(o * Input) + i] * Unsafe.Add(ref xt, i);
                     }
-                    for (int j = 0; j < Output; j++)
+                    if (t > 0 || !zeroState)
                     {
-                        sum += u[(o * Output) + j] * Unsafe.Add(ref hPrev, j);
+                        for (int j = 0; j < Output; j++)
+                        {
+                            sum += u[(o * Output) + j] * Unsafe.Add(ref hPrev, j);
+                        }
                     }
                     Unsafe.Add(ref hNext, o) = Tanh(sum);
                 }
