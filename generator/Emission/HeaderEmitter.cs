@@ -60,7 +60,7 @@ internal static class HeaderEmitter
             : $"loops over columns, since {Invariant.Count(path.UnrolledMultiplyAdds)} FMAs per timestep exceed the unroll budget of {Invariant.Count(path.UnrollBudget)}";
         string sums = path.AccumulatorsPerChunk == 1
             ? $"one accumulator per chunk ({Invariant.Int(System.Math.Min(path.Chunks, MaxTile(path)))} independent FMA chains)"
-            : $"{Invariant.Int(path.AccumulatorsPerChunk)} partial sums per chunk, so {Invariant.Int(path.AccumulatorsPerChunk * path.Chunks)} independent FMA chains hide the FMA latency";
+            : $"{Invariant.Int(path.AccumulatorsPerChunk)} partial sums per chunk, so {Invariant.Int(path.AccumulatorsPerChunk * path.Chunks)} independent FMA chains hide its latency";
         string tiles = path.RecurrentTiles.Length == 1
             ? "all chunks in registers at once"
             : $"{Invariant.Int(path.RecurrentTiles.Length)} tiles of up to {Invariant.Int(MaxTile(path))} chunks, so the accumulators fit in {Invariant.Int(path.Registers)} registers";
@@ -68,7 +68,8 @@ internal static class HeaderEmitter
         {
             $"{name}: {chunks};",
             $"    {form};",
-            $"    {sums}; {tiles}.",
+            $"    {sums}; {tiles};",
+            $"    input projections {Invariant.Int(path.ProjectionSteps)} timesteps at a time, each weight vector loaded once for all of them.",
         };
         if (!path.ActivationPerChunk && model.Activation is RnnActivationKind.Tanh or RnnActivationKind.Sigmoid)
         {

@@ -40,15 +40,19 @@ internal static class VectorKernelEmitter
             {
                 writer.WriteLine("int count = global::System.Math.Min(BlockSteps, steps - t0);");
                 writer.WriteLine();
-                writer.WriteLine("// Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,");
-                writer.WriteLine("// so these run at full FMA throughput.");
-                using (writer.OpenBlock("for (int s = 0; s < count; s++)"))
+                using (writer.OpenBlock())
                 {
-                    writer.WriteLine("ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);");
-                    writer.WriteLine("ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);");
-                    foreach (ChunkTile tile in path.ProjectionTiles)
+                    WriteGroupedProjection(writer, model, path);
+                    writer.WriteLine();
+                    writer.WriteLine("// The block's remaining timesteps, one at a time.");
+                    using (writer.OpenBlock("for (; s < count; s++)"))
                     {
-                        WriteProjectionTile(writer, model, path, tile);
+                        writer.WriteLine("ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);");
+                        writer.WriteLine("ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);");
+                        foreach (ChunkTile tile in path.ProjectionTiles)
+                        {
+                            WriteProjectionTile(writer, model, path, tile);
+                        }
                     }
                 }
 
@@ -121,6 +125,73 @@ internal static class VectorKernelEmitter
 
         writer.WriteLine("MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));");
     }
+
+    /// <summary>
+    /// Input projections of several timesteps at once: each weight vector is loaded once and multiplied with the
+    /// inputs of all of them, which divides the traffic of W by the number of timesteps.
+    /// </summary>
+    private static void WriteGroupedProjection(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path)
+    {
+        string v = path.TypeAlias;
+        int steps = path.ProjectionSteps;
+        writer.WriteLine($"// Input projections of the block into rows 1..count: W·x_t + b, {Invariant.Int(steps)} timesteps at a time so that each");
+        writer.WriteLine("// weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.");
+        writer.WriteLine("int s = 0;");
+        using (writer.OpenBlock($"for (; s + {Invariant.Int(steps)} <= count; s += {Invariant.Int(steps)})"))
+        {
+            writer.WriteLine("ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);");
+            writer.WriteLine("ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);");
+            foreach (ChunkTile tile in path.GroupedProjectionTiles)
+            {
+                var chunks = ChunksOf(path, tile);
+                writer.WriteLine();
+                writer.WriteLine($"// Outputs {OutputRange(model, path, tile)}; p{{k}} is timestep s + k.");
+                using (writer.OpenBlock())
+                {
+                    for (int k = 0; k < steps; k++)
+                    {
+                        foreach (int c in chunks)
+                        {
+                            string init = model.UseBias ? $"{v}.LoadUnsafe(ref b, {Offset(path, c)})" : $"{v}.Create(0f)";
+                            writer.WriteLine($"var {GroupedProjection(model, path, k, c)} = {init};");
+                        }
+                    }
+
+                    using (writer.OpenBlock("for (int i = 0; i < Input; i++)"))
+                    {
+                        writer.WriteLine($"ref float wi = ref Unsafe.Add(ref w, i * {Invariant.Int(path.PaddedOutput)});");
+                        foreach (int c in chunks)
+                        {
+                            writer.WriteLine($"var w_{Range(model, path, c)} = {v}.LoadUnsafe(ref wi, {Offset(path, c)});");
+                        }
+
+                        for (int k = 0; k < steps; k++)
+                        {
+                            string index = k == 0 ? "i" : $"{Invariant.Int(k)} * Input + i";
+                            writer.WriteLine($"var x{Invariant.Int(k)} = {v}.Create(Unsafe.Add(ref xs, {index}));");
+                            foreach (int c in chunks)
+                            {
+                                string acc = GroupedProjection(model, path, k, c);
+                                writer.WriteLine($"{acc} = {path.MultiplyAdd($"w_{Range(model, path, c)}", "x" + Invariant.Int(k), acc)};");
+                            }
+                        }
+                    }
+
+                    writer.WriteLine();
+                    for (int k = 0; k < steps; k++)
+                    {
+                        foreach (int c in chunks)
+                        {
+                            string offset = k == 0 ? Offset(path, c) : $"{Invariant.Int(k)} * RowStride + {Offset(path, c)}";
+                            writer.WriteLine($"{v}.StoreUnsafe({GroupedProjection(model, path, k, c)}, ref ps, {offset});");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static string GroupedProjection(SimpleRnnModel model, VectorPathPlan path, int step, int chunk) => $"p{Invariant.Int(step)}_{Range(model, path, chunk)}";
 
     private static void WriteProjectionTile(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, ChunkTile tile)
     {

@@ -34,7 +34,9 @@ internal sealed record KernelPlan(
 /// <param name="ActivationPerChunk">The activation is written once per chunk; otherwise a loop applies it over the row.</param>
 /// <param name="AccumulatorsPerChunk">Independent partial sums per output chunk in the recurrence; column j feeds partial sum j mod this.</param>
 /// <param name="RecurrentTiles">Groups of chunks whose accumulators fit in registers together, for the recurrence.</param>
-/// <param name="ProjectionTiles">The same for the input projection (one accumulator per chunk).</param>
+/// <param name="ProjectionTiles">The same for the input projection of one timestep (one accumulator per chunk).</param>
+/// <param name="ProjectionSteps">Timesteps whose input projections are computed together, so that each weight vector is loaded once for all of them.</param>
+/// <param name="GroupedProjectionTiles">Chunk tiles for that grouped projection: ProjectionSteps accumulators and one weight per chunk fit in registers.</param>
 internal sealed record VectorPathPlan(
     int Bits,
     int Lanes,
@@ -47,7 +49,9 @@ internal sealed record VectorPathPlan(
     bool ActivationPerChunk,
     int AccumulatorsPerChunk,
     EquatableArray<ChunkTile> RecurrentTiles,
-    EquatableArray<ChunkTile> ProjectionTiles)
+    EquatableArray<ChunkTile> ProjectionTiles,
+    int ProjectionSteps,
+    EquatableArray<ChunkTile> GroupedProjectionTiles)
 {
     public string TypeAlias => "V" + Invariant.Int(Bits);
 

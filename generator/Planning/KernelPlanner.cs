@@ -80,6 +80,7 @@ internal static class KernelPlanner
             ? 1
             : Math.Max(1, Math.Min(Math.Min((ChainsToHideLatency + chunks - 1) / chunks, budget / chunks), model.Output));
 
+        (int projectionSteps, int groupedTile) = ProjectionGrouping(chunks, registers);
         return new VectorPathPlan(
             bits,
             lanes,
@@ -92,7 +93,29 @@ internal static class KernelPlanner
             ActivationPerChunk: chunks <= MaxInlineActivations,
             accumulators,
             Tiles(chunks, Math.Max(1, budget / accumulators)),
-            Tiles(chunks, budget));
+            Tiles(chunks, budget),
+            projectionSteps,
+            Tiles(chunks, groupedTile));
+    }
+
+    /// <summary>
+    /// How many timesteps' projections share each loaded weight vector, and how many chunks a tile of them holds:
+    /// steps × chunks accumulators plus one register per chunk for the weights and two spare must fit. More steps
+    /// mean less weight traffic, which is what bounds the projection once W no longer fits in L1.
+    /// </summary>
+    private static (int Steps, int Tile) ProjectionGrouping(int chunks, int registers)
+    {
+        int usable = registers - 2;
+        foreach (int steps in new[] { 4, 3 })
+        {
+            int tile = Math.Min(chunks, usable / (steps + 1));
+            if (tile >= Math.Min(chunks, 4))
+            {
+                return (steps, tile);
+            }
+        }
+
+        return (2, Math.Min(chunks, usable / 3));
     }
 
     /// <summary>Splits <paramref name="chunks"/> into the fewest tiles of at most <paramref name="maxPerTile"/>, balanced.</summary>

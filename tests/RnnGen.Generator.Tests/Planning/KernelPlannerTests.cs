@@ -41,8 +41,19 @@ public class KernelPlannerTests
             int budget = path.Registers - KernelPlanner.ReservedRegisters;
             Assert.All(path.RecurrentTiles, tile => Assert.True(tile.ChunkCount * path.AccumulatorsPerChunk <= Math.Max(budget, path.AccumulatorsPerChunk)));
             Assert.Equal(path.UnrolledMultiplyAdds <= path.UnrollBudget, path.Unrolled);
+            AssertTilesCover(path.GroupedProjectionTiles, path.Chunks);
+            Assert.InRange(path.ProjectionSteps, 2, 4);
+            Assert.All(path.GroupedProjectionTiles, tile => Assert.True((path.ProjectionSteps + 1) * tile.ChunkCount + 2 <= path.Registers, $"{path.Bits}: {path.ProjectionSteps} steps × {tile.ChunkCount} chunks do not fit"));
             Assert.Equal(path.Bits == 128 ? KernelPlanner.HelperUnrollBudget : KernelPlanner.UnrollBudget, path.UnrollBudget);
         }
+    }
+
+    [Fact]
+    public void Main_shape_projects_four_timesteps_per_weight_load_with_AVX512()
+    {
+        VectorPathPlan v512 = KernelPlanner.Plan(Model(100, 32, 64)).VectorPaths[0];
+        Assert.Equal(4, v512.ProjectionSteps);
+        Assert.Equal([4], v512.GroupedProjectionTiles.Select(t => t.ChunkCount));
     }
 
     [Fact]

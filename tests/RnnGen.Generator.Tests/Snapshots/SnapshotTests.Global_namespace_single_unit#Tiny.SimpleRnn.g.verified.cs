@@ -13,13 +13,16 @@
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
 //       every column spelled out (2 vector FMAs per timestep);
-//       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once.
+//       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
+//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
 //       every column spelled out (2 vector FMAs per timestep);
-//       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once.
+//       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
+//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       every column spelled out (2 vector FMAs per timestep);
-//       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once.
+//       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
+//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -274,7 +277,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
         /// every column spelled out (2 vector FMAs per timestep);
-        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once.
+        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
+        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -287,19 +291,55 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..0 (chunk 0).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 4 <= count; s += 4)
                     {
-                        var p_o0 = V512.LoadUnsafe(ref b, 0);
-                        var xi = V512.Create(xt);
-                        p_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0);
-                        V512.StoreUnsafe(p_o0, ref p, 0);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..0 (chunk 0); p{k} is timestep s + k.
+                        {
+                            var p0_o0 = V512.LoadUnsafe(ref b, 0);
+                            var p1_o0 = V512.LoadUnsafe(ref b, 0);
+                            var p2_o0 = V512.LoadUnsafe(ref b, 0);
+                            var p3_o0 = V512.LoadUnsafe(ref b, 0);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 16);
+                                var w_o0 = V512.LoadUnsafe(ref wi, 0);
+                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_o0 = Avx512F.FusedMultiplyAdd(w_o0, x0, p0_o0);
+                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0 = Avx512F.FusedMultiplyAdd(w_o0, x1, p1_o0);
+                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o0 = Avx512F.FusedMultiplyAdd(w_o0, x2, p2_o0);
+                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o0 = Avx512F.FusedMultiplyAdd(w_o0, x3, p3_o0);
+                            }
+
+                            V512.StoreUnsafe(p0_o0, ref ps, 0);
+                            V512.StoreUnsafe(p1_o0, ref ps, 1 * RowStride + 0);
+                            V512.StoreUnsafe(p2_o0, ref ps, 2 * RowStride + 0);
+                            V512.StoreUnsafe(p3_o0, ref ps, 3 * RowStride + 0);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..0 (chunk 0).
+                        {
+                            var p_o0 = V512.LoadUnsafe(ref b, 0);
+                            var xi = V512.Create(xt);
+                            p_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0);
+                            V512.StoreUnsafe(p_o0, ref p, 0);
+                        }
                     }
                 }
 
@@ -347,7 +387,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
         /// every column spelled out (2 vector FMAs per timestep);
-        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once.
+        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
+        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -360,19 +401,55 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..0 (chunk 0).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 4 <= count; s += 4)
                     {
-                        var p_o0 = V256.LoadUnsafe(ref b, 0);
-                        var xi = V256.Create(xt);
-                        p_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0);
-                        V256.StoreUnsafe(p_o0, ref p, 0);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..0 (chunk 0); p{k} is timestep s + k.
+                        {
+                            var p0_o0 = V256.LoadUnsafe(ref b, 0);
+                            var p1_o0 = V256.LoadUnsafe(ref b, 0);
+                            var p2_o0 = V256.LoadUnsafe(ref b, 0);
+                            var p3_o0 = V256.LoadUnsafe(ref b, 0);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 8);
+                                var w_o0 = V256.LoadUnsafe(ref wi, 0);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o0 = Fma.MultiplyAdd(w_o0, x0, p0_o0);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0 = Fma.MultiplyAdd(w_o0, x1, p1_o0);
+                                var x2 = V256.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o0 = Fma.MultiplyAdd(w_o0, x2, p2_o0);
+                                var x3 = V256.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o0 = Fma.MultiplyAdd(w_o0, x3, p3_o0);
+                            }
+
+                            V256.StoreUnsafe(p0_o0, ref ps, 0);
+                            V256.StoreUnsafe(p1_o0, ref ps, 1 * RowStride + 0);
+                            V256.StoreUnsafe(p2_o0, ref ps, 2 * RowStride + 0);
+                            V256.StoreUnsafe(p3_o0, ref ps, 3 * RowStride + 0);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..0 (chunk 0).
+                        {
+                            var p_o0 = V256.LoadUnsafe(ref b, 0);
+                            var xi = V256.Create(xt);
+                            p_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0);
+                            V256.StoreUnsafe(p_o0, ref p, 0);
+                        }
                     }
                 }
 
@@ -420,7 +497,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
         /// every column spelled out (2 vector FMAs per timestep);
-        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once.
+        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
+        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -433,19 +511,55 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..0 (chunk 0).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 4 <= count; s += 4)
                     {
-                        var p_o0 = V128.LoadUnsafe(ref b, 0);
-                        var xi = V128.Create(xt);
-                        p_o0 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0);
-                        V128.StoreUnsafe(p_o0, ref p, 0);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..0 (chunk 0); p{k} is timestep s + k.
+                        {
+                            var p0_o0 = V128.LoadUnsafe(ref b, 0);
+                            var p1_o0 = V128.LoadUnsafe(ref b, 0);
+                            var p2_o0 = V128.LoadUnsafe(ref b, 0);
+                            var p3_o0 = V128.LoadUnsafe(ref b, 0);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 4);
+                                var w_o0 = V128.LoadUnsafe(ref wi, 0);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o0 = MultiplyAdd(w_o0, x0, p0_o0);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0 = MultiplyAdd(w_o0, x1, p1_o0);
+                                var x2 = V128.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o0 = MultiplyAdd(w_o0, x2, p2_o0);
+                                var x3 = V128.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o0 = MultiplyAdd(w_o0, x3, p3_o0);
+                            }
+
+                            V128.StoreUnsafe(p0_o0, ref ps, 0);
+                            V128.StoreUnsafe(p1_o0, ref ps, 1 * RowStride + 0);
+                            V128.StoreUnsafe(p2_o0, ref ps, 2 * RowStride + 0);
+                            V128.StoreUnsafe(p3_o0, ref ps, 3 * RowStride + 0);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..0 (chunk 0).
+                        {
+                            var p_o0 = V128.LoadUnsafe(ref b, 0);
+                            var xi = V128.Create(xt);
+                            p_o0 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0);
+                            V128.StoreUnsafe(p_o0, ref p, 0);
+                        }
                     }
                 }
 

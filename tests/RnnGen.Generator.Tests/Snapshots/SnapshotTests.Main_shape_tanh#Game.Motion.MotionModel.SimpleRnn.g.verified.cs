@@ -13,14 +13,17 @@
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 4 chunks of 16 outputs;
 //       every column spelled out (384 vector FMAs per timestep);
-//       2 partial sums per chunk, so 8 independent FMA chains hide the FMA latency; all chunks in registers at once.
+//       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
+//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
 //       every column spelled out (768 vector FMAs per timestep);
-//       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once.
+//       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
+//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs;
 //       loops over columns, since 1,536 FMAs per timestep exceed the unroll budget of 128;
-//       one accumulator per chunk (8 independent FMA chains); 2 tiles of up to 8 chunks, so the accumulators fit in 16 registers.
+//       one accumulator per chunk (8 independent FMA chains); 2 tiles of up to 8 chunks, so the accumulators fit in 16 registers;
+//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
@@ -279,7 +282,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector512 (AVX-512): 4 chunks of 16 outputs;
         /// every column spelled out (384 vector FMAs per timestep);
-        /// 2 partial sums per chunk, so 8 independent FMA chains hide the FMA latency; all chunks in registers at once.
+        /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
+        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -292,183 +296,258 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..63 (chunks 0..3).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 4 <= count; s += 4)
                     {
-                        var p_o0_15 = V512.LoadUnsafe(ref b, 0);
-                        var p_o16_31 = V512.LoadUnsafe(ref b, 16);
-                        var p_o32_47 = V512.LoadUnsafe(ref b, 32);
-                        var p_o48_63 = V512.LoadUnsafe(ref b, 48);
-                        var xi = V512.Create(xt);
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 3));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 4));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 5));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 6));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 7));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 8));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 512), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 528), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 544), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 560), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 9));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 576), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 592), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 608), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 624), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 10));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 640), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 656), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 672), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 688), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 11));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 704), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 720), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 736), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 752), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 12));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 768), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 784), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 800), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 816), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 13));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 832), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 848), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 864), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 880), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 14));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 896), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 912), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 928), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 944), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 15));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 960), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 976), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 992), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1008), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 16));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1024), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1040), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1056), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1072), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 17));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1088), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1104), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1120), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1136), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 18));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1152), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1168), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1184), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1200), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 19));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1216), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1232), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1248), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1264), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 20));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1280), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1296), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1312), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1328), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 21));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1344), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1360), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1376), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1392), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 22));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1408), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1424), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1440), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1456), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 23));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1472), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1488), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1504), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1520), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 24));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1536), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1552), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1568), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1584), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 25));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1600), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1616), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1632), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1648), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 26));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1664), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1680), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1696), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1712), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 27));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1728), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1744), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1760), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1776), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 28));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1792), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1808), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1824), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1840), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 29));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1856), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1872), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1888), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1904), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 30));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1920), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1936), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1952), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1968), xi, p_o48_63);
-                        xi = V512.Create(Unsafe.Add(ref xt, 31));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1984), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2000), xi, p_o16_31);
-                        p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2016), xi, p_o32_47);
-                        p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2032), xi, p_o48_63);
-                        V512.StoreUnsafe(p_o0_15, ref p, 0);
-                        V512.StoreUnsafe(p_o16_31, ref p, 16);
-                        V512.StoreUnsafe(p_o32_47, ref p, 32);
-                        V512.StoreUnsafe(p_o48_63, ref p, 48);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..63 (chunks 0..3); p{k} is timestep s + k.
+                        {
+                            var p0_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p0_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p0_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p0_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p1_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p1_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p1_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p1_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p2_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p2_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p2_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p2_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p3_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p3_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p3_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p3_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o0_15 = V512.LoadUnsafe(ref wi, 0);
+                                var w_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                                var w_o32_47 = V512.LoadUnsafe(ref wi, 32);
+                                var w_o48_63 = V512.LoadUnsafe(ref wi, 48);
+                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x0, p0_o0_15);
+                                p0_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x0, p0_o16_31);
+                                p0_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x0, p0_o32_47);
+                                p0_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x0, p0_o48_63);
+                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x1, p1_o0_15);
+                                p1_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x1, p1_o16_31);
+                                p1_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x1, p1_o32_47);
+                                p1_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x1, p1_o48_63);
+                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x2, p2_o0_15);
+                                p2_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x2, p2_o16_31);
+                                p2_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x2, p2_o32_47);
+                                p2_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x2, p2_o48_63);
+                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x3, p3_o0_15);
+                                p3_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x3, p3_o16_31);
+                                p3_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x3, p3_o32_47);
+                                p3_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x3, p3_o48_63);
+                            }
+
+                            V512.StoreUnsafe(p0_o0_15, ref ps, 0);
+                            V512.StoreUnsafe(p0_o16_31, ref ps, 16);
+                            V512.StoreUnsafe(p0_o32_47, ref ps, 32);
+                            V512.StoreUnsafe(p0_o48_63, ref ps, 48);
+                            V512.StoreUnsafe(p1_o0_15, ref ps, 1 * RowStride + 0);
+                            V512.StoreUnsafe(p1_o16_31, ref ps, 1 * RowStride + 16);
+                            V512.StoreUnsafe(p1_o32_47, ref ps, 1 * RowStride + 32);
+                            V512.StoreUnsafe(p1_o48_63, ref ps, 1 * RowStride + 48);
+                            V512.StoreUnsafe(p2_o0_15, ref ps, 2 * RowStride + 0);
+                            V512.StoreUnsafe(p2_o16_31, ref ps, 2 * RowStride + 16);
+                            V512.StoreUnsafe(p2_o32_47, ref ps, 2 * RowStride + 32);
+                            V512.StoreUnsafe(p2_o48_63, ref ps, 2 * RowStride + 48);
+                            V512.StoreUnsafe(p3_o0_15, ref ps, 3 * RowStride + 0);
+                            V512.StoreUnsafe(p3_o16_31, ref ps, 3 * RowStride + 16);
+                            V512.StoreUnsafe(p3_o32_47, ref ps, 3 * RowStride + 32);
+                            V512.StoreUnsafe(p3_o48_63, ref ps, 3 * RowStride + 48);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..63 (chunks 0..3).
+                        {
+                            var p_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var xi = V512.Create(xt);
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 1));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 2));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 3));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 4));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 5));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 6));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 7));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 8));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 512), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 528), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 544), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 560), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 9));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 576), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 592), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 608), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 624), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 10));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 640), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 656), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 672), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 688), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 11));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 704), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 720), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 736), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 752), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 12));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 768), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 784), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 800), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 816), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 13));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 832), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 848), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 864), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 880), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 14));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 896), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 912), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 928), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 944), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 15));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 960), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 976), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 992), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1008), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 16));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1024), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1040), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1056), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1072), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 17));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1088), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1104), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1120), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1136), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 18));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1152), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1168), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1184), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1200), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 19));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1216), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1232), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1248), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1264), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 20));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1280), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1296), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1312), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1328), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 21));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1344), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1360), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1376), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1392), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 22));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1408), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1424), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1440), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1456), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 23));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1472), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1488), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1504), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1520), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 24));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1536), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1552), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1568), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1584), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 25));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1600), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1616), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1632), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1648), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 26));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1664), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1680), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1696), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1712), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 27));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1728), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1744), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1760), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1776), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 28));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1792), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1808), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1824), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1840), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 29));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1856), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1872), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1888), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1904), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 30));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1920), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1936), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1952), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1968), xi, p_o48_63);
+                            xi = V512.Create(Unsafe.Add(ref xt, 31));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1984), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2000), xi, p_o16_31);
+                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2016), xi, p_o32_47);
+                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2032), xi, p_o48_63);
+                            V512.StoreUnsafe(p_o0_15, ref p, 0);
+                            V512.StoreUnsafe(p_o16_31, ref p, 16);
+                            V512.StoreUnsafe(p_o32_47, ref p, 32);
+                            V512.StoreUnsafe(p_o48_63, ref p, 48);
+                        }
                     }
                 }
 
@@ -838,7 +917,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
         /// every column spelled out (768 vector FMAs per timestep);
-        /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once.
+        /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
+        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -852,319 +932,407 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..63 (chunks 0..7).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 2 <= count; s += 2)
                     {
-                        var p_o0_7 = V256.LoadUnsafe(ref b, 0);
-                        var p_o8_15 = V256.LoadUnsafe(ref b, 8);
-                        var p_o16_23 = V256.LoadUnsafe(ref b, 16);
-                        var p_o24_31 = V256.LoadUnsafe(ref b, 24);
-                        var p_o32_39 = V256.LoadUnsafe(ref b, 32);
-                        var p_o40_47 = V256.LoadUnsafe(ref b, 40);
-                        var p_o48_55 = V256.LoadUnsafe(ref b, 48);
-                        var p_o56_63 = V256.LoadUnsafe(ref b, 56);
-                        var xi = V256.Create(xt);
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 3));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 4));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 5));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 360), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 368), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 376), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 6));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 384), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 392), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 400), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 408), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 416), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 424), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 432), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 440), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 7));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 448), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 456), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 464), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 472), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 480), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 488), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 496), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 504), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 8));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 512), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 520), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 528), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 536), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 544), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 552), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 560), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 568), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 9));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 576), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 584), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 592), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 600), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 608), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 616), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 624), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 632), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 10));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 640), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 648), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 656), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 664), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 672), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 680), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 688), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 696), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 11));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 704), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 712), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 720), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 728), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 736), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 744), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 752), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 760), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 12));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 768), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 776), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 784), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 792), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 800), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 808), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 816), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 824), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 13));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 832), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 840), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 848), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 856), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 864), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 872), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 880), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 888), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 14));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 896), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 904), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 912), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 920), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 928), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 936), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 944), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 952), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 15));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 960), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 968), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 976), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 984), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 992), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1000), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1008), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1016), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 16));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1024), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1032), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1040), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1048), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1056), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1064), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1072), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1080), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 17));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1088), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1096), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1104), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1112), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1120), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1128), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1136), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1144), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 18));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1152), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1160), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1168), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1176), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1184), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1192), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1200), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1208), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 19));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1216), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1224), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1232), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1240), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1248), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1256), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1264), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1272), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 20));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1280), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1288), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1296), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1304), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1312), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1320), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1328), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1336), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 21));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1344), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1352), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1360), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1368), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1376), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1384), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1392), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1400), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 22));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1408), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1416), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1424), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1432), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1440), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1448), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1456), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1464), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 23));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1472), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1480), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1488), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1496), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1504), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1512), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1520), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1528), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 24));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1536), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1544), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1552), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1560), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1568), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1576), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1584), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1592), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 25));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1600), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1608), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1616), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1624), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1632), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1640), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1648), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1656), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 26));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1664), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1672), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1680), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1688), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1696), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1704), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1712), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1720), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 27));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1728), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1736), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1744), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1752), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1760), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1768), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1776), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1784), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 28));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1792), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1800), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1808), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1816), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1824), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1832), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1840), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1848), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 29));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1856), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1864), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1872), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1880), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1888), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1896), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1904), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1912), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 30));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1920), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1928), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1936), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1944), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1952), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1960), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1968), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1976), xi, p_o56_63);
-                        xi = V256.Create(Unsafe.Add(ref xt, 31));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1984), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1992), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2000), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2008), xi, p_o24_31);
-                        p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2016), xi, p_o32_39);
-                        p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2024), xi, p_o40_47);
-                        p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2032), xi, p_o48_55);
-                        p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2040), xi, p_o56_63);
-                        V256.StoreUnsafe(p_o0_7, ref p, 0);
-                        V256.StoreUnsafe(p_o8_15, ref p, 8);
-                        V256.StoreUnsafe(p_o16_23, ref p, 16);
-                        V256.StoreUnsafe(p_o24_31, ref p, 24);
-                        V256.StoreUnsafe(p_o32_39, ref p, 32);
-                        V256.StoreUnsafe(p_o40_47, ref p, 40);
-                        V256.StoreUnsafe(p_o48_55, ref p, 48);
-                        V256.StoreUnsafe(p_o56_63, ref p, 56);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..31 (chunks 0..3); p{k} is timestep s + k.
+                        {
+                            var p0_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p0_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p0_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p0_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p1_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p1_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p1_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p1_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o0_7 = V256.LoadUnsafe(ref wi, 0);
+                                var w_o8_15 = V256.LoadUnsafe(ref wi, 8);
+                                var w_o16_23 = V256.LoadUnsafe(ref wi, 16);
+                                var w_o24_31 = V256.LoadUnsafe(ref wi, 24);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_7 = Fma.MultiplyAdd(w_o0_7, x0, p0_o0_7);
+                                p0_o8_15 = Fma.MultiplyAdd(w_o8_15, x0, p0_o8_15);
+                                p0_o16_23 = Fma.MultiplyAdd(w_o16_23, x0, p0_o16_23);
+                                p0_o24_31 = Fma.MultiplyAdd(w_o24_31, x0, p0_o24_31);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_7 = Fma.MultiplyAdd(w_o0_7, x1, p1_o0_7);
+                                p1_o8_15 = Fma.MultiplyAdd(w_o8_15, x1, p1_o8_15);
+                                p1_o16_23 = Fma.MultiplyAdd(w_o16_23, x1, p1_o16_23);
+                                p1_o24_31 = Fma.MultiplyAdd(w_o24_31, x1, p1_o24_31);
+                            }
+
+                            V256.StoreUnsafe(p0_o0_7, ref ps, 0);
+                            V256.StoreUnsafe(p0_o8_15, ref ps, 8);
+                            V256.StoreUnsafe(p0_o16_23, ref ps, 16);
+                            V256.StoreUnsafe(p0_o24_31, ref ps, 24);
+                            V256.StoreUnsafe(p1_o0_7, ref ps, 1 * RowStride + 0);
+                            V256.StoreUnsafe(p1_o8_15, ref ps, 1 * RowStride + 8);
+                            V256.StoreUnsafe(p1_o16_23, ref ps, 1 * RowStride + 16);
+                            V256.StoreUnsafe(p1_o24_31, ref ps, 1 * RowStride + 24);
+                        }
+
+                        // Outputs 32..63 (chunks 4..7); p{k} is timestep s + k.
+                        {
+                            var p0_o32_39 = V256.LoadUnsafe(ref b, 32);
+                            var p0_o40_47 = V256.LoadUnsafe(ref b, 40);
+                            var p0_o48_55 = V256.LoadUnsafe(ref b, 48);
+                            var p0_o56_63 = V256.LoadUnsafe(ref b, 56);
+                            var p1_o32_39 = V256.LoadUnsafe(ref b, 32);
+                            var p1_o40_47 = V256.LoadUnsafe(ref b, 40);
+                            var p1_o48_55 = V256.LoadUnsafe(ref b, 48);
+                            var p1_o56_63 = V256.LoadUnsafe(ref b, 56);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o32_39 = V256.LoadUnsafe(ref wi, 32);
+                                var w_o40_47 = V256.LoadUnsafe(ref wi, 40);
+                                var w_o48_55 = V256.LoadUnsafe(ref wi, 48);
+                                var w_o56_63 = V256.LoadUnsafe(ref wi, 56);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o32_39 = Fma.MultiplyAdd(w_o32_39, x0, p0_o32_39);
+                                p0_o40_47 = Fma.MultiplyAdd(w_o40_47, x0, p0_o40_47);
+                                p0_o48_55 = Fma.MultiplyAdd(w_o48_55, x0, p0_o48_55);
+                                p0_o56_63 = Fma.MultiplyAdd(w_o56_63, x0, p0_o56_63);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o32_39 = Fma.MultiplyAdd(w_o32_39, x1, p1_o32_39);
+                                p1_o40_47 = Fma.MultiplyAdd(w_o40_47, x1, p1_o40_47);
+                                p1_o48_55 = Fma.MultiplyAdd(w_o48_55, x1, p1_o48_55);
+                                p1_o56_63 = Fma.MultiplyAdd(w_o56_63, x1, p1_o56_63);
+                            }
+
+                            V256.StoreUnsafe(p0_o32_39, ref ps, 32);
+                            V256.StoreUnsafe(p0_o40_47, ref ps, 40);
+                            V256.StoreUnsafe(p0_o48_55, ref ps, 48);
+                            V256.StoreUnsafe(p0_o56_63, ref ps, 56);
+                            V256.StoreUnsafe(p1_o32_39, ref ps, 1 * RowStride + 32);
+                            V256.StoreUnsafe(p1_o40_47, ref ps, 1 * RowStride + 40);
+                            V256.StoreUnsafe(p1_o48_55, ref ps, 1 * RowStride + 48);
+                            V256.StoreUnsafe(p1_o56_63, ref ps, 1 * RowStride + 56);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..63 (chunks 0..7).
+                        {
+                            var p_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p_o32_39 = V256.LoadUnsafe(ref b, 32);
+                            var p_o40_47 = V256.LoadUnsafe(ref b, 40);
+                            var p_o48_55 = V256.LoadUnsafe(ref b, 48);
+                            var p_o56_63 = V256.LoadUnsafe(ref b, 56);
+                            var xi = V256.Create(xt);
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 1));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 2));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 3));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 4));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 5));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 360), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 368), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 376), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 6));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 384), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 392), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 400), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 408), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 416), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 424), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 432), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 440), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 7));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 448), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 456), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 464), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 472), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 480), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 488), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 496), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 504), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 8));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 512), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 520), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 528), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 536), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 544), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 552), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 560), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 568), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 9));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 576), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 584), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 592), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 600), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 608), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 616), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 624), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 632), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 10));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 640), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 648), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 656), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 664), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 672), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 680), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 688), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 696), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 11));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 704), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 712), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 720), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 728), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 736), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 744), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 752), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 760), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 12));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 768), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 776), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 784), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 792), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 800), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 808), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 816), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 824), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 13));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 832), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 840), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 848), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 856), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 864), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 872), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 880), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 888), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 14));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 896), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 904), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 912), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 920), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 928), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 936), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 944), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 952), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 15));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 960), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 968), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 976), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 984), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 992), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1000), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1008), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1016), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 16));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1024), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1032), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1040), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1048), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1056), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1064), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1072), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1080), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 17));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1088), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1096), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1104), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1112), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1120), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1128), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1136), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1144), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 18));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1152), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1160), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1168), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1176), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1184), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1192), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1200), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1208), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 19));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1216), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1224), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1232), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1240), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1248), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1256), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1264), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1272), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 20));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1280), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1288), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1296), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1304), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1312), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1320), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1328), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1336), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 21));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1344), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1352), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1360), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1368), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1376), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1384), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1392), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1400), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 22));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1408), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1416), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1424), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1432), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1440), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1448), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1456), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1464), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 23));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1472), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1480), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1488), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1496), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1504), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1512), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1520), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1528), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 24));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1536), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1544), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1552), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1560), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1568), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1576), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1584), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1592), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 25));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1600), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1608), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1616), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1624), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1632), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1640), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1648), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1656), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 26));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1664), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1672), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1680), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1688), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1696), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1704), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1712), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1720), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 27));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1728), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1736), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1744), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1752), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1760), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1768), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1776), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1784), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 28));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1792), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1800), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1808), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1816), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1824), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1832), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1840), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1848), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 29));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1856), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1864), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1872), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1880), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1888), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1896), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1904), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1912), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 30));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1920), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1928), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1936), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1944), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1952), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1960), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1968), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1976), xi, p_o56_63);
+                            xi = V256.Create(Unsafe.Add(ref xt, 31));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1984), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1992), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2000), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2008), xi, p_o24_31);
+                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2016), xi, p_o32_39);
+                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2024), xi, p_o40_47);
+                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2032), xi, p_o48_55);
+                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2040), xi, p_o56_63);
+                            V256.StoreUnsafe(p_o0_7, ref p, 0);
+                            V256.StoreUnsafe(p_o8_15, ref p, 8);
+                            V256.StoreUnsafe(p_o16_23, ref p, 16);
+                            V256.StoreUnsafe(p_o24_31, ref p, 24);
+                            V256.StoreUnsafe(p_o32_39, ref p, 32);
+                            V256.StoreUnsafe(p_o40_47, ref p, 40);
+                            V256.StoreUnsafe(p_o48_55, ref p, 48);
+                            V256.StoreUnsafe(p_o56_63, ref p, 56);
+                        }
                     }
                 }
 
@@ -1804,7 +1972,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs;
         /// loops over columns, since 1,536 FMAs per timestep exceed the unroll budget of 128;
-        /// one accumulator per chunk (8 independent FMA chains); 2 tiles of up to 8 chunks, so the accumulators fit in 16 registers.
+        /// one accumulator per chunk (8 independent FMA chains); 2 tiles of up to 8 chunks, so the accumulators fit in 16 registers;
+        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1818,79 +1987,245 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..31 (chunks 0..7).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 2 <= count; s += 2)
                     {
-                        var p_o0_3 = V128.LoadUnsafe(ref b, 0);
-                        var p_o4_7 = V128.LoadUnsafe(ref b, 4);
-                        var p_o8_11 = V128.LoadUnsafe(ref b, 8);
-                        var p_o12_15 = V128.LoadUnsafe(ref b, 12);
-                        var p_o16_19 = V128.LoadUnsafe(ref b, 16);
-                        var p_o20_23 = V128.LoadUnsafe(ref b, 20);
-                        var p_o24_27 = V128.LoadUnsafe(ref b, 24);
-                        var p_o28_31 = V128.LoadUnsafe(ref b, 28);
-                        for (int i = 0; i < Input; i++)
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..15 (chunks 0..3); p{k} is timestep s + k.
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 64);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
-                            p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
-                            p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
-                            p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
-                            p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
-                            p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
-                            p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
-                            p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
+                            var p0_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p0_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p0_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p0_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p1_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p1_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p1_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p1_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o0_3 = V128.LoadUnsafe(ref wi, 0);
+                                var w_o4_7 = V128.LoadUnsafe(ref wi, 4);
+                                var w_o8_11 = V128.LoadUnsafe(ref wi, 8);
+                                var w_o12_15 = V128.LoadUnsafe(ref wi, 12);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_3 = MultiplyAdd(w_o0_3, x0, p0_o0_3);
+                                p0_o4_7 = MultiplyAdd(w_o4_7, x0, p0_o4_7);
+                                p0_o8_11 = MultiplyAdd(w_o8_11, x0, p0_o8_11);
+                                p0_o12_15 = MultiplyAdd(w_o12_15, x0, p0_o12_15);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_3 = MultiplyAdd(w_o0_3, x1, p1_o0_3);
+                                p1_o4_7 = MultiplyAdd(w_o4_7, x1, p1_o4_7);
+                                p1_o8_11 = MultiplyAdd(w_o8_11, x1, p1_o8_11);
+                                p1_o12_15 = MultiplyAdd(w_o12_15, x1, p1_o12_15);
+                            }
+
+                            V128.StoreUnsafe(p0_o0_3, ref ps, 0);
+                            V128.StoreUnsafe(p0_o4_7, ref ps, 4);
+                            V128.StoreUnsafe(p0_o8_11, ref ps, 8);
+                            V128.StoreUnsafe(p0_o12_15, ref ps, 12);
+                            V128.StoreUnsafe(p1_o0_3, ref ps, 1 * RowStride + 0);
+                            V128.StoreUnsafe(p1_o4_7, ref ps, 1 * RowStride + 4);
+                            V128.StoreUnsafe(p1_o8_11, ref ps, 1 * RowStride + 8);
+                            V128.StoreUnsafe(p1_o12_15, ref ps, 1 * RowStride + 12);
                         }
 
-                        V128.StoreUnsafe(p_o0_3, ref p, 0);
-                        V128.StoreUnsafe(p_o4_7, ref p, 4);
-                        V128.StoreUnsafe(p_o8_11, ref p, 8);
-                        V128.StoreUnsafe(p_o12_15, ref p, 12);
-                        V128.StoreUnsafe(p_o16_19, ref p, 16);
-                        V128.StoreUnsafe(p_o20_23, ref p, 20);
-                        V128.StoreUnsafe(p_o24_27, ref p, 24);
-                        V128.StoreUnsafe(p_o28_31, ref p, 28);
+                        // Outputs 16..31 (chunks 4..7); p{k} is timestep s + k.
+                        {
+                            var p0_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p0_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p0_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p0_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            var p1_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p1_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p1_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p1_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o16_19 = V128.LoadUnsafe(ref wi, 16);
+                                var w_o20_23 = V128.LoadUnsafe(ref wi, 20);
+                                var w_o24_27 = V128.LoadUnsafe(ref wi, 24);
+                                var w_o28_31 = V128.LoadUnsafe(ref wi, 28);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o16_19 = MultiplyAdd(w_o16_19, x0, p0_o16_19);
+                                p0_o20_23 = MultiplyAdd(w_o20_23, x0, p0_o20_23);
+                                p0_o24_27 = MultiplyAdd(w_o24_27, x0, p0_o24_27);
+                                p0_o28_31 = MultiplyAdd(w_o28_31, x0, p0_o28_31);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o16_19 = MultiplyAdd(w_o16_19, x1, p1_o16_19);
+                                p1_o20_23 = MultiplyAdd(w_o20_23, x1, p1_o20_23);
+                                p1_o24_27 = MultiplyAdd(w_o24_27, x1, p1_o24_27);
+                                p1_o28_31 = MultiplyAdd(w_o28_31, x1, p1_o28_31);
+                            }
+
+                            V128.StoreUnsafe(p0_o16_19, ref ps, 16);
+                            V128.StoreUnsafe(p0_o20_23, ref ps, 20);
+                            V128.StoreUnsafe(p0_o24_27, ref ps, 24);
+                            V128.StoreUnsafe(p0_o28_31, ref ps, 28);
+                            V128.StoreUnsafe(p1_o16_19, ref ps, 1 * RowStride + 16);
+                            V128.StoreUnsafe(p1_o20_23, ref ps, 1 * RowStride + 20);
+                            V128.StoreUnsafe(p1_o24_27, ref ps, 1 * RowStride + 24);
+                            V128.StoreUnsafe(p1_o28_31, ref ps, 1 * RowStride + 28);
+                        }
+
+                        // Outputs 32..47 (chunks 8..11); p{k} is timestep s + k.
+                        {
+                            var p0_o32_35 = V128.LoadUnsafe(ref b, 32);
+                            var p0_o36_39 = V128.LoadUnsafe(ref b, 36);
+                            var p0_o40_43 = V128.LoadUnsafe(ref b, 40);
+                            var p0_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            var p1_o32_35 = V128.LoadUnsafe(ref b, 32);
+                            var p1_o36_39 = V128.LoadUnsafe(ref b, 36);
+                            var p1_o40_43 = V128.LoadUnsafe(ref b, 40);
+                            var p1_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o32_35 = V128.LoadUnsafe(ref wi, 32);
+                                var w_o36_39 = V128.LoadUnsafe(ref wi, 36);
+                                var w_o40_43 = V128.LoadUnsafe(ref wi, 40);
+                                var w_o44_47 = V128.LoadUnsafe(ref wi, 44);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o32_35 = MultiplyAdd(w_o32_35, x0, p0_o32_35);
+                                p0_o36_39 = MultiplyAdd(w_o36_39, x0, p0_o36_39);
+                                p0_o40_43 = MultiplyAdd(w_o40_43, x0, p0_o40_43);
+                                p0_o44_47 = MultiplyAdd(w_o44_47, x0, p0_o44_47);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o32_35 = MultiplyAdd(w_o32_35, x1, p1_o32_35);
+                                p1_o36_39 = MultiplyAdd(w_o36_39, x1, p1_o36_39);
+                                p1_o40_43 = MultiplyAdd(w_o40_43, x1, p1_o40_43);
+                                p1_o44_47 = MultiplyAdd(w_o44_47, x1, p1_o44_47);
+                            }
+
+                            V128.StoreUnsafe(p0_o32_35, ref ps, 32);
+                            V128.StoreUnsafe(p0_o36_39, ref ps, 36);
+                            V128.StoreUnsafe(p0_o40_43, ref ps, 40);
+                            V128.StoreUnsafe(p0_o44_47, ref ps, 44);
+                            V128.StoreUnsafe(p1_o32_35, ref ps, 1 * RowStride + 32);
+                            V128.StoreUnsafe(p1_o36_39, ref ps, 1 * RowStride + 36);
+                            V128.StoreUnsafe(p1_o40_43, ref ps, 1 * RowStride + 40);
+                            V128.StoreUnsafe(p1_o44_47, ref ps, 1 * RowStride + 44);
+                        }
+
+                        // Outputs 48..63 (chunks 12..15); p{k} is timestep s + k.
+                        {
+                            var p0_o48_51 = V128.LoadUnsafe(ref b, 48);
+                            var p0_o52_55 = V128.LoadUnsafe(ref b, 52);
+                            var p0_o56_59 = V128.LoadUnsafe(ref b, 56);
+                            var p0_o60_63 = V128.LoadUnsafe(ref b, 60);
+                            var p1_o48_51 = V128.LoadUnsafe(ref b, 48);
+                            var p1_o52_55 = V128.LoadUnsafe(ref b, 52);
+                            var p1_o56_59 = V128.LoadUnsafe(ref b, 56);
+                            var p1_o60_63 = V128.LoadUnsafe(ref b, 60);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var w_o48_51 = V128.LoadUnsafe(ref wi, 48);
+                                var w_o52_55 = V128.LoadUnsafe(ref wi, 52);
+                                var w_o56_59 = V128.LoadUnsafe(ref wi, 56);
+                                var w_o60_63 = V128.LoadUnsafe(ref wi, 60);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o48_51 = MultiplyAdd(w_o48_51, x0, p0_o48_51);
+                                p0_o52_55 = MultiplyAdd(w_o52_55, x0, p0_o52_55);
+                                p0_o56_59 = MultiplyAdd(w_o56_59, x0, p0_o56_59);
+                                p0_o60_63 = MultiplyAdd(w_o60_63, x0, p0_o60_63);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o48_51 = MultiplyAdd(w_o48_51, x1, p1_o48_51);
+                                p1_o52_55 = MultiplyAdd(w_o52_55, x1, p1_o52_55);
+                                p1_o56_59 = MultiplyAdd(w_o56_59, x1, p1_o56_59);
+                                p1_o60_63 = MultiplyAdd(w_o60_63, x1, p1_o60_63);
+                            }
+
+                            V128.StoreUnsafe(p0_o48_51, ref ps, 48);
+                            V128.StoreUnsafe(p0_o52_55, ref ps, 52);
+                            V128.StoreUnsafe(p0_o56_59, ref ps, 56);
+                            V128.StoreUnsafe(p0_o60_63, ref ps, 60);
+                            V128.StoreUnsafe(p1_o48_51, ref ps, 1 * RowStride + 48);
+                            V128.StoreUnsafe(p1_o52_55, ref ps, 1 * RowStride + 52);
+                            V128.StoreUnsafe(p1_o56_59, ref ps, 1 * RowStride + 56);
+                            V128.StoreUnsafe(p1_o60_63, ref ps, 1 * RowStride + 60);
+                        }
                     }
 
-                    // Outputs 32..63 (chunks 8..15).
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
                     {
-                        var p_o32_35 = V128.LoadUnsafe(ref b, 32);
-                        var p_o36_39 = V128.LoadUnsafe(ref b, 36);
-                        var p_o40_43 = V128.LoadUnsafe(ref b, 40);
-                        var p_o44_47 = V128.LoadUnsafe(ref b, 44);
-                        var p_o48_51 = V128.LoadUnsafe(ref b, 48);
-                        var p_o52_55 = V128.LoadUnsafe(ref b, 52);
-                        var p_o56_59 = V128.LoadUnsafe(ref b, 56);
-                        var p_o60_63 = V128.LoadUnsafe(ref b, 60);
-                        for (int i = 0; i < Input; i++)
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..31 (chunks 0..7).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 64);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o32_35 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi, p_o32_35);
-                            p_o36_39 = MultiplyAdd(V128.LoadUnsafe(ref wi, 36), xi, p_o36_39);
-                            p_o40_43 = MultiplyAdd(V128.LoadUnsafe(ref wi, 40), xi, p_o40_43);
-                            p_o44_47 = MultiplyAdd(V128.LoadUnsafe(ref wi, 44), xi, p_o44_47);
-                            p_o48_51 = MultiplyAdd(V128.LoadUnsafe(ref wi, 48), xi, p_o48_51);
-                            p_o52_55 = MultiplyAdd(V128.LoadUnsafe(ref wi, 52), xi, p_o52_55);
-                            p_o56_59 = MultiplyAdd(V128.LoadUnsafe(ref wi, 56), xi, p_o56_59);
-                            p_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, p_o60_63);
+                            var p_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
+                                p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
+                                p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
+                                p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
+                                p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
+                                p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
+                                p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
+                                p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
+                            }
+
+                            V128.StoreUnsafe(p_o0_3, ref p, 0);
+                            V128.StoreUnsafe(p_o4_7, ref p, 4);
+                            V128.StoreUnsafe(p_o8_11, ref p, 8);
+                            V128.StoreUnsafe(p_o12_15, ref p, 12);
+                            V128.StoreUnsafe(p_o16_19, ref p, 16);
+                            V128.StoreUnsafe(p_o20_23, ref p, 20);
+                            V128.StoreUnsafe(p_o24_27, ref p, 24);
+                            V128.StoreUnsafe(p_o28_31, ref p, 28);
                         }
 
-                        V128.StoreUnsafe(p_o32_35, ref p, 32);
-                        V128.StoreUnsafe(p_o36_39, ref p, 36);
-                        V128.StoreUnsafe(p_o40_43, ref p, 40);
-                        V128.StoreUnsafe(p_o44_47, ref p, 44);
-                        V128.StoreUnsafe(p_o48_51, ref p, 48);
-                        V128.StoreUnsafe(p_o52_55, ref p, 52);
-                        V128.StoreUnsafe(p_o56_59, ref p, 56);
-                        V128.StoreUnsafe(p_o60_63, ref p, 60);
+                        // Outputs 32..63 (chunks 8..15).
+                        {
+                            var p_o32_35 = V128.LoadUnsafe(ref b, 32);
+                            var p_o36_39 = V128.LoadUnsafe(ref b, 36);
+                            var p_o40_43 = V128.LoadUnsafe(ref b, 40);
+                            var p_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            var p_o48_51 = V128.LoadUnsafe(ref b, 48);
+                            var p_o52_55 = V128.LoadUnsafe(ref b, 52);
+                            var p_o56_59 = V128.LoadUnsafe(ref b, 56);
+                            var p_o60_63 = V128.LoadUnsafe(ref b, 60);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 64);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o32_35 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi, p_o32_35);
+                                p_o36_39 = MultiplyAdd(V128.LoadUnsafe(ref wi, 36), xi, p_o36_39);
+                                p_o40_43 = MultiplyAdd(V128.LoadUnsafe(ref wi, 40), xi, p_o40_43);
+                                p_o44_47 = MultiplyAdd(V128.LoadUnsafe(ref wi, 44), xi, p_o44_47);
+                                p_o48_51 = MultiplyAdd(V128.LoadUnsafe(ref wi, 48), xi, p_o48_51);
+                                p_o52_55 = MultiplyAdd(V128.LoadUnsafe(ref wi, 52), xi, p_o52_55);
+                                p_o56_59 = MultiplyAdd(V128.LoadUnsafe(ref wi, 56), xi, p_o56_59);
+                                p_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, p_o60_63);
+                            }
+
+                            V128.StoreUnsafe(p_o32_35, ref p, 32);
+                            V128.StoreUnsafe(p_o36_39, ref p, 36);
+                            V128.StoreUnsafe(p_o40_43, ref p, 40);
+                            V128.StoreUnsafe(p_o44_47, ref p, 44);
+                            V128.StoreUnsafe(p_o48_51, ref p, 48);
+                            V128.StoreUnsafe(p_o52_55, ref p, 52);
+                            V128.StoreUnsafe(p_o56_59, ref p, 56);
+                            V128.StoreUnsafe(p_o60_63, ref p, 60);
+                        }
                     }
                 }
 

@@ -13,14 +13,17 @@
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 3 chunks of 16 outputs (the last one padded: 1 of 16 lanes used);
 //       every column spelled out (126 vector FMAs per timestep);
-//       3 partial sums per chunk, so 9 independent FMA chains hide the FMA latency; all chunks in registers at once.
+//       3 partial sums per chunk, so 9 independent FMA chains hide its latency; all chunks in registers at once;
+//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 5 chunks of 8 outputs (the last one padded: 1 of 8 lanes used);
 //       every column spelled out (210 vector FMAs per timestep);
-//       2 partial sums per chunk, so 10 independent FMA chains hide the FMA latency; all chunks in registers at once.
+//       2 partial sums per chunk, so 10 independent FMA chains hide its latency; all chunks in registers at once;
+//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector128 (SSE, Arm64 AdvSimd): 9 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       loops over columns, since 378 FMAs per timestep exceed the unroll budget of 128;
-//       one accumulator per chunk (9 independent FMA chains); all chunks in registers at once.
+//       one accumulator per chunk (9 independent FMA chains); all chunks in registers at once;
+//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
@@ -285,7 +288,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector512 (AVX-512): 3 chunks of 16 outputs (the last one padded: 1 of 16 lanes used);
         /// every column spelled out (126 vector FMAs per timestep);
-        /// 3 partial sums per chunk, so 9 independent FMA chains hide the FMA latency; all chunks in registers at once.
+        /// 3 partial sums per chunk, so 9 independent FMA chains hide its latency; all chunks in registers at once;
+        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -298,57 +302,119 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..32 (chunks 0..2).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 4 <= count; s += 4)
                     {
-                        var p_o0_15 = V512.LoadUnsafe(ref b, 0);
-                        var p_o16_31 = V512.LoadUnsafe(ref b, 16);
-                        var p_o32 = V512.LoadUnsafe(ref b, 32);
-                        var xi = V512.Create(xt);
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 3));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 4));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 5));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 6));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 7));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, p_o32);
-                        xi = V512.Create(Unsafe.Add(ref xt, 8));
-                        p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, p_o0_15);
-                        p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, p_o16_31);
-                        p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, p_o32);
-                        V512.StoreUnsafe(p_o0_15, ref p, 0);
-                        V512.StoreUnsafe(p_o16_31, ref p, 16);
-                        V512.StoreUnsafe(p_o32, ref p, 32);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..32 (chunks 0..2); p{k} is timestep s + k.
+                        {
+                            var p0_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p0_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p0_o32 = V512.LoadUnsafe(ref b, 32);
+                            var p1_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p1_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p1_o32 = V512.LoadUnsafe(ref b, 32);
+                            var p2_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p2_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p2_o32 = V512.LoadUnsafe(ref b, 32);
+                            var p3_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p3_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p3_o32 = V512.LoadUnsafe(ref b, 32);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 48);
+                                var w_o0_15 = V512.LoadUnsafe(ref wi, 0);
+                                var w_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                                var w_o32 = V512.LoadUnsafe(ref wi, 32);
+                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x0, p0_o0_15);
+                                p0_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x0, p0_o16_31);
+                                p0_o32 = Avx512F.FusedMultiplyAdd(w_o32, x0, p0_o32);
+                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x1, p1_o0_15);
+                                p1_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x1, p1_o16_31);
+                                p1_o32 = Avx512F.FusedMultiplyAdd(w_o32, x1, p1_o32);
+                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x2, p2_o0_15);
+                                p2_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x2, p2_o16_31);
+                                p2_o32 = Avx512F.FusedMultiplyAdd(w_o32, x2, p2_o32);
+                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x3, p3_o0_15);
+                                p3_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x3, p3_o16_31);
+                                p3_o32 = Avx512F.FusedMultiplyAdd(w_o32, x3, p3_o32);
+                            }
+
+                            V512.StoreUnsafe(p0_o0_15, ref ps, 0);
+                            V512.StoreUnsafe(p0_o16_31, ref ps, 16);
+                            V512.StoreUnsafe(p0_o32, ref ps, 32);
+                            V512.StoreUnsafe(p1_o0_15, ref ps, 1 * RowStride + 0);
+                            V512.StoreUnsafe(p1_o16_31, ref ps, 1 * RowStride + 16);
+                            V512.StoreUnsafe(p1_o32, ref ps, 1 * RowStride + 32);
+                            V512.StoreUnsafe(p2_o0_15, ref ps, 2 * RowStride + 0);
+                            V512.StoreUnsafe(p2_o16_31, ref ps, 2 * RowStride + 16);
+                            V512.StoreUnsafe(p2_o32, ref ps, 2 * RowStride + 32);
+                            V512.StoreUnsafe(p3_o0_15, ref ps, 3 * RowStride + 0);
+                            V512.StoreUnsafe(p3_o16_31, ref ps, 3 * RowStride + 16);
+                            V512.StoreUnsafe(p3_o32, ref ps, 3 * RowStride + 32);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..32 (chunks 0..2).
+                        {
+                            var p_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p_o32 = V512.LoadUnsafe(ref b, 32);
+                            var xi = V512.Create(xt);
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 1));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 2));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 3));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 4));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 5));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 6));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 7));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, p_o32);
+                            xi = V512.Create(Unsafe.Add(ref xt, 8));
+                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, p_o0_15);
+                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, p_o16_31);
+                            p_o32 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, p_o32);
+                            V512.StoreUnsafe(p_o0_15, ref p, 0);
+                            V512.StoreUnsafe(p_o16_31, ref p, 16);
+                            V512.StoreUnsafe(p_o32, ref p, 32);
+                        }
                     }
                 }
 
@@ -530,7 +596,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector256 (AVX2 + FMA): 5 chunks of 8 outputs (the last one padded: 1 of 8 lanes used);
         /// every column spelled out (210 vector FMAs per timestep);
-        /// 2 partial sums per chunk, so 10 independent FMA chains hide the FMA latency; all chunks in registers at once.
+        /// 2 partial sums per chunk, so 10 independent FMA chains hide its latency; all chunks in registers at once;
+        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -544,79 +611,146 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..32 (chunks 0..4).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 2 <= count; s += 2)
                     {
-                        var p_o0_7 = V256.LoadUnsafe(ref b, 0);
-                        var p_o8_15 = V256.LoadUnsafe(ref b, 8);
-                        var p_o16_23 = V256.LoadUnsafe(ref b, 16);
-                        var p_o24_31 = V256.LoadUnsafe(ref b, 24);
-                        var p_o32 = V256.LoadUnsafe(ref b, 32);
-                        var xi = V256.Create(xt);
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 1));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 2));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 3));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 4));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 5));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 6));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 7));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, p_o32);
-                        xi = V256.Create(Unsafe.Add(ref xt, 8));
-                        p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, p_o0_7);
-                        p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, p_o8_15);
-                        p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, p_o16_23);
-                        p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, p_o24_31);
-                        p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, p_o32);
-                        V256.StoreUnsafe(p_o0_7, ref p, 0);
-                        V256.StoreUnsafe(p_o8_15, ref p, 8);
-                        V256.StoreUnsafe(p_o16_23, ref p, 16);
-                        V256.StoreUnsafe(p_o24_31, ref p, 24);
-                        V256.StoreUnsafe(p_o32, ref p, 32);
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..23 (chunks 0..2); p{k} is timestep s + k.
+                        {
+                            var p0_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p0_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p0_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p1_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p1_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p1_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 40);
+                                var w_o0_7 = V256.LoadUnsafe(ref wi, 0);
+                                var w_o8_15 = V256.LoadUnsafe(ref wi, 8);
+                                var w_o16_23 = V256.LoadUnsafe(ref wi, 16);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_7 = Fma.MultiplyAdd(w_o0_7, x0, p0_o0_7);
+                                p0_o8_15 = Fma.MultiplyAdd(w_o8_15, x0, p0_o8_15);
+                                p0_o16_23 = Fma.MultiplyAdd(w_o16_23, x0, p0_o16_23);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_7 = Fma.MultiplyAdd(w_o0_7, x1, p1_o0_7);
+                                p1_o8_15 = Fma.MultiplyAdd(w_o8_15, x1, p1_o8_15);
+                                p1_o16_23 = Fma.MultiplyAdd(w_o16_23, x1, p1_o16_23);
+                            }
+
+                            V256.StoreUnsafe(p0_o0_7, ref ps, 0);
+                            V256.StoreUnsafe(p0_o8_15, ref ps, 8);
+                            V256.StoreUnsafe(p0_o16_23, ref ps, 16);
+                            V256.StoreUnsafe(p1_o0_7, ref ps, 1 * RowStride + 0);
+                            V256.StoreUnsafe(p1_o8_15, ref ps, 1 * RowStride + 8);
+                            V256.StoreUnsafe(p1_o16_23, ref ps, 1 * RowStride + 16);
+                        }
+
+                        // Outputs 24..32 (chunks 3..4); p{k} is timestep s + k.
+                        {
+                            var p0_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p0_o32 = V256.LoadUnsafe(ref b, 32);
+                            var p1_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p1_o32 = V256.LoadUnsafe(ref b, 32);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 40);
+                                var w_o24_31 = V256.LoadUnsafe(ref wi, 24);
+                                var w_o32 = V256.LoadUnsafe(ref wi, 32);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o24_31 = Fma.MultiplyAdd(w_o24_31, x0, p0_o24_31);
+                                p0_o32 = Fma.MultiplyAdd(w_o32, x0, p0_o32);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o24_31 = Fma.MultiplyAdd(w_o24_31, x1, p1_o24_31);
+                                p1_o32 = Fma.MultiplyAdd(w_o32, x1, p1_o32);
+                            }
+
+                            V256.StoreUnsafe(p0_o24_31, ref ps, 24);
+                            V256.StoreUnsafe(p0_o32, ref ps, 32);
+                            V256.StoreUnsafe(p1_o24_31, ref ps, 1 * RowStride + 24);
+                            V256.StoreUnsafe(p1_o32, ref ps, 1 * RowStride + 32);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..32 (chunks 0..4).
+                        {
+                            var p_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p_o32 = V256.LoadUnsafe(ref b, 32);
+                            var xi = V256.Create(xt);
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 1));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 2));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 3));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 4));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 5));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 6));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 7));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, p_o32);
+                            xi = V256.Create(Unsafe.Add(ref xt, 8));
+                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, p_o0_7);
+                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, p_o8_15);
+                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, p_o16_23);
+                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, p_o24_31);
+                            p_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, p_o32);
+                            V256.StoreUnsafe(p_o0_7, ref p, 0);
+                            V256.StoreUnsafe(p_o8_15, ref p, 8);
+                            V256.StoreUnsafe(p_o16_23, ref p, 16);
+                            V256.StoreUnsafe(p_o24_31, ref p, 24);
+                            V256.StoreUnsafe(p_o32, ref p, 32);
+                        }
                     }
                 }
 
@@ -874,7 +1008,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 9 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
         /// loops over columns, since 378 FMAs per timestep exceed the unroll budget of 128;
-        /// one accumulator per chunk (9 independent FMA chains); all chunks in registers at once.
+        /// one accumulator per chunk (9 independent FMA chains); all chunks in registers at once;
+        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -888,48 +1023,154 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..32 (chunks 0..8).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 2 <= count; s += 2)
                     {
-                        var p_o0_3 = V128.LoadUnsafe(ref b, 0);
-                        var p_o4_7 = V128.LoadUnsafe(ref b, 4);
-                        var p_o8_11 = V128.LoadUnsafe(ref b, 8);
-                        var p_o12_15 = V128.LoadUnsafe(ref b, 12);
-                        var p_o16_19 = V128.LoadUnsafe(ref b, 16);
-                        var p_o20_23 = V128.LoadUnsafe(ref b, 20);
-                        var p_o24_27 = V128.LoadUnsafe(ref b, 24);
-                        var p_o28_31 = V128.LoadUnsafe(ref b, 28);
-                        var p_o32 = V128.LoadUnsafe(ref b, 32);
-                        for (int i = 0; i < Input; i++)
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..11 (chunks 0..2); p{k} is timestep s + k.
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 36);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
-                            p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
-                            p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
-                            p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
-                            p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
-                            p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
-                            p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
-                            p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
-                            p_o32 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi, p_o32);
+                            var p0_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p0_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p0_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p1_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p1_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p1_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 36);
+                                var w_o0_3 = V128.LoadUnsafe(ref wi, 0);
+                                var w_o4_7 = V128.LoadUnsafe(ref wi, 4);
+                                var w_o8_11 = V128.LoadUnsafe(ref wi, 8);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_3 = MultiplyAdd(w_o0_3, x0, p0_o0_3);
+                                p0_o4_7 = MultiplyAdd(w_o4_7, x0, p0_o4_7);
+                                p0_o8_11 = MultiplyAdd(w_o8_11, x0, p0_o8_11);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_3 = MultiplyAdd(w_o0_3, x1, p1_o0_3);
+                                p1_o4_7 = MultiplyAdd(w_o4_7, x1, p1_o4_7);
+                                p1_o8_11 = MultiplyAdd(w_o8_11, x1, p1_o8_11);
+                            }
+
+                            V128.StoreUnsafe(p0_o0_3, ref ps, 0);
+                            V128.StoreUnsafe(p0_o4_7, ref ps, 4);
+                            V128.StoreUnsafe(p0_o8_11, ref ps, 8);
+                            V128.StoreUnsafe(p1_o0_3, ref ps, 1 * RowStride + 0);
+                            V128.StoreUnsafe(p1_o4_7, ref ps, 1 * RowStride + 4);
+                            V128.StoreUnsafe(p1_o8_11, ref ps, 1 * RowStride + 8);
                         }
 
-                        V128.StoreUnsafe(p_o0_3, ref p, 0);
-                        V128.StoreUnsafe(p_o4_7, ref p, 4);
-                        V128.StoreUnsafe(p_o8_11, ref p, 8);
-                        V128.StoreUnsafe(p_o12_15, ref p, 12);
-                        V128.StoreUnsafe(p_o16_19, ref p, 16);
-                        V128.StoreUnsafe(p_o20_23, ref p, 20);
-                        V128.StoreUnsafe(p_o24_27, ref p, 24);
-                        V128.StoreUnsafe(p_o28_31, ref p, 28);
-                        V128.StoreUnsafe(p_o32, ref p, 32);
+                        // Outputs 12..23 (chunks 3..5); p{k} is timestep s + k.
+                        {
+                            var p0_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p0_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p0_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p1_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p1_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p1_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 36);
+                                var w_o12_15 = V128.LoadUnsafe(ref wi, 12);
+                                var w_o16_19 = V128.LoadUnsafe(ref wi, 16);
+                                var w_o20_23 = V128.LoadUnsafe(ref wi, 20);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o12_15 = MultiplyAdd(w_o12_15, x0, p0_o12_15);
+                                p0_o16_19 = MultiplyAdd(w_o16_19, x0, p0_o16_19);
+                                p0_o20_23 = MultiplyAdd(w_o20_23, x0, p0_o20_23);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o12_15 = MultiplyAdd(w_o12_15, x1, p1_o12_15);
+                                p1_o16_19 = MultiplyAdd(w_o16_19, x1, p1_o16_19);
+                                p1_o20_23 = MultiplyAdd(w_o20_23, x1, p1_o20_23);
+                            }
+
+                            V128.StoreUnsafe(p0_o12_15, ref ps, 12);
+                            V128.StoreUnsafe(p0_o16_19, ref ps, 16);
+                            V128.StoreUnsafe(p0_o20_23, ref ps, 20);
+                            V128.StoreUnsafe(p1_o12_15, ref ps, 1 * RowStride + 12);
+                            V128.StoreUnsafe(p1_o16_19, ref ps, 1 * RowStride + 16);
+                            V128.StoreUnsafe(p1_o20_23, ref ps, 1 * RowStride + 20);
+                        }
+
+                        // Outputs 24..32 (chunks 6..8); p{k} is timestep s + k.
+                        {
+                            var p0_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p0_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            var p0_o32 = V128.LoadUnsafe(ref b, 32);
+                            var p1_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p1_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            var p1_o32 = V128.LoadUnsafe(ref b, 32);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 36);
+                                var w_o24_27 = V128.LoadUnsafe(ref wi, 24);
+                                var w_o28_31 = V128.LoadUnsafe(ref wi, 28);
+                                var w_o32 = V128.LoadUnsafe(ref wi, 32);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o24_27 = MultiplyAdd(w_o24_27, x0, p0_o24_27);
+                                p0_o28_31 = MultiplyAdd(w_o28_31, x0, p0_o28_31);
+                                p0_o32 = MultiplyAdd(w_o32, x0, p0_o32);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o24_27 = MultiplyAdd(w_o24_27, x1, p1_o24_27);
+                                p1_o28_31 = MultiplyAdd(w_o28_31, x1, p1_o28_31);
+                                p1_o32 = MultiplyAdd(w_o32, x1, p1_o32);
+                            }
+
+                            V128.StoreUnsafe(p0_o24_27, ref ps, 24);
+                            V128.StoreUnsafe(p0_o28_31, ref ps, 28);
+                            V128.StoreUnsafe(p0_o32, ref ps, 32);
+                            V128.StoreUnsafe(p1_o24_27, ref ps, 1 * RowStride + 24);
+                            V128.StoreUnsafe(p1_o28_31, ref ps, 1 * RowStride + 28);
+                            V128.StoreUnsafe(p1_o32, ref ps, 1 * RowStride + 32);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..32 (chunks 0..8).
+                        {
+                            var p_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            var p_o32 = V128.LoadUnsafe(ref b, 32);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 36);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
+                                p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
+                                p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
+                                p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
+                                p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
+                                p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
+                                p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
+                                p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
+                                p_o32 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi, p_o32);
+                            }
+
+                            V128.StoreUnsafe(p_o0_3, ref p, 0);
+                            V128.StoreUnsafe(p_o4_7, ref p, 4);
+                            V128.StoreUnsafe(p_o8_11, ref p, 8);
+                            V128.StoreUnsafe(p_o12_15, ref p, 12);
+                            V128.StoreUnsafe(p_o16_19, ref p, 16);
+                            V128.StoreUnsafe(p_o20_23, ref p, 20);
+                            V128.StoreUnsafe(p_o24_27, ref p, 24);
+                            V128.StoreUnsafe(p_o28_31, ref p, 28);
+                            V128.StoreUnsafe(p_o32, ref p, 32);
+                        }
                     }
                 }
 

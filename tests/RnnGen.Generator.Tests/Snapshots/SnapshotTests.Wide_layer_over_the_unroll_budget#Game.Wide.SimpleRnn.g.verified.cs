@@ -13,15 +13,18 @@
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 16 chunks of 16 outputs;
 //       loops over columns, since 5,120 FMAs per timestep exceed the unroll budget of 1,024;
-//       one accumulator per chunk (16 independent FMA chains); all chunks in registers at once.
+//       one accumulator per chunk (16 independent FMA chains); all chunks in registers at once;
+//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector256 (AVX2 + FMA): 32 chunks of 8 outputs;
 //       loops over columns, since 10,240 FMAs per timestep exceed the unroll budget of 1,024;
-//       one accumulator per chunk (11 independent FMA chains); 3 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+//       one accumulator per chunk (11 independent FMA chains); 3 tiles of up to 11 chunks, so the accumulators fit in 16 registers;
+//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector128 (SSE, Arm64 AdvSimd): 64 chunks of 4 outputs;
 //       loops over columns, since 20,480 FMAs per timestep exceed the unroll budget of 128;
-//       one accumulator per chunk (11 independent FMA chains); 6 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+//       one accumulator per chunk (11 independent FMA chains); 6 tiles of up to 11 chunks, so the accumulators fit in 16 registers;
+//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
@@ -280,7 +283,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector512 (AVX-512): 16 chunks of 16 outputs;
         /// loops over columns, since 5,120 FMAs per timestep exceed the unroll budget of 1,024;
-        /// one accumulator per chunk (16 independent FMA chains); all chunks in registers at once.
+        /// one accumulator per chunk (16 independent FMA chains); all chunks in registers at once;
+        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -294,69 +298,326 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..255 (chunks 0..15).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 4 <= count; s += 4)
                     {
-                        var p_o0_15 = V512.LoadUnsafe(ref b, 0);
-                        var p_o16_31 = V512.LoadUnsafe(ref b, 16);
-                        var p_o32_47 = V512.LoadUnsafe(ref b, 32);
-                        var p_o48_63 = V512.LoadUnsafe(ref b, 48);
-                        var p_o64_79 = V512.LoadUnsafe(ref b, 64);
-                        var p_o80_95 = V512.LoadUnsafe(ref b, 80);
-                        var p_o96_111 = V512.LoadUnsafe(ref b, 96);
-                        var p_o112_127 = V512.LoadUnsafe(ref b, 112);
-                        var p_o128_143 = V512.LoadUnsafe(ref b, 128);
-                        var p_o144_159 = V512.LoadUnsafe(ref b, 144);
-                        var p_o160_175 = V512.LoadUnsafe(ref b, 160);
-                        var p_o176_191 = V512.LoadUnsafe(ref b, 176);
-                        var p_o192_207 = V512.LoadUnsafe(ref b, 192);
-                        var p_o208_223 = V512.LoadUnsafe(ref b, 208);
-                        var p_o224_239 = V512.LoadUnsafe(ref b, 224);
-                        var p_o240_255 = V512.LoadUnsafe(ref b, 240);
-                        for (int i = 0; i < Input; i++)
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..95 (chunks 0..5); p{k} is timestep s + k.
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V512.Create(Unsafe.Add(ref xt, i));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 0), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, p_o16_31);
-                            p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, p_o32_47);
-                            p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, p_o48_63);
-                            p_o64_79 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, p_o64_79);
-                            p_o80_95 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, p_o80_95);
-                            p_o96_111 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, p_o96_111);
-                            p_o112_127 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, p_o112_127);
-                            p_o128_143 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, p_o128_143);
-                            p_o144_159 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, p_o144_159);
-                            p_o160_175 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, p_o160_175);
-                            p_o176_191 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, p_o176_191);
-                            p_o192_207 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, p_o192_207);
-                            p_o208_223 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, p_o208_223);
-                            p_o224_239 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, p_o224_239);
-                            p_o240_255 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, p_o240_255);
+                            var p0_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p0_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p0_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p0_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p0_o64_79 = V512.LoadUnsafe(ref b, 64);
+                            var p0_o80_95 = V512.LoadUnsafe(ref b, 80);
+                            var p1_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p1_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p1_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p1_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p1_o64_79 = V512.LoadUnsafe(ref b, 64);
+                            var p1_o80_95 = V512.LoadUnsafe(ref b, 80);
+                            var p2_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p2_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p2_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p2_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p2_o64_79 = V512.LoadUnsafe(ref b, 64);
+                            var p2_o80_95 = V512.LoadUnsafe(ref b, 80);
+                            var p3_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p3_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p3_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p3_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p3_o64_79 = V512.LoadUnsafe(ref b, 64);
+                            var p3_o80_95 = V512.LoadUnsafe(ref b, 80);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o0_15 = V512.LoadUnsafe(ref wi, 0);
+                                var w_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                                var w_o32_47 = V512.LoadUnsafe(ref wi, 32);
+                                var w_o48_63 = V512.LoadUnsafe(ref wi, 48);
+                                var w_o64_79 = V512.LoadUnsafe(ref wi, 64);
+                                var w_o80_95 = V512.LoadUnsafe(ref wi, 80);
+                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x0, p0_o0_15);
+                                p0_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x0, p0_o16_31);
+                                p0_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x0, p0_o32_47);
+                                p0_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x0, p0_o48_63);
+                                p0_o64_79 = Avx512F.FusedMultiplyAdd(w_o64_79, x0, p0_o64_79);
+                                p0_o80_95 = Avx512F.FusedMultiplyAdd(w_o80_95, x0, p0_o80_95);
+                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x1, p1_o0_15);
+                                p1_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x1, p1_o16_31);
+                                p1_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x1, p1_o32_47);
+                                p1_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x1, p1_o48_63);
+                                p1_o64_79 = Avx512F.FusedMultiplyAdd(w_o64_79, x1, p1_o64_79);
+                                p1_o80_95 = Avx512F.FusedMultiplyAdd(w_o80_95, x1, p1_o80_95);
+                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x2, p2_o0_15);
+                                p2_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x2, p2_o16_31);
+                                p2_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x2, p2_o32_47);
+                                p2_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x2, p2_o48_63);
+                                p2_o64_79 = Avx512F.FusedMultiplyAdd(w_o64_79, x2, p2_o64_79);
+                                p2_o80_95 = Avx512F.FusedMultiplyAdd(w_o80_95, x2, p2_o80_95);
+                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x3, p3_o0_15);
+                                p3_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x3, p3_o16_31);
+                                p3_o32_47 = Avx512F.FusedMultiplyAdd(w_o32_47, x3, p3_o32_47);
+                                p3_o48_63 = Avx512F.FusedMultiplyAdd(w_o48_63, x3, p3_o48_63);
+                                p3_o64_79 = Avx512F.FusedMultiplyAdd(w_o64_79, x3, p3_o64_79);
+                                p3_o80_95 = Avx512F.FusedMultiplyAdd(w_o80_95, x3, p3_o80_95);
+                            }
+
+                            V512.StoreUnsafe(p0_o0_15, ref ps, 0);
+                            V512.StoreUnsafe(p0_o16_31, ref ps, 16);
+                            V512.StoreUnsafe(p0_o32_47, ref ps, 32);
+                            V512.StoreUnsafe(p0_o48_63, ref ps, 48);
+                            V512.StoreUnsafe(p0_o64_79, ref ps, 64);
+                            V512.StoreUnsafe(p0_o80_95, ref ps, 80);
+                            V512.StoreUnsafe(p1_o0_15, ref ps, 1 * RowStride + 0);
+                            V512.StoreUnsafe(p1_o16_31, ref ps, 1 * RowStride + 16);
+                            V512.StoreUnsafe(p1_o32_47, ref ps, 1 * RowStride + 32);
+                            V512.StoreUnsafe(p1_o48_63, ref ps, 1 * RowStride + 48);
+                            V512.StoreUnsafe(p1_o64_79, ref ps, 1 * RowStride + 64);
+                            V512.StoreUnsafe(p1_o80_95, ref ps, 1 * RowStride + 80);
+                            V512.StoreUnsafe(p2_o0_15, ref ps, 2 * RowStride + 0);
+                            V512.StoreUnsafe(p2_o16_31, ref ps, 2 * RowStride + 16);
+                            V512.StoreUnsafe(p2_o32_47, ref ps, 2 * RowStride + 32);
+                            V512.StoreUnsafe(p2_o48_63, ref ps, 2 * RowStride + 48);
+                            V512.StoreUnsafe(p2_o64_79, ref ps, 2 * RowStride + 64);
+                            V512.StoreUnsafe(p2_o80_95, ref ps, 2 * RowStride + 80);
+                            V512.StoreUnsafe(p3_o0_15, ref ps, 3 * RowStride + 0);
+                            V512.StoreUnsafe(p3_o16_31, ref ps, 3 * RowStride + 16);
+                            V512.StoreUnsafe(p3_o32_47, ref ps, 3 * RowStride + 32);
+                            V512.StoreUnsafe(p3_o48_63, ref ps, 3 * RowStride + 48);
+                            V512.StoreUnsafe(p3_o64_79, ref ps, 3 * RowStride + 64);
+                            V512.StoreUnsafe(p3_o80_95, ref ps, 3 * RowStride + 80);
                         }
 
-                        V512.StoreUnsafe(p_o0_15, ref p, 0);
-                        V512.StoreUnsafe(p_o16_31, ref p, 16);
-                        V512.StoreUnsafe(p_o32_47, ref p, 32);
-                        V512.StoreUnsafe(p_o48_63, ref p, 48);
-                        V512.StoreUnsafe(p_o64_79, ref p, 64);
-                        V512.StoreUnsafe(p_o80_95, ref p, 80);
-                        V512.StoreUnsafe(p_o96_111, ref p, 96);
-                        V512.StoreUnsafe(p_o112_127, ref p, 112);
-                        V512.StoreUnsafe(p_o128_143, ref p, 128);
-                        V512.StoreUnsafe(p_o144_159, ref p, 144);
-                        V512.StoreUnsafe(p_o160_175, ref p, 160);
-                        V512.StoreUnsafe(p_o176_191, ref p, 176);
-                        V512.StoreUnsafe(p_o192_207, ref p, 192);
-                        V512.StoreUnsafe(p_o208_223, ref p, 208);
-                        V512.StoreUnsafe(p_o224_239, ref p, 224);
-                        V512.StoreUnsafe(p_o240_255, ref p, 240);
+                        // Outputs 96..175 (chunks 6..10); p{k} is timestep s + k.
+                        {
+                            var p0_o96_111 = V512.LoadUnsafe(ref b, 96);
+                            var p0_o112_127 = V512.LoadUnsafe(ref b, 112);
+                            var p0_o128_143 = V512.LoadUnsafe(ref b, 128);
+                            var p0_o144_159 = V512.LoadUnsafe(ref b, 144);
+                            var p0_o160_175 = V512.LoadUnsafe(ref b, 160);
+                            var p1_o96_111 = V512.LoadUnsafe(ref b, 96);
+                            var p1_o112_127 = V512.LoadUnsafe(ref b, 112);
+                            var p1_o128_143 = V512.LoadUnsafe(ref b, 128);
+                            var p1_o144_159 = V512.LoadUnsafe(ref b, 144);
+                            var p1_o160_175 = V512.LoadUnsafe(ref b, 160);
+                            var p2_o96_111 = V512.LoadUnsafe(ref b, 96);
+                            var p2_o112_127 = V512.LoadUnsafe(ref b, 112);
+                            var p2_o128_143 = V512.LoadUnsafe(ref b, 128);
+                            var p2_o144_159 = V512.LoadUnsafe(ref b, 144);
+                            var p2_o160_175 = V512.LoadUnsafe(ref b, 160);
+                            var p3_o96_111 = V512.LoadUnsafe(ref b, 96);
+                            var p3_o112_127 = V512.LoadUnsafe(ref b, 112);
+                            var p3_o128_143 = V512.LoadUnsafe(ref b, 128);
+                            var p3_o144_159 = V512.LoadUnsafe(ref b, 144);
+                            var p3_o160_175 = V512.LoadUnsafe(ref b, 160);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o96_111 = V512.LoadUnsafe(ref wi, 96);
+                                var w_o112_127 = V512.LoadUnsafe(ref wi, 112);
+                                var w_o128_143 = V512.LoadUnsafe(ref wi, 128);
+                                var w_o144_159 = V512.LoadUnsafe(ref wi, 144);
+                                var w_o160_175 = V512.LoadUnsafe(ref wi, 160);
+                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_o96_111 = Avx512F.FusedMultiplyAdd(w_o96_111, x0, p0_o96_111);
+                                p0_o112_127 = Avx512F.FusedMultiplyAdd(w_o112_127, x0, p0_o112_127);
+                                p0_o128_143 = Avx512F.FusedMultiplyAdd(w_o128_143, x0, p0_o128_143);
+                                p0_o144_159 = Avx512F.FusedMultiplyAdd(w_o144_159, x0, p0_o144_159);
+                                p0_o160_175 = Avx512F.FusedMultiplyAdd(w_o160_175, x0, p0_o160_175);
+                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o96_111 = Avx512F.FusedMultiplyAdd(w_o96_111, x1, p1_o96_111);
+                                p1_o112_127 = Avx512F.FusedMultiplyAdd(w_o112_127, x1, p1_o112_127);
+                                p1_o128_143 = Avx512F.FusedMultiplyAdd(w_o128_143, x1, p1_o128_143);
+                                p1_o144_159 = Avx512F.FusedMultiplyAdd(w_o144_159, x1, p1_o144_159);
+                                p1_o160_175 = Avx512F.FusedMultiplyAdd(w_o160_175, x1, p1_o160_175);
+                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o96_111 = Avx512F.FusedMultiplyAdd(w_o96_111, x2, p2_o96_111);
+                                p2_o112_127 = Avx512F.FusedMultiplyAdd(w_o112_127, x2, p2_o112_127);
+                                p2_o128_143 = Avx512F.FusedMultiplyAdd(w_o128_143, x2, p2_o128_143);
+                                p2_o144_159 = Avx512F.FusedMultiplyAdd(w_o144_159, x2, p2_o144_159);
+                                p2_o160_175 = Avx512F.FusedMultiplyAdd(w_o160_175, x2, p2_o160_175);
+                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o96_111 = Avx512F.FusedMultiplyAdd(w_o96_111, x3, p3_o96_111);
+                                p3_o112_127 = Avx512F.FusedMultiplyAdd(w_o112_127, x3, p3_o112_127);
+                                p3_o128_143 = Avx512F.FusedMultiplyAdd(w_o128_143, x3, p3_o128_143);
+                                p3_o144_159 = Avx512F.FusedMultiplyAdd(w_o144_159, x3, p3_o144_159);
+                                p3_o160_175 = Avx512F.FusedMultiplyAdd(w_o160_175, x3, p3_o160_175);
+                            }
+
+                            V512.StoreUnsafe(p0_o96_111, ref ps, 96);
+                            V512.StoreUnsafe(p0_o112_127, ref ps, 112);
+                            V512.StoreUnsafe(p0_o128_143, ref ps, 128);
+                            V512.StoreUnsafe(p0_o144_159, ref ps, 144);
+                            V512.StoreUnsafe(p0_o160_175, ref ps, 160);
+                            V512.StoreUnsafe(p1_o96_111, ref ps, 1 * RowStride + 96);
+                            V512.StoreUnsafe(p1_o112_127, ref ps, 1 * RowStride + 112);
+                            V512.StoreUnsafe(p1_o128_143, ref ps, 1 * RowStride + 128);
+                            V512.StoreUnsafe(p1_o144_159, ref ps, 1 * RowStride + 144);
+                            V512.StoreUnsafe(p1_o160_175, ref ps, 1 * RowStride + 160);
+                            V512.StoreUnsafe(p2_o96_111, ref ps, 2 * RowStride + 96);
+                            V512.StoreUnsafe(p2_o112_127, ref ps, 2 * RowStride + 112);
+                            V512.StoreUnsafe(p2_o128_143, ref ps, 2 * RowStride + 128);
+                            V512.StoreUnsafe(p2_o144_159, ref ps, 2 * RowStride + 144);
+                            V512.StoreUnsafe(p2_o160_175, ref ps, 2 * RowStride + 160);
+                            V512.StoreUnsafe(p3_o96_111, ref ps, 3 * RowStride + 96);
+                            V512.StoreUnsafe(p3_o112_127, ref ps, 3 * RowStride + 112);
+                            V512.StoreUnsafe(p3_o128_143, ref ps, 3 * RowStride + 128);
+                            V512.StoreUnsafe(p3_o144_159, ref ps, 3 * RowStride + 144);
+                            V512.StoreUnsafe(p3_o160_175, ref ps, 3 * RowStride + 160);
+                        }
+
+                        // Outputs 176..255 (chunks 11..15); p{k} is timestep s + k.
+                        {
+                            var p0_o176_191 = V512.LoadUnsafe(ref b, 176);
+                            var p0_o192_207 = V512.LoadUnsafe(ref b, 192);
+                            var p0_o208_223 = V512.LoadUnsafe(ref b, 208);
+                            var p0_o224_239 = V512.LoadUnsafe(ref b, 224);
+                            var p0_o240_255 = V512.LoadUnsafe(ref b, 240);
+                            var p1_o176_191 = V512.LoadUnsafe(ref b, 176);
+                            var p1_o192_207 = V512.LoadUnsafe(ref b, 192);
+                            var p1_o208_223 = V512.LoadUnsafe(ref b, 208);
+                            var p1_o224_239 = V512.LoadUnsafe(ref b, 224);
+                            var p1_o240_255 = V512.LoadUnsafe(ref b, 240);
+                            var p2_o176_191 = V512.LoadUnsafe(ref b, 176);
+                            var p2_o192_207 = V512.LoadUnsafe(ref b, 192);
+                            var p2_o208_223 = V512.LoadUnsafe(ref b, 208);
+                            var p2_o224_239 = V512.LoadUnsafe(ref b, 224);
+                            var p2_o240_255 = V512.LoadUnsafe(ref b, 240);
+                            var p3_o176_191 = V512.LoadUnsafe(ref b, 176);
+                            var p3_o192_207 = V512.LoadUnsafe(ref b, 192);
+                            var p3_o208_223 = V512.LoadUnsafe(ref b, 208);
+                            var p3_o224_239 = V512.LoadUnsafe(ref b, 224);
+                            var p3_o240_255 = V512.LoadUnsafe(ref b, 240);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o176_191 = V512.LoadUnsafe(ref wi, 176);
+                                var w_o192_207 = V512.LoadUnsafe(ref wi, 192);
+                                var w_o208_223 = V512.LoadUnsafe(ref wi, 208);
+                                var w_o224_239 = V512.LoadUnsafe(ref wi, 224);
+                                var w_o240_255 = V512.LoadUnsafe(ref wi, 240);
+                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_o176_191 = Avx512F.FusedMultiplyAdd(w_o176_191, x0, p0_o176_191);
+                                p0_o192_207 = Avx512F.FusedMultiplyAdd(w_o192_207, x0, p0_o192_207);
+                                p0_o208_223 = Avx512F.FusedMultiplyAdd(w_o208_223, x0, p0_o208_223);
+                                p0_o224_239 = Avx512F.FusedMultiplyAdd(w_o224_239, x0, p0_o224_239);
+                                p0_o240_255 = Avx512F.FusedMultiplyAdd(w_o240_255, x0, p0_o240_255);
+                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o176_191 = Avx512F.FusedMultiplyAdd(w_o176_191, x1, p1_o176_191);
+                                p1_o192_207 = Avx512F.FusedMultiplyAdd(w_o192_207, x1, p1_o192_207);
+                                p1_o208_223 = Avx512F.FusedMultiplyAdd(w_o208_223, x1, p1_o208_223);
+                                p1_o224_239 = Avx512F.FusedMultiplyAdd(w_o224_239, x1, p1_o224_239);
+                                p1_o240_255 = Avx512F.FusedMultiplyAdd(w_o240_255, x1, p1_o240_255);
+                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_o176_191 = Avx512F.FusedMultiplyAdd(w_o176_191, x2, p2_o176_191);
+                                p2_o192_207 = Avx512F.FusedMultiplyAdd(w_o192_207, x2, p2_o192_207);
+                                p2_o208_223 = Avx512F.FusedMultiplyAdd(w_o208_223, x2, p2_o208_223);
+                                p2_o224_239 = Avx512F.FusedMultiplyAdd(w_o224_239, x2, p2_o224_239);
+                                p2_o240_255 = Avx512F.FusedMultiplyAdd(w_o240_255, x2, p2_o240_255);
+                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_o176_191 = Avx512F.FusedMultiplyAdd(w_o176_191, x3, p3_o176_191);
+                                p3_o192_207 = Avx512F.FusedMultiplyAdd(w_o192_207, x3, p3_o192_207);
+                                p3_o208_223 = Avx512F.FusedMultiplyAdd(w_o208_223, x3, p3_o208_223);
+                                p3_o224_239 = Avx512F.FusedMultiplyAdd(w_o224_239, x3, p3_o224_239);
+                                p3_o240_255 = Avx512F.FusedMultiplyAdd(w_o240_255, x3, p3_o240_255);
+                            }
+
+                            V512.StoreUnsafe(p0_o176_191, ref ps, 176);
+                            V512.StoreUnsafe(p0_o192_207, ref ps, 192);
+                            V512.StoreUnsafe(p0_o208_223, ref ps, 208);
+                            V512.StoreUnsafe(p0_o224_239, ref ps, 224);
+                            V512.StoreUnsafe(p0_o240_255, ref ps, 240);
+                            V512.StoreUnsafe(p1_o176_191, ref ps, 1 * RowStride + 176);
+                            V512.StoreUnsafe(p1_o192_207, ref ps, 1 * RowStride + 192);
+                            V512.StoreUnsafe(p1_o208_223, ref ps, 1 * RowStride + 208);
+                            V512.StoreUnsafe(p1_o224_239, ref ps, 1 * RowStride + 224);
+                            V512.StoreUnsafe(p1_o240_255, ref ps, 1 * RowStride + 240);
+                            V512.StoreUnsafe(p2_o176_191, ref ps, 2 * RowStride + 176);
+                            V512.StoreUnsafe(p2_o192_207, ref ps, 2 * RowStride + 192);
+                            V512.StoreUnsafe(p2_o208_223, ref ps, 2 * RowStride + 208);
+                            V512.StoreUnsafe(p2_o224_239, ref ps, 2 * RowStride + 224);
+                            V512.StoreUnsafe(p2_o240_255, ref ps, 2 * RowStride + 240);
+                            V512.StoreUnsafe(p3_o176_191, ref ps, 3 * RowStride + 176);
+                            V512.StoreUnsafe(p3_o192_207, ref ps, 3 * RowStride + 192);
+                            V512.StoreUnsafe(p3_o208_223, ref ps, 3 * RowStride + 208);
+                            V512.StoreUnsafe(p3_o224_239, ref ps, 3 * RowStride + 224);
+                            V512.StoreUnsafe(p3_o240_255, ref ps, 3 * RowStride + 240);
+                        }
+                    }
+
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
+                    {
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..255 (chunks 0..15).
+                        {
+                            var p_o0_15 = V512.LoadUnsafe(ref b, 0);
+                            var p_o16_31 = V512.LoadUnsafe(ref b, 16);
+                            var p_o32_47 = V512.LoadUnsafe(ref b, 32);
+                            var p_o48_63 = V512.LoadUnsafe(ref b, 48);
+                            var p_o64_79 = V512.LoadUnsafe(ref b, 64);
+                            var p_o80_95 = V512.LoadUnsafe(ref b, 80);
+                            var p_o96_111 = V512.LoadUnsafe(ref b, 96);
+                            var p_o112_127 = V512.LoadUnsafe(ref b, 112);
+                            var p_o128_143 = V512.LoadUnsafe(ref b, 128);
+                            var p_o144_159 = V512.LoadUnsafe(ref b, 144);
+                            var p_o160_175 = V512.LoadUnsafe(ref b, 160);
+                            var p_o176_191 = V512.LoadUnsafe(ref b, 176);
+                            var p_o192_207 = V512.LoadUnsafe(ref b, 192);
+                            var p_o208_223 = V512.LoadUnsafe(ref b, 208);
+                            var p_o224_239 = V512.LoadUnsafe(ref b, 224);
+                            var p_o240_255 = V512.LoadUnsafe(ref b, 240);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V512.Create(Unsafe.Add(ref xt, i));
+                                p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 0), xi, p_o0_15);
+                                p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, p_o16_31);
+                                p_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, p_o32_47);
+                                p_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, p_o48_63);
+                                p_o64_79 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, p_o64_79);
+                                p_o80_95 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, p_o80_95);
+                                p_o96_111 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, p_o96_111);
+                                p_o112_127 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, p_o112_127);
+                                p_o128_143 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, p_o128_143);
+                                p_o144_159 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, p_o144_159);
+                                p_o160_175 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, p_o160_175);
+                                p_o176_191 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, p_o176_191);
+                                p_o192_207 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, p_o192_207);
+                                p_o208_223 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, p_o208_223);
+                                p_o224_239 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, p_o224_239);
+                                p_o240_255 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, p_o240_255);
+                            }
+
+                            V512.StoreUnsafe(p_o0_15, ref p, 0);
+                            V512.StoreUnsafe(p_o16_31, ref p, 16);
+                            V512.StoreUnsafe(p_o32_47, ref p, 32);
+                            V512.StoreUnsafe(p_o48_63, ref p, 48);
+                            V512.StoreUnsafe(p_o64_79, ref p, 64);
+                            V512.StoreUnsafe(p_o80_95, ref p, 80);
+                            V512.StoreUnsafe(p_o96_111, ref p, 96);
+                            V512.StoreUnsafe(p_o112_127, ref p, 112);
+                            V512.StoreUnsafe(p_o128_143, ref p, 128);
+                            V512.StoreUnsafe(p_o144_159, ref p, 144);
+                            V512.StoreUnsafe(p_o160_175, ref p, 160);
+                            V512.StoreUnsafe(p_o176_191, ref p, 176);
+                            V512.StoreUnsafe(p_o192_207, ref p, 192);
+                            V512.StoreUnsafe(p_o208_223, ref p, 208);
+                            V512.StoreUnsafe(p_o224_239, ref p, 224);
+                            V512.StoreUnsafe(p_o240_255, ref p, 240);
+                        }
                     }
                 }
 
@@ -457,7 +718,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector256 (AVX2 + FMA): 32 chunks of 8 outputs;
         /// loops over columns, since 10,240 FMAs per timestep exceed the unroll budget of 1,024;
-        /// one accumulator per chunk (11 independent FMA chains); 3 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+        /// one accumulator per chunk (11 independent FMA chains); 3 tiles of up to 11 chunks, so the accumulators fit in 16 registers;
+        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -471,137 +733,459 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..87 (chunks 0..10).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 2 <= count; s += 2)
                     {
-                        var p_o0_7 = V256.LoadUnsafe(ref b, 0);
-                        var p_o8_15 = V256.LoadUnsafe(ref b, 8);
-                        var p_o16_23 = V256.LoadUnsafe(ref b, 16);
-                        var p_o24_31 = V256.LoadUnsafe(ref b, 24);
-                        var p_o32_39 = V256.LoadUnsafe(ref b, 32);
-                        var p_o40_47 = V256.LoadUnsafe(ref b, 40);
-                        var p_o48_55 = V256.LoadUnsafe(ref b, 48);
-                        var p_o56_63 = V256.LoadUnsafe(ref b, 56);
-                        var p_o64_71 = V256.LoadUnsafe(ref b, 64);
-                        var p_o72_79 = V256.LoadUnsafe(ref b, 72);
-                        var p_o80_87 = V256.LoadUnsafe(ref b, 80);
-                        for (int i = 0; i < Input; i++)
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..31 (chunks 0..3); p{k} is timestep s + k.
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V256.Create(Unsafe.Add(ref xt, i));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 0), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, p_o24_31);
-                            p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, p_o32_39);
-                            p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, p_o40_47);
-                            p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, p_o48_55);
-                            p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, p_o56_63);
-                            p_o64_71 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, p_o64_71);
-                            p_o72_79 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, p_o72_79);
-                            p_o80_87 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, p_o80_87);
+                            var p0_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p0_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p0_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p0_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p1_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p1_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p1_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p1_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o0_7 = V256.LoadUnsafe(ref wi, 0);
+                                var w_o8_15 = V256.LoadUnsafe(ref wi, 8);
+                                var w_o16_23 = V256.LoadUnsafe(ref wi, 16);
+                                var w_o24_31 = V256.LoadUnsafe(ref wi, 24);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_7 = Fma.MultiplyAdd(w_o0_7, x0, p0_o0_7);
+                                p0_o8_15 = Fma.MultiplyAdd(w_o8_15, x0, p0_o8_15);
+                                p0_o16_23 = Fma.MultiplyAdd(w_o16_23, x0, p0_o16_23);
+                                p0_o24_31 = Fma.MultiplyAdd(w_o24_31, x0, p0_o24_31);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_7 = Fma.MultiplyAdd(w_o0_7, x1, p1_o0_7);
+                                p1_o8_15 = Fma.MultiplyAdd(w_o8_15, x1, p1_o8_15);
+                                p1_o16_23 = Fma.MultiplyAdd(w_o16_23, x1, p1_o16_23);
+                                p1_o24_31 = Fma.MultiplyAdd(w_o24_31, x1, p1_o24_31);
+                            }
+
+                            V256.StoreUnsafe(p0_o0_7, ref ps, 0);
+                            V256.StoreUnsafe(p0_o8_15, ref ps, 8);
+                            V256.StoreUnsafe(p0_o16_23, ref ps, 16);
+                            V256.StoreUnsafe(p0_o24_31, ref ps, 24);
+                            V256.StoreUnsafe(p1_o0_7, ref ps, 1 * RowStride + 0);
+                            V256.StoreUnsafe(p1_o8_15, ref ps, 1 * RowStride + 8);
+                            V256.StoreUnsafe(p1_o16_23, ref ps, 1 * RowStride + 16);
+                            V256.StoreUnsafe(p1_o24_31, ref ps, 1 * RowStride + 24);
                         }
 
-                        V256.StoreUnsafe(p_o0_7, ref p, 0);
-                        V256.StoreUnsafe(p_o8_15, ref p, 8);
-                        V256.StoreUnsafe(p_o16_23, ref p, 16);
-                        V256.StoreUnsafe(p_o24_31, ref p, 24);
-                        V256.StoreUnsafe(p_o32_39, ref p, 32);
-                        V256.StoreUnsafe(p_o40_47, ref p, 40);
-                        V256.StoreUnsafe(p_o48_55, ref p, 48);
-                        V256.StoreUnsafe(p_o56_63, ref p, 56);
-                        V256.StoreUnsafe(p_o64_71, ref p, 64);
-                        V256.StoreUnsafe(p_o72_79, ref p, 72);
-                        V256.StoreUnsafe(p_o80_87, ref p, 80);
+                        // Outputs 32..63 (chunks 4..7); p{k} is timestep s + k.
+                        {
+                            var p0_o32_39 = V256.LoadUnsafe(ref b, 32);
+                            var p0_o40_47 = V256.LoadUnsafe(ref b, 40);
+                            var p0_o48_55 = V256.LoadUnsafe(ref b, 48);
+                            var p0_o56_63 = V256.LoadUnsafe(ref b, 56);
+                            var p1_o32_39 = V256.LoadUnsafe(ref b, 32);
+                            var p1_o40_47 = V256.LoadUnsafe(ref b, 40);
+                            var p1_o48_55 = V256.LoadUnsafe(ref b, 48);
+                            var p1_o56_63 = V256.LoadUnsafe(ref b, 56);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o32_39 = V256.LoadUnsafe(ref wi, 32);
+                                var w_o40_47 = V256.LoadUnsafe(ref wi, 40);
+                                var w_o48_55 = V256.LoadUnsafe(ref wi, 48);
+                                var w_o56_63 = V256.LoadUnsafe(ref wi, 56);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o32_39 = Fma.MultiplyAdd(w_o32_39, x0, p0_o32_39);
+                                p0_o40_47 = Fma.MultiplyAdd(w_o40_47, x0, p0_o40_47);
+                                p0_o48_55 = Fma.MultiplyAdd(w_o48_55, x0, p0_o48_55);
+                                p0_o56_63 = Fma.MultiplyAdd(w_o56_63, x0, p0_o56_63);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o32_39 = Fma.MultiplyAdd(w_o32_39, x1, p1_o32_39);
+                                p1_o40_47 = Fma.MultiplyAdd(w_o40_47, x1, p1_o40_47);
+                                p1_o48_55 = Fma.MultiplyAdd(w_o48_55, x1, p1_o48_55);
+                                p1_o56_63 = Fma.MultiplyAdd(w_o56_63, x1, p1_o56_63);
+                            }
+
+                            V256.StoreUnsafe(p0_o32_39, ref ps, 32);
+                            V256.StoreUnsafe(p0_o40_47, ref ps, 40);
+                            V256.StoreUnsafe(p0_o48_55, ref ps, 48);
+                            V256.StoreUnsafe(p0_o56_63, ref ps, 56);
+                            V256.StoreUnsafe(p1_o32_39, ref ps, 1 * RowStride + 32);
+                            V256.StoreUnsafe(p1_o40_47, ref ps, 1 * RowStride + 40);
+                            V256.StoreUnsafe(p1_o48_55, ref ps, 1 * RowStride + 48);
+                            V256.StoreUnsafe(p1_o56_63, ref ps, 1 * RowStride + 56);
+                        }
+
+                        // Outputs 64..95 (chunks 8..11); p{k} is timestep s + k.
+                        {
+                            var p0_o64_71 = V256.LoadUnsafe(ref b, 64);
+                            var p0_o72_79 = V256.LoadUnsafe(ref b, 72);
+                            var p0_o80_87 = V256.LoadUnsafe(ref b, 80);
+                            var p0_o88_95 = V256.LoadUnsafe(ref b, 88);
+                            var p1_o64_71 = V256.LoadUnsafe(ref b, 64);
+                            var p1_o72_79 = V256.LoadUnsafe(ref b, 72);
+                            var p1_o80_87 = V256.LoadUnsafe(ref b, 80);
+                            var p1_o88_95 = V256.LoadUnsafe(ref b, 88);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o64_71 = V256.LoadUnsafe(ref wi, 64);
+                                var w_o72_79 = V256.LoadUnsafe(ref wi, 72);
+                                var w_o80_87 = V256.LoadUnsafe(ref wi, 80);
+                                var w_o88_95 = V256.LoadUnsafe(ref wi, 88);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o64_71 = Fma.MultiplyAdd(w_o64_71, x0, p0_o64_71);
+                                p0_o72_79 = Fma.MultiplyAdd(w_o72_79, x0, p0_o72_79);
+                                p0_o80_87 = Fma.MultiplyAdd(w_o80_87, x0, p0_o80_87);
+                                p0_o88_95 = Fma.MultiplyAdd(w_o88_95, x0, p0_o88_95);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o64_71 = Fma.MultiplyAdd(w_o64_71, x1, p1_o64_71);
+                                p1_o72_79 = Fma.MultiplyAdd(w_o72_79, x1, p1_o72_79);
+                                p1_o80_87 = Fma.MultiplyAdd(w_o80_87, x1, p1_o80_87);
+                                p1_o88_95 = Fma.MultiplyAdd(w_o88_95, x1, p1_o88_95);
+                            }
+
+                            V256.StoreUnsafe(p0_o64_71, ref ps, 64);
+                            V256.StoreUnsafe(p0_o72_79, ref ps, 72);
+                            V256.StoreUnsafe(p0_o80_87, ref ps, 80);
+                            V256.StoreUnsafe(p0_o88_95, ref ps, 88);
+                            V256.StoreUnsafe(p1_o64_71, ref ps, 1 * RowStride + 64);
+                            V256.StoreUnsafe(p1_o72_79, ref ps, 1 * RowStride + 72);
+                            V256.StoreUnsafe(p1_o80_87, ref ps, 1 * RowStride + 80);
+                            V256.StoreUnsafe(p1_o88_95, ref ps, 1 * RowStride + 88);
+                        }
+
+                        // Outputs 96..127 (chunks 12..15); p{k} is timestep s + k.
+                        {
+                            var p0_o96_103 = V256.LoadUnsafe(ref b, 96);
+                            var p0_o104_111 = V256.LoadUnsafe(ref b, 104);
+                            var p0_o112_119 = V256.LoadUnsafe(ref b, 112);
+                            var p0_o120_127 = V256.LoadUnsafe(ref b, 120);
+                            var p1_o96_103 = V256.LoadUnsafe(ref b, 96);
+                            var p1_o104_111 = V256.LoadUnsafe(ref b, 104);
+                            var p1_o112_119 = V256.LoadUnsafe(ref b, 112);
+                            var p1_o120_127 = V256.LoadUnsafe(ref b, 120);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o96_103 = V256.LoadUnsafe(ref wi, 96);
+                                var w_o104_111 = V256.LoadUnsafe(ref wi, 104);
+                                var w_o112_119 = V256.LoadUnsafe(ref wi, 112);
+                                var w_o120_127 = V256.LoadUnsafe(ref wi, 120);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o96_103 = Fma.MultiplyAdd(w_o96_103, x0, p0_o96_103);
+                                p0_o104_111 = Fma.MultiplyAdd(w_o104_111, x0, p0_o104_111);
+                                p0_o112_119 = Fma.MultiplyAdd(w_o112_119, x0, p0_o112_119);
+                                p0_o120_127 = Fma.MultiplyAdd(w_o120_127, x0, p0_o120_127);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o96_103 = Fma.MultiplyAdd(w_o96_103, x1, p1_o96_103);
+                                p1_o104_111 = Fma.MultiplyAdd(w_o104_111, x1, p1_o104_111);
+                                p1_o112_119 = Fma.MultiplyAdd(w_o112_119, x1, p1_o112_119);
+                                p1_o120_127 = Fma.MultiplyAdd(w_o120_127, x1, p1_o120_127);
+                            }
+
+                            V256.StoreUnsafe(p0_o96_103, ref ps, 96);
+                            V256.StoreUnsafe(p0_o104_111, ref ps, 104);
+                            V256.StoreUnsafe(p0_o112_119, ref ps, 112);
+                            V256.StoreUnsafe(p0_o120_127, ref ps, 120);
+                            V256.StoreUnsafe(p1_o96_103, ref ps, 1 * RowStride + 96);
+                            V256.StoreUnsafe(p1_o104_111, ref ps, 1 * RowStride + 104);
+                            V256.StoreUnsafe(p1_o112_119, ref ps, 1 * RowStride + 112);
+                            V256.StoreUnsafe(p1_o120_127, ref ps, 1 * RowStride + 120);
+                        }
+
+                        // Outputs 128..159 (chunks 16..19); p{k} is timestep s + k.
+                        {
+                            var p0_o128_135 = V256.LoadUnsafe(ref b, 128);
+                            var p0_o136_143 = V256.LoadUnsafe(ref b, 136);
+                            var p0_o144_151 = V256.LoadUnsafe(ref b, 144);
+                            var p0_o152_159 = V256.LoadUnsafe(ref b, 152);
+                            var p1_o128_135 = V256.LoadUnsafe(ref b, 128);
+                            var p1_o136_143 = V256.LoadUnsafe(ref b, 136);
+                            var p1_o144_151 = V256.LoadUnsafe(ref b, 144);
+                            var p1_o152_159 = V256.LoadUnsafe(ref b, 152);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o128_135 = V256.LoadUnsafe(ref wi, 128);
+                                var w_o136_143 = V256.LoadUnsafe(ref wi, 136);
+                                var w_o144_151 = V256.LoadUnsafe(ref wi, 144);
+                                var w_o152_159 = V256.LoadUnsafe(ref wi, 152);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o128_135 = Fma.MultiplyAdd(w_o128_135, x0, p0_o128_135);
+                                p0_o136_143 = Fma.MultiplyAdd(w_o136_143, x0, p0_o136_143);
+                                p0_o144_151 = Fma.MultiplyAdd(w_o144_151, x0, p0_o144_151);
+                                p0_o152_159 = Fma.MultiplyAdd(w_o152_159, x0, p0_o152_159);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o128_135 = Fma.MultiplyAdd(w_o128_135, x1, p1_o128_135);
+                                p1_o136_143 = Fma.MultiplyAdd(w_o136_143, x1, p1_o136_143);
+                                p1_o144_151 = Fma.MultiplyAdd(w_o144_151, x1, p1_o144_151);
+                                p1_o152_159 = Fma.MultiplyAdd(w_o152_159, x1, p1_o152_159);
+                            }
+
+                            V256.StoreUnsafe(p0_o128_135, ref ps, 128);
+                            V256.StoreUnsafe(p0_o136_143, ref ps, 136);
+                            V256.StoreUnsafe(p0_o144_151, ref ps, 144);
+                            V256.StoreUnsafe(p0_o152_159, ref ps, 152);
+                            V256.StoreUnsafe(p1_o128_135, ref ps, 1 * RowStride + 128);
+                            V256.StoreUnsafe(p1_o136_143, ref ps, 1 * RowStride + 136);
+                            V256.StoreUnsafe(p1_o144_151, ref ps, 1 * RowStride + 144);
+                            V256.StoreUnsafe(p1_o152_159, ref ps, 1 * RowStride + 152);
+                        }
+
+                        // Outputs 160..191 (chunks 20..23); p{k} is timestep s + k.
+                        {
+                            var p0_o160_167 = V256.LoadUnsafe(ref b, 160);
+                            var p0_o168_175 = V256.LoadUnsafe(ref b, 168);
+                            var p0_o176_183 = V256.LoadUnsafe(ref b, 176);
+                            var p0_o184_191 = V256.LoadUnsafe(ref b, 184);
+                            var p1_o160_167 = V256.LoadUnsafe(ref b, 160);
+                            var p1_o168_175 = V256.LoadUnsafe(ref b, 168);
+                            var p1_o176_183 = V256.LoadUnsafe(ref b, 176);
+                            var p1_o184_191 = V256.LoadUnsafe(ref b, 184);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o160_167 = V256.LoadUnsafe(ref wi, 160);
+                                var w_o168_175 = V256.LoadUnsafe(ref wi, 168);
+                                var w_o176_183 = V256.LoadUnsafe(ref wi, 176);
+                                var w_o184_191 = V256.LoadUnsafe(ref wi, 184);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o160_167 = Fma.MultiplyAdd(w_o160_167, x0, p0_o160_167);
+                                p0_o168_175 = Fma.MultiplyAdd(w_o168_175, x0, p0_o168_175);
+                                p0_o176_183 = Fma.MultiplyAdd(w_o176_183, x0, p0_o176_183);
+                                p0_o184_191 = Fma.MultiplyAdd(w_o184_191, x0, p0_o184_191);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o160_167 = Fma.MultiplyAdd(w_o160_167, x1, p1_o160_167);
+                                p1_o168_175 = Fma.MultiplyAdd(w_o168_175, x1, p1_o168_175);
+                                p1_o176_183 = Fma.MultiplyAdd(w_o176_183, x1, p1_o176_183);
+                                p1_o184_191 = Fma.MultiplyAdd(w_o184_191, x1, p1_o184_191);
+                            }
+
+                            V256.StoreUnsafe(p0_o160_167, ref ps, 160);
+                            V256.StoreUnsafe(p0_o168_175, ref ps, 168);
+                            V256.StoreUnsafe(p0_o176_183, ref ps, 176);
+                            V256.StoreUnsafe(p0_o184_191, ref ps, 184);
+                            V256.StoreUnsafe(p1_o160_167, ref ps, 1 * RowStride + 160);
+                            V256.StoreUnsafe(p1_o168_175, ref ps, 1 * RowStride + 168);
+                            V256.StoreUnsafe(p1_o176_183, ref ps, 1 * RowStride + 176);
+                            V256.StoreUnsafe(p1_o184_191, ref ps, 1 * RowStride + 184);
+                        }
+
+                        // Outputs 192..223 (chunks 24..27); p{k} is timestep s + k.
+                        {
+                            var p0_o192_199 = V256.LoadUnsafe(ref b, 192);
+                            var p0_o200_207 = V256.LoadUnsafe(ref b, 200);
+                            var p0_o208_215 = V256.LoadUnsafe(ref b, 208);
+                            var p0_o216_223 = V256.LoadUnsafe(ref b, 216);
+                            var p1_o192_199 = V256.LoadUnsafe(ref b, 192);
+                            var p1_o200_207 = V256.LoadUnsafe(ref b, 200);
+                            var p1_o208_215 = V256.LoadUnsafe(ref b, 208);
+                            var p1_o216_223 = V256.LoadUnsafe(ref b, 216);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o192_199 = V256.LoadUnsafe(ref wi, 192);
+                                var w_o200_207 = V256.LoadUnsafe(ref wi, 200);
+                                var w_o208_215 = V256.LoadUnsafe(ref wi, 208);
+                                var w_o216_223 = V256.LoadUnsafe(ref wi, 216);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o192_199 = Fma.MultiplyAdd(w_o192_199, x0, p0_o192_199);
+                                p0_o200_207 = Fma.MultiplyAdd(w_o200_207, x0, p0_o200_207);
+                                p0_o208_215 = Fma.MultiplyAdd(w_o208_215, x0, p0_o208_215);
+                                p0_o216_223 = Fma.MultiplyAdd(w_o216_223, x0, p0_o216_223);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o192_199 = Fma.MultiplyAdd(w_o192_199, x1, p1_o192_199);
+                                p1_o200_207 = Fma.MultiplyAdd(w_o200_207, x1, p1_o200_207);
+                                p1_o208_215 = Fma.MultiplyAdd(w_o208_215, x1, p1_o208_215);
+                                p1_o216_223 = Fma.MultiplyAdd(w_o216_223, x1, p1_o216_223);
+                            }
+
+                            V256.StoreUnsafe(p0_o192_199, ref ps, 192);
+                            V256.StoreUnsafe(p0_o200_207, ref ps, 200);
+                            V256.StoreUnsafe(p0_o208_215, ref ps, 208);
+                            V256.StoreUnsafe(p0_o216_223, ref ps, 216);
+                            V256.StoreUnsafe(p1_o192_199, ref ps, 1 * RowStride + 192);
+                            V256.StoreUnsafe(p1_o200_207, ref ps, 1 * RowStride + 200);
+                            V256.StoreUnsafe(p1_o208_215, ref ps, 1 * RowStride + 208);
+                            V256.StoreUnsafe(p1_o216_223, ref ps, 1 * RowStride + 216);
+                        }
+
+                        // Outputs 224..255 (chunks 28..31); p{k} is timestep s + k.
+                        {
+                            var p0_o224_231 = V256.LoadUnsafe(ref b, 224);
+                            var p0_o232_239 = V256.LoadUnsafe(ref b, 232);
+                            var p0_o240_247 = V256.LoadUnsafe(ref b, 240);
+                            var p0_o248_255 = V256.LoadUnsafe(ref b, 248);
+                            var p1_o224_231 = V256.LoadUnsafe(ref b, 224);
+                            var p1_o232_239 = V256.LoadUnsafe(ref b, 232);
+                            var p1_o240_247 = V256.LoadUnsafe(ref b, 240);
+                            var p1_o248_255 = V256.LoadUnsafe(ref b, 248);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o224_231 = V256.LoadUnsafe(ref wi, 224);
+                                var w_o232_239 = V256.LoadUnsafe(ref wi, 232);
+                                var w_o240_247 = V256.LoadUnsafe(ref wi, 240);
+                                var w_o248_255 = V256.LoadUnsafe(ref wi, 248);
+                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o224_231 = Fma.MultiplyAdd(w_o224_231, x0, p0_o224_231);
+                                p0_o232_239 = Fma.MultiplyAdd(w_o232_239, x0, p0_o232_239);
+                                p0_o240_247 = Fma.MultiplyAdd(w_o240_247, x0, p0_o240_247);
+                                p0_o248_255 = Fma.MultiplyAdd(w_o248_255, x0, p0_o248_255);
+                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o224_231 = Fma.MultiplyAdd(w_o224_231, x1, p1_o224_231);
+                                p1_o232_239 = Fma.MultiplyAdd(w_o232_239, x1, p1_o232_239);
+                                p1_o240_247 = Fma.MultiplyAdd(w_o240_247, x1, p1_o240_247);
+                                p1_o248_255 = Fma.MultiplyAdd(w_o248_255, x1, p1_o248_255);
+                            }
+
+                            V256.StoreUnsafe(p0_o224_231, ref ps, 224);
+                            V256.StoreUnsafe(p0_o232_239, ref ps, 232);
+                            V256.StoreUnsafe(p0_o240_247, ref ps, 240);
+                            V256.StoreUnsafe(p0_o248_255, ref ps, 248);
+                            V256.StoreUnsafe(p1_o224_231, ref ps, 1 * RowStride + 224);
+                            V256.StoreUnsafe(p1_o232_239, ref ps, 1 * RowStride + 232);
+                            V256.StoreUnsafe(p1_o240_247, ref ps, 1 * RowStride + 240);
+                            V256.StoreUnsafe(p1_o248_255, ref ps, 1 * RowStride + 248);
+                        }
                     }
 
-                    // Outputs 88..175 (chunks 11..21).
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
                     {
-                        var p_o88_95 = V256.LoadUnsafe(ref b, 88);
-                        var p_o96_103 = V256.LoadUnsafe(ref b, 96);
-                        var p_o104_111 = V256.LoadUnsafe(ref b, 104);
-                        var p_o112_119 = V256.LoadUnsafe(ref b, 112);
-                        var p_o120_127 = V256.LoadUnsafe(ref b, 120);
-                        var p_o128_135 = V256.LoadUnsafe(ref b, 128);
-                        var p_o136_143 = V256.LoadUnsafe(ref b, 136);
-                        var p_o144_151 = V256.LoadUnsafe(ref b, 144);
-                        var p_o152_159 = V256.LoadUnsafe(ref b, 152);
-                        var p_o160_167 = V256.LoadUnsafe(ref b, 160);
-                        var p_o168_175 = V256.LoadUnsafe(ref b, 168);
-                        for (int i = 0; i < Input; i++)
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..87 (chunks 0..10).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V256.Create(Unsafe.Add(ref xt, i));
-                            p_o88_95 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, p_o88_95);
-                            p_o96_103 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, p_o96_103);
-                            p_o104_111 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, p_o104_111);
-                            p_o112_119 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, p_o112_119);
-                            p_o120_127 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, p_o120_127);
-                            p_o128_135 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, p_o128_135);
-                            p_o136_143 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, p_o136_143);
-                            p_o144_151 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, p_o144_151);
-                            p_o152_159 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, p_o152_159);
-                            p_o160_167 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, p_o160_167);
-                            p_o168_175 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, p_o168_175);
+                            var p_o0_7 = V256.LoadUnsafe(ref b, 0);
+                            var p_o8_15 = V256.LoadUnsafe(ref b, 8);
+                            var p_o16_23 = V256.LoadUnsafe(ref b, 16);
+                            var p_o24_31 = V256.LoadUnsafe(ref b, 24);
+                            var p_o32_39 = V256.LoadUnsafe(ref b, 32);
+                            var p_o40_47 = V256.LoadUnsafe(ref b, 40);
+                            var p_o48_55 = V256.LoadUnsafe(ref b, 48);
+                            var p_o56_63 = V256.LoadUnsafe(ref b, 56);
+                            var p_o64_71 = V256.LoadUnsafe(ref b, 64);
+                            var p_o72_79 = V256.LoadUnsafe(ref b, 72);
+                            var p_o80_87 = V256.LoadUnsafe(ref b, 80);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V256.Create(Unsafe.Add(ref xt, i));
+                                p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 0), xi, p_o0_7);
+                                p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, p_o8_15);
+                                p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, p_o16_23);
+                                p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, p_o24_31);
+                                p_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, p_o32_39);
+                                p_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, p_o40_47);
+                                p_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, p_o48_55);
+                                p_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, p_o56_63);
+                                p_o64_71 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, p_o64_71);
+                                p_o72_79 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, p_o72_79);
+                                p_o80_87 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, p_o80_87);
+                            }
+
+                            V256.StoreUnsafe(p_o0_7, ref p, 0);
+                            V256.StoreUnsafe(p_o8_15, ref p, 8);
+                            V256.StoreUnsafe(p_o16_23, ref p, 16);
+                            V256.StoreUnsafe(p_o24_31, ref p, 24);
+                            V256.StoreUnsafe(p_o32_39, ref p, 32);
+                            V256.StoreUnsafe(p_o40_47, ref p, 40);
+                            V256.StoreUnsafe(p_o48_55, ref p, 48);
+                            V256.StoreUnsafe(p_o56_63, ref p, 56);
+                            V256.StoreUnsafe(p_o64_71, ref p, 64);
+                            V256.StoreUnsafe(p_o72_79, ref p, 72);
+                            V256.StoreUnsafe(p_o80_87, ref p, 80);
                         }
 
-                        V256.StoreUnsafe(p_o88_95, ref p, 88);
-                        V256.StoreUnsafe(p_o96_103, ref p, 96);
-                        V256.StoreUnsafe(p_o104_111, ref p, 104);
-                        V256.StoreUnsafe(p_o112_119, ref p, 112);
-                        V256.StoreUnsafe(p_o120_127, ref p, 120);
-                        V256.StoreUnsafe(p_o128_135, ref p, 128);
-                        V256.StoreUnsafe(p_o136_143, ref p, 136);
-                        V256.StoreUnsafe(p_o144_151, ref p, 144);
-                        V256.StoreUnsafe(p_o152_159, ref p, 152);
-                        V256.StoreUnsafe(p_o160_167, ref p, 160);
-                        V256.StoreUnsafe(p_o168_175, ref p, 168);
-                    }
-
-                    // Outputs 176..255 (chunks 22..31).
-                    {
-                        var p_o176_183 = V256.LoadUnsafe(ref b, 176);
-                        var p_o184_191 = V256.LoadUnsafe(ref b, 184);
-                        var p_o192_199 = V256.LoadUnsafe(ref b, 192);
-                        var p_o200_207 = V256.LoadUnsafe(ref b, 200);
-                        var p_o208_215 = V256.LoadUnsafe(ref b, 208);
-                        var p_o216_223 = V256.LoadUnsafe(ref b, 216);
-                        var p_o224_231 = V256.LoadUnsafe(ref b, 224);
-                        var p_o232_239 = V256.LoadUnsafe(ref b, 232);
-                        var p_o240_247 = V256.LoadUnsafe(ref b, 240);
-                        var p_o248_255 = V256.LoadUnsafe(ref b, 248);
-                        for (int i = 0; i < Input; i++)
+                        // Outputs 88..175 (chunks 11..21).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V256.Create(Unsafe.Add(ref xt, i));
-                            p_o176_183 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, p_o176_183);
-                            p_o184_191 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, p_o184_191);
-                            p_o192_199 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 192), xi, p_o192_199);
-                            p_o200_207 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 200), xi, p_o200_207);
-                            p_o208_215 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 208), xi, p_o208_215);
-                            p_o216_223 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 216), xi, p_o216_223);
-                            p_o224_231 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 224), xi, p_o224_231);
-                            p_o232_239 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 232), xi, p_o232_239);
-                            p_o240_247 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, p_o240_247);
-                            p_o248_255 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 248), xi, p_o248_255);
+                            var p_o88_95 = V256.LoadUnsafe(ref b, 88);
+                            var p_o96_103 = V256.LoadUnsafe(ref b, 96);
+                            var p_o104_111 = V256.LoadUnsafe(ref b, 104);
+                            var p_o112_119 = V256.LoadUnsafe(ref b, 112);
+                            var p_o120_127 = V256.LoadUnsafe(ref b, 120);
+                            var p_o128_135 = V256.LoadUnsafe(ref b, 128);
+                            var p_o136_143 = V256.LoadUnsafe(ref b, 136);
+                            var p_o144_151 = V256.LoadUnsafe(ref b, 144);
+                            var p_o152_159 = V256.LoadUnsafe(ref b, 152);
+                            var p_o160_167 = V256.LoadUnsafe(ref b, 160);
+                            var p_o168_175 = V256.LoadUnsafe(ref b, 168);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V256.Create(Unsafe.Add(ref xt, i));
+                                p_o88_95 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, p_o88_95);
+                                p_o96_103 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, p_o96_103);
+                                p_o104_111 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, p_o104_111);
+                                p_o112_119 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, p_o112_119);
+                                p_o120_127 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, p_o120_127);
+                                p_o128_135 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, p_o128_135);
+                                p_o136_143 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, p_o136_143);
+                                p_o144_151 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, p_o144_151);
+                                p_o152_159 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, p_o152_159);
+                                p_o160_167 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, p_o160_167);
+                                p_o168_175 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, p_o168_175);
+                            }
+
+                            V256.StoreUnsafe(p_o88_95, ref p, 88);
+                            V256.StoreUnsafe(p_o96_103, ref p, 96);
+                            V256.StoreUnsafe(p_o104_111, ref p, 104);
+                            V256.StoreUnsafe(p_o112_119, ref p, 112);
+                            V256.StoreUnsafe(p_o120_127, ref p, 120);
+                            V256.StoreUnsafe(p_o128_135, ref p, 128);
+                            V256.StoreUnsafe(p_o136_143, ref p, 136);
+                            V256.StoreUnsafe(p_o144_151, ref p, 144);
+                            V256.StoreUnsafe(p_o152_159, ref p, 152);
+                            V256.StoreUnsafe(p_o160_167, ref p, 160);
+                            V256.StoreUnsafe(p_o168_175, ref p, 168);
                         }
 
-                        V256.StoreUnsafe(p_o176_183, ref p, 176);
-                        V256.StoreUnsafe(p_o184_191, ref p, 184);
-                        V256.StoreUnsafe(p_o192_199, ref p, 192);
-                        V256.StoreUnsafe(p_o200_207, ref p, 200);
-                        V256.StoreUnsafe(p_o208_215, ref p, 208);
-                        V256.StoreUnsafe(p_o216_223, ref p, 216);
-                        V256.StoreUnsafe(p_o224_231, ref p, 224);
-                        V256.StoreUnsafe(p_o232_239, ref p, 232);
-                        V256.StoreUnsafe(p_o240_247, ref p, 240);
-                        V256.StoreUnsafe(p_o248_255, ref p, 248);
+                        // Outputs 176..255 (chunks 22..31).
+                        {
+                            var p_o176_183 = V256.LoadUnsafe(ref b, 176);
+                            var p_o184_191 = V256.LoadUnsafe(ref b, 184);
+                            var p_o192_199 = V256.LoadUnsafe(ref b, 192);
+                            var p_o200_207 = V256.LoadUnsafe(ref b, 200);
+                            var p_o208_215 = V256.LoadUnsafe(ref b, 208);
+                            var p_o216_223 = V256.LoadUnsafe(ref b, 216);
+                            var p_o224_231 = V256.LoadUnsafe(ref b, 224);
+                            var p_o232_239 = V256.LoadUnsafe(ref b, 232);
+                            var p_o240_247 = V256.LoadUnsafe(ref b, 240);
+                            var p_o248_255 = V256.LoadUnsafe(ref b, 248);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V256.Create(Unsafe.Add(ref xt, i));
+                                p_o176_183 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, p_o176_183);
+                                p_o184_191 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, p_o184_191);
+                                p_o192_199 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 192), xi, p_o192_199);
+                                p_o200_207 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 200), xi, p_o200_207);
+                                p_o208_215 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 208), xi, p_o208_215);
+                                p_o216_223 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 216), xi, p_o216_223);
+                                p_o224_231 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 224), xi, p_o224_231);
+                                p_o232_239 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 232), xi, p_o232_239);
+                                p_o240_247 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, p_o240_247);
+                                p_o248_255 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 248), xi, p_o248_255);
+                            }
+
+                            V256.StoreUnsafe(p_o176_183, ref p, 176);
+                            V256.StoreUnsafe(p_o184_191, ref p, 184);
+                            V256.StoreUnsafe(p_o192_199, ref p, 192);
+                            V256.StoreUnsafe(p_o200_207, ref p, 200);
+                            V256.StoreUnsafe(p_o208_215, ref p, 208);
+                            V256.StoreUnsafe(p_o216_223, ref p, 216);
+                            V256.StoreUnsafe(p_o224_231, ref p, 224);
+                            V256.StoreUnsafe(p_o232_239, ref p, 232);
+                            V256.StoreUnsafe(p_o240_247, ref p, 240);
+                            V256.StoreUnsafe(p_o248_255, ref p, 248);
+                        }
                     }
                 }
 
@@ -770,7 +1354,8 @@ namespace RnnGen.Generated
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 64 chunks of 4 outputs;
         /// loops over columns, since 20,480 FMAs per timestep exceed the unroll budget of 128;
-        /// one accumulator per chunk (11 independent FMA chains); 6 tiles of up to 11 chunks, so the accumulators fit in 16 registers.
+        /// one accumulator per chunk (11 independent FMA chains); 6 tiles of up to 11 chunks, so the accumulators fit in 16 registers;
+        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -784,263 +1369,897 @@ namespace RnnGen.Generated
             {
                 int count = global::System.Math.Min(BlockSteps, steps - t0);
 
-                // Input projections of the block into rows 1..count: W·x_t + b. No timestep depends on another,
-                // so these run at full FMA throughput.
-                for (int s = 0; s < count; s++)
                 {
-                    ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                    ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                    // Outputs 0..43 (chunks 0..10).
+                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
+                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
+                    int s = 0;
+                    for (; s + 2 <= count; s += 2)
                     {
-                        var p_o0_3 = V128.LoadUnsafe(ref b, 0);
-                        var p_o4_7 = V128.LoadUnsafe(ref b, 4);
-                        var p_o8_11 = V128.LoadUnsafe(ref b, 8);
-                        var p_o12_15 = V128.LoadUnsafe(ref b, 12);
-                        var p_o16_19 = V128.LoadUnsafe(ref b, 16);
-                        var p_o20_23 = V128.LoadUnsafe(ref b, 20);
-                        var p_o24_27 = V128.LoadUnsafe(ref b, 24);
-                        var p_o28_31 = V128.LoadUnsafe(ref b, 28);
-                        var p_o32_35 = V128.LoadUnsafe(ref b, 32);
-                        var p_o36_39 = V128.LoadUnsafe(ref b, 36);
-                        var p_o40_43 = V128.LoadUnsafe(ref b, 40);
-                        for (int i = 0; i < Input; i++)
+                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..15 (chunks 0..3); p{k} is timestep s + k.
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
-                            p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
-                            p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
-                            p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
-                            p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
-                            p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
-                            p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
-                            p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
-                            p_o32_35 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi, p_o32_35);
-                            p_o36_39 = MultiplyAdd(V128.LoadUnsafe(ref wi, 36), xi, p_o36_39);
-                            p_o40_43 = MultiplyAdd(V128.LoadUnsafe(ref wi, 40), xi, p_o40_43);
+                            var p0_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p0_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p0_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p0_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p1_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p1_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p1_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p1_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o0_3 = V128.LoadUnsafe(ref wi, 0);
+                                var w_o4_7 = V128.LoadUnsafe(ref wi, 4);
+                                var w_o8_11 = V128.LoadUnsafe(ref wi, 8);
+                                var w_o12_15 = V128.LoadUnsafe(ref wi, 12);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o0_3 = MultiplyAdd(w_o0_3, x0, p0_o0_3);
+                                p0_o4_7 = MultiplyAdd(w_o4_7, x0, p0_o4_7);
+                                p0_o8_11 = MultiplyAdd(w_o8_11, x0, p0_o8_11);
+                                p0_o12_15 = MultiplyAdd(w_o12_15, x0, p0_o12_15);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o0_3 = MultiplyAdd(w_o0_3, x1, p1_o0_3);
+                                p1_o4_7 = MultiplyAdd(w_o4_7, x1, p1_o4_7);
+                                p1_o8_11 = MultiplyAdd(w_o8_11, x1, p1_o8_11);
+                                p1_o12_15 = MultiplyAdd(w_o12_15, x1, p1_o12_15);
+                            }
+
+                            V128.StoreUnsafe(p0_o0_3, ref ps, 0);
+                            V128.StoreUnsafe(p0_o4_7, ref ps, 4);
+                            V128.StoreUnsafe(p0_o8_11, ref ps, 8);
+                            V128.StoreUnsafe(p0_o12_15, ref ps, 12);
+                            V128.StoreUnsafe(p1_o0_3, ref ps, 1 * RowStride + 0);
+                            V128.StoreUnsafe(p1_o4_7, ref ps, 1 * RowStride + 4);
+                            V128.StoreUnsafe(p1_o8_11, ref ps, 1 * RowStride + 8);
+                            V128.StoreUnsafe(p1_o12_15, ref ps, 1 * RowStride + 12);
                         }
 
-                        V128.StoreUnsafe(p_o0_3, ref p, 0);
-                        V128.StoreUnsafe(p_o4_7, ref p, 4);
-                        V128.StoreUnsafe(p_o8_11, ref p, 8);
-                        V128.StoreUnsafe(p_o12_15, ref p, 12);
-                        V128.StoreUnsafe(p_o16_19, ref p, 16);
-                        V128.StoreUnsafe(p_o20_23, ref p, 20);
-                        V128.StoreUnsafe(p_o24_27, ref p, 24);
-                        V128.StoreUnsafe(p_o28_31, ref p, 28);
-                        V128.StoreUnsafe(p_o32_35, ref p, 32);
-                        V128.StoreUnsafe(p_o36_39, ref p, 36);
-                        V128.StoreUnsafe(p_o40_43, ref p, 40);
+                        // Outputs 16..31 (chunks 4..7); p{k} is timestep s + k.
+                        {
+                            var p0_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p0_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p0_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p0_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            var p1_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p1_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p1_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p1_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o16_19 = V128.LoadUnsafe(ref wi, 16);
+                                var w_o20_23 = V128.LoadUnsafe(ref wi, 20);
+                                var w_o24_27 = V128.LoadUnsafe(ref wi, 24);
+                                var w_o28_31 = V128.LoadUnsafe(ref wi, 28);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o16_19 = MultiplyAdd(w_o16_19, x0, p0_o16_19);
+                                p0_o20_23 = MultiplyAdd(w_o20_23, x0, p0_o20_23);
+                                p0_o24_27 = MultiplyAdd(w_o24_27, x0, p0_o24_27);
+                                p0_o28_31 = MultiplyAdd(w_o28_31, x0, p0_o28_31);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o16_19 = MultiplyAdd(w_o16_19, x1, p1_o16_19);
+                                p1_o20_23 = MultiplyAdd(w_o20_23, x1, p1_o20_23);
+                                p1_o24_27 = MultiplyAdd(w_o24_27, x1, p1_o24_27);
+                                p1_o28_31 = MultiplyAdd(w_o28_31, x1, p1_o28_31);
+                            }
+
+                            V128.StoreUnsafe(p0_o16_19, ref ps, 16);
+                            V128.StoreUnsafe(p0_o20_23, ref ps, 20);
+                            V128.StoreUnsafe(p0_o24_27, ref ps, 24);
+                            V128.StoreUnsafe(p0_o28_31, ref ps, 28);
+                            V128.StoreUnsafe(p1_o16_19, ref ps, 1 * RowStride + 16);
+                            V128.StoreUnsafe(p1_o20_23, ref ps, 1 * RowStride + 20);
+                            V128.StoreUnsafe(p1_o24_27, ref ps, 1 * RowStride + 24);
+                            V128.StoreUnsafe(p1_o28_31, ref ps, 1 * RowStride + 28);
+                        }
+
+                        // Outputs 32..47 (chunks 8..11); p{k} is timestep s + k.
+                        {
+                            var p0_o32_35 = V128.LoadUnsafe(ref b, 32);
+                            var p0_o36_39 = V128.LoadUnsafe(ref b, 36);
+                            var p0_o40_43 = V128.LoadUnsafe(ref b, 40);
+                            var p0_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            var p1_o32_35 = V128.LoadUnsafe(ref b, 32);
+                            var p1_o36_39 = V128.LoadUnsafe(ref b, 36);
+                            var p1_o40_43 = V128.LoadUnsafe(ref b, 40);
+                            var p1_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o32_35 = V128.LoadUnsafe(ref wi, 32);
+                                var w_o36_39 = V128.LoadUnsafe(ref wi, 36);
+                                var w_o40_43 = V128.LoadUnsafe(ref wi, 40);
+                                var w_o44_47 = V128.LoadUnsafe(ref wi, 44);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o32_35 = MultiplyAdd(w_o32_35, x0, p0_o32_35);
+                                p0_o36_39 = MultiplyAdd(w_o36_39, x0, p0_o36_39);
+                                p0_o40_43 = MultiplyAdd(w_o40_43, x0, p0_o40_43);
+                                p0_o44_47 = MultiplyAdd(w_o44_47, x0, p0_o44_47);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o32_35 = MultiplyAdd(w_o32_35, x1, p1_o32_35);
+                                p1_o36_39 = MultiplyAdd(w_o36_39, x1, p1_o36_39);
+                                p1_o40_43 = MultiplyAdd(w_o40_43, x1, p1_o40_43);
+                                p1_o44_47 = MultiplyAdd(w_o44_47, x1, p1_o44_47);
+                            }
+
+                            V128.StoreUnsafe(p0_o32_35, ref ps, 32);
+                            V128.StoreUnsafe(p0_o36_39, ref ps, 36);
+                            V128.StoreUnsafe(p0_o40_43, ref ps, 40);
+                            V128.StoreUnsafe(p0_o44_47, ref ps, 44);
+                            V128.StoreUnsafe(p1_o32_35, ref ps, 1 * RowStride + 32);
+                            V128.StoreUnsafe(p1_o36_39, ref ps, 1 * RowStride + 36);
+                            V128.StoreUnsafe(p1_o40_43, ref ps, 1 * RowStride + 40);
+                            V128.StoreUnsafe(p1_o44_47, ref ps, 1 * RowStride + 44);
+                        }
+
+                        // Outputs 48..63 (chunks 12..15); p{k} is timestep s + k.
+                        {
+                            var p0_o48_51 = V128.LoadUnsafe(ref b, 48);
+                            var p0_o52_55 = V128.LoadUnsafe(ref b, 52);
+                            var p0_o56_59 = V128.LoadUnsafe(ref b, 56);
+                            var p0_o60_63 = V128.LoadUnsafe(ref b, 60);
+                            var p1_o48_51 = V128.LoadUnsafe(ref b, 48);
+                            var p1_o52_55 = V128.LoadUnsafe(ref b, 52);
+                            var p1_o56_59 = V128.LoadUnsafe(ref b, 56);
+                            var p1_o60_63 = V128.LoadUnsafe(ref b, 60);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o48_51 = V128.LoadUnsafe(ref wi, 48);
+                                var w_o52_55 = V128.LoadUnsafe(ref wi, 52);
+                                var w_o56_59 = V128.LoadUnsafe(ref wi, 56);
+                                var w_o60_63 = V128.LoadUnsafe(ref wi, 60);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o48_51 = MultiplyAdd(w_o48_51, x0, p0_o48_51);
+                                p0_o52_55 = MultiplyAdd(w_o52_55, x0, p0_o52_55);
+                                p0_o56_59 = MultiplyAdd(w_o56_59, x0, p0_o56_59);
+                                p0_o60_63 = MultiplyAdd(w_o60_63, x0, p0_o60_63);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o48_51 = MultiplyAdd(w_o48_51, x1, p1_o48_51);
+                                p1_o52_55 = MultiplyAdd(w_o52_55, x1, p1_o52_55);
+                                p1_o56_59 = MultiplyAdd(w_o56_59, x1, p1_o56_59);
+                                p1_o60_63 = MultiplyAdd(w_o60_63, x1, p1_o60_63);
+                            }
+
+                            V128.StoreUnsafe(p0_o48_51, ref ps, 48);
+                            V128.StoreUnsafe(p0_o52_55, ref ps, 52);
+                            V128.StoreUnsafe(p0_o56_59, ref ps, 56);
+                            V128.StoreUnsafe(p0_o60_63, ref ps, 60);
+                            V128.StoreUnsafe(p1_o48_51, ref ps, 1 * RowStride + 48);
+                            V128.StoreUnsafe(p1_o52_55, ref ps, 1 * RowStride + 52);
+                            V128.StoreUnsafe(p1_o56_59, ref ps, 1 * RowStride + 56);
+                            V128.StoreUnsafe(p1_o60_63, ref ps, 1 * RowStride + 60);
+                        }
+
+                        // Outputs 64..79 (chunks 16..19); p{k} is timestep s + k.
+                        {
+                            var p0_o64_67 = V128.LoadUnsafe(ref b, 64);
+                            var p0_o68_71 = V128.LoadUnsafe(ref b, 68);
+                            var p0_o72_75 = V128.LoadUnsafe(ref b, 72);
+                            var p0_o76_79 = V128.LoadUnsafe(ref b, 76);
+                            var p1_o64_67 = V128.LoadUnsafe(ref b, 64);
+                            var p1_o68_71 = V128.LoadUnsafe(ref b, 68);
+                            var p1_o72_75 = V128.LoadUnsafe(ref b, 72);
+                            var p1_o76_79 = V128.LoadUnsafe(ref b, 76);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o64_67 = V128.LoadUnsafe(ref wi, 64);
+                                var w_o68_71 = V128.LoadUnsafe(ref wi, 68);
+                                var w_o72_75 = V128.LoadUnsafe(ref wi, 72);
+                                var w_o76_79 = V128.LoadUnsafe(ref wi, 76);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o64_67 = MultiplyAdd(w_o64_67, x0, p0_o64_67);
+                                p0_o68_71 = MultiplyAdd(w_o68_71, x0, p0_o68_71);
+                                p0_o72_75 = MultiplyAdd(w_o72_75, x0, p0_o72_75);
+                                p0_o76_79 = MultiplyAdd(w_o76_79, x0, p0_o76_79);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o64_67 = MultiplyAdd(w_o64_67, x1, p1_o64_67);
+                                p1_o68_71 = MultiplyAdd(w_o68_71, x1, p1_o68_71);
+                                p1_o72_75 = MultiplyAdd(w_o72_75, x1, p1_o72_75);
+                                p1_o76_79 = MultiplyAdd(w_o76_79, x1, p1_o76_79);
+                            }
+
+                            V128.StoreUnsafe(p0_o64_67, ref ps, 64);
+                            V128.StoreUnsafe(p0_o68_71, ref ps, 68);
+                            V128.StoreUnsafe(p0_o72_75, ref ps, 72);
+                            V128.StoreUnsafe(p0_o76_79, ref ps, 76);
+                            V128.StoreUnsafe(p1_o64_67, ref ps, 1 * RowStride + 64);
+                            V128.StoreUnsafe(p1_o68_71, ref ps, 1 * RowStride + 68);
+                            V128.StoreUnsafe(p1_o72_75, ref ps, 1 * RowStride + 72);
+                            V128.StoreUnsafe(p1_o76_79, ref ps, 1 * RowStride + 76);
+                        }
+
+                        // Outputs 80..95 (chunks 20..23); p{k} is timestep s + k.
+                        {
+                            var p0_o80_83 = V128.LoadUnsafe(ref b, 80);
+                            var p0_o84_87 = V128.LoadUnsafe(ref b, 84);
+                            var p0_o88_91 = V128.LoadUnsafe(ref b, 88);
+                            var p0_o92_95 = V128.LoadUnsafe(ref b, 92);
+                            var p1_o80_83 = V128.LoadUnsafe(ref b, 80);
+                            var p1_o84_87 = V128.LoadUnsafe(ref b, 84);
+                            var p1_o88_91 = V128.LoadUnsafe(ref b, 88);
+                            var p1_o92_95 = V128.LoadUnsafe(ref b, 92);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o80_83 = V128.LoadUnsafe(ref wi, 80);
+                                var w_o84_87 = V128.LoadUnsafe(ref wi, 84);
+                                var w_o88_91 = V128.LoadUnsafe(ref wi, 88);
+                                var w_o92_95 = V128.LoadUnsafe(ref wi, 92);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o80_83 = MultiplyAdd(w_o80_83, x0, p0_o80_83);
+                                p0_o84_87 = MultiplyAdd(w_o84_87, x0, p0_o84_87);
+                                p0_o88_91 = MultiplyAdd(w_o88_91, x0, p0_o88_91);
+                                p0_o92_95 = MultiplyAdd(w_o92_95, x0, p0_o92_95);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o80_83 = MultiplyAdd(w_o80_83, x1, p1_o80_83);
+                                p1_o84_87 = MultiplyAdd(w_o84_87, x1, p1_o84_87);
+                                p1_o88_91 = MultiplyAdd(w_o88_91, x1, p1_o88_91);
+                                p1_o92_95 = MultiplyAdd(w_o92_95, x1, p1_o92_95);
+                            }
+
+                            V128.StoreUnsafe(p0_o80_83, ref ps, 80);
+                            V128.StoreUnsafe(p0_o84_87, ref ps, 84);
+                            V128.StoreUnsafe(p0_o88_91, ref ps, 88);
+                            V128.StoreUnsafe(p0_o92_95, ref ps, 92);
+                            V128.StoreUnsafe(p1_o80_83, ref ps, 1 * RowStride + 80);
+                            V128.StoreUnsafe(p1_o84_87, ref ps, 1 * RowStride + 84);
+                            V128.StoreUnsafe(p1_o88_91, ref ps, 1 * RowStride + 88);
+                            V128.StoreUnsafe(p1_o92_95, ref ps, 1 * RowStride + 92);
+                        }
+
+                        // Outputs 96..111 (chunks 24..27); p{k} is timestep s + k.
+                        {
+                            var p0_o96_99 = V128.LoadUnsafe(ref b, 96);
+                            var p0_o100_103 = V128.LoadUnsafe(ref b, 100);
+                            var p0_o104_107 = V128.LoadUnsafe(ref b, 104);
+                            var p0_o108_111 = V128.LoadUnsafe(ref b, 108);
+                            var p1_o96_99 = V128.LoadUnsafe(ref b, 96);
+                            var p1_o100_103 = V128.LoadUnsafe(ref b, 100);
+                            var p1_o104_107 = V128.LoadUnsafe(ref b, 104);
+                            var p1_o108_111 = V128.LoadUnsafe(ref b, 108);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o96_99 = V128.LoadUnsafe(ref wi, 96);
+                                var w_o100_103 = V128.LoadUnsafe(ref wi, 100);
+                                var w_o104_107 = V128.LoadUnsafe(ref wi, 104);
+                                var w_o108_111 = V128.LoadUnsafe(ref wi, 108);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o96_99 = MultiplyAdd(w_o96_99, x0, p0_o96_99);
+                                p0_o100_103 = MultiplyAdd(w_o100_103, x0, p0_o100_103);
+                                p0_o104_107 = MultiplyAdd(w_o104_107, x0, p0_o104_107);
+                                p0_o108_111 = MultiplyAdd(w_o108_111, x0, p0_o108_111);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o96_99 = MultiplyAdd(w_o96_99, x1, p1_o96_99);
+                                p1_o100_103 = MultiplyAdd(w_o100_103, x1, p1_o100_103);
+                                p1_o104_107 = MultiplyAdd(w_o104_107, x1, p1_o104_107);
+                                p1_o108_111 = MultiplyAdd(w_o108_111, x1, p1_o108_111);
+                            }
+
+                            V128.StoreUnsafe(p0_o96_99, ref ps, 96);
+                            V128.StoreUnsafe(p0_o100_103, ref ps, 100);
+                            V128.StoreUnsafe(p0_o104_107, ref ps, 104);
+                            V128.StoreUnsafe(p0_o108_111, ref ps, 108);
+                            V128.StoreUnsafe(p1_o96_99, ref ps, 1 * RowStride + 96);
+                            V128.StoreUnsafe(p1_o100_103, ref ps, 1 * RowStride + 100);
+                            V128.StoreUnsafe(p1_o104_107, ref ps, 1 * RowStride + 104);
+                            V128.StoreUnsafe(p1_o108_111, ref ps, 1 * RowStride + 108);
+                        }
+
+                        // Outputs 112..127 (chunks 28..31); p{k} is timestep s + k.
+                        {
+                            var p0_o112_115 = V128.LoadUnsafe(ref b, 112);
+                            var p0_o116_119 = V128.LoadUnsafe(ref b, 116);
+                            var p0_o120_123 = V128.LoadUnsafe(ref b, 120);
+                            var p0_o124_127 = V128.LoadUnsafe(ref b, 124);
+                            var p1_o112_115 = V128.LoadUnsafe(ref b, 112);
+                            var p1_o116_119 = V128.LoadUnsafe(ref b, 116);
+                            var p1_o120_123 = V128.LoadUnsafe(ref b, 120);
+                            var p1_o124_127 = V128.LoadUnsafe(ref b, 124);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o112_115 = V128.LoadUnsafe(ref wi, 112);
+                                var w_o116_119 = V128.LoadUnsafe(ref wi, 116);
+                                var w_o120_123 = V128.LoadUnsafe(ref wi, 120);
+                                var w_o124_127 = V128.LoadUnsafe(ref wi, 124);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o112_115 = MultiplyAdd(w_o112_115, x0, p0_o112_115);
+                                p0_o116_119 = MultiplyAdd(w_o116_119, x0, p0_o116_119);
+                                p0_o120_123 = MultiplyAdd(w_o120_123, x0, p0_o120_123);
+                                p0_o124_127 = MultiplyAdd(w_o124_127, x0, p0_o124_127);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o112_115 = MultiplyAdd(w_o112_115, x1, p1_o112_115);
+                                p1_o116_119 = MultiplyAdd(w_o116_119, x1, p1_o116_119);
+                                p1_o120_123 = MultiplyAdd(w_o120_123, x1, p1_o120_123);
+                                p1_o124_127 = MultiplyAdd(w_o124_127, x1, p1_o124_127);
+                            }
+
+                            V128.StoreUnsafe(p0_o112_115, ref ps, 112);
+                            V128.StoreUnsafe(p0_o116_119, ref ps, 116);
+                            V128.StoreUnsafe(p0_o120_123, ref ps, 120);
+                            V128.StoreUnsafe(p0_o124_127, ref ps, 124);
+                            V128.StoreUnsafe(p1_o112_115, ref ps, 1 * RowStride + 112);
+                            V128.StoreUnsafe(p1_o116_119, ref ps, 1 * RowStride + 116);
+                            V128.StoreUnsafe(p1_o120_123, ref ps, 1 * RowStride + 120);
+                            V128.StoreUnsafe(p1_o124_127, ref ps, 1 * RowStride + 124);
+                        }
+
+                        // Outputs 128..143 (chunks 32..35); p{k} is timestep s + k.
+                        {
+                            var p0_o128_131 = V128.LoadUnsafe(ref b, 128);
+                            var p0_o132_135 = V128.LoadUnsafe(ref b, 132);
+                            var p0_o136_139 = V128.LoadUnsafe(ref b, 136);
+                            var p0_o140_143 = V128.LoadUnsafe(ref b, 140);
+                            var p1_o128_131 = V128.LoadUnsafe(ref b, 128);
+                            var p1_o132_135 = V128.LoadUnsafe(ref b, 132);
+                            var p1_o136_139 = V128.LoadUnsafe(ref b, 136);
+                            var p1_o140_143 = V128.LoadUnsafe(ref b, 140);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o128_131 = V128.LoadUnsafe(ref wi, 128);
+                                var w_o132_135 = V128.LoadUnsafe(ref wi, 132);
+                                var w_o136_139 = V128.LoadUnsafe(ref wi, 136);
+                                var w_o140_143 = V128.LoadUnsafe(ref wi, 140);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o128_131 = MultiplyAdd(w_o128_131, x0, p0_o128_131);
+                                p0_o132_135 = MultiplyAdd(w_o132_135, x0, p0_o132_135);
+                                p0_o136_139 = MultiplyAdd(w_o136_139, x0, p0_o136_139);
+                                p0_o140_143 = MultiplyAdd(w_o140_143, x0, p0_o140_143);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o128_131 = MultiplyAdd(w_o128_131, x1, p1_o128_131);
+                                p1_o132_135 = MultiplyAdd(w_o132_135, x1, p1_o132_135);
+                                p1_o136_139 = MultiplyAdd(w_o136_139, x1, p1_o136_139);
+                                p1_o140_143 = MultiplyAdd(w_o140_143, x1, p1_o140_143);
+                            }
+
+                            V128.StoreUnsafe(p0_o128_131, ref ps, 128);
+                            V128.StoreUnsafe(p0_o132_135, ref ps, 132);
+                            V128.StoreUnsafe(p0_o136_139, ref ps, 136);
+                            V128.StoreUnsafe(p0_o140_143, ref ps, 140);
+                            V128.StoreUnsafe(p1_o128_131, ref ps, 1 * RowStride + 128);
+                            V128.StoreUnsafe(p1_o132_135, ref ps, 1 * RowStride + 132);
+                            V128.StoreUnsafe(p1_o136_139, ref ps, 1 * RowStride + 136);
+                            V128.StoreUnsafe(p1_o140_143, ref ps, 1 * RowStride + 140);
+                        }
+
+                        // Outputs 144..159 (chunks 36..39); p{k} is timestep s + k.
+                        {
+                            var p0_o144_147 = V128.LoadUnsafe(ref b, 144);
+                            var p0_o148_151 = V128.LoadUnsafe(ref b, 148);
+                            var p0_o152_155 = V128.LoadUnsafe(ref b, 152);
+                            var p0_o156_159 = V128.LoadUnsafe(ref b, 156);
+                            var p1_o144_147 = V128.LoadUnsafe(ref b, 144);
+                            var p1_o148_151 = V128.LoadUnsafe(ref b, 148);
+                            var p1_o152_155 = V128.LoadUnsafe(ref b, 152);
+                            var p1_o156_159 = V128.LoadUnsafe(ref b, 156);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o144_147 = V128.LoadUnsafe(ref wi, 144);
+                                var w_o148_151 = V128.LoadUnsafe(ref wi, 148);
+                                var w_o152_155 = V128.LoadUnsafe(ref wi, 152);
+                                var w_o156_159 = V128.LoadUnsafe(ref wi, 156);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o144_147 = MultiplyAdd(w_o144_147, x0, p0_o144_147);
+                                p0_o148_151 = MultiplyAdd(w_o148_151, x0, p0_o148_151);
+                                p0_o152_155 = MultiplyAdd(w_o152_155, x0, p0_o152_155);
+                                p0_o156_159 = MultiplyAdd(w_o156_159, x0, p0_o156_159);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o144_147 = MultiplyAdd(w_o144_147, x1, p1_o144_147);
+                                p1_o148_151 = MultiplyAdd(w_o148_151, x1, p1_o148_151);
+                                p1_o152_155 = MultiplyAdd(w_o152_155, x1, p1_o152_155);
+                                p1_o156_159 = MultiplyAdd(w_o156_159, x1, p1_o156_159);
+                            }
+
+                            V128.StoreUnsafe(p0_o144_147, ref ps, 144);
+                            V128.StoreUnsafe(p0_o148_151, ref ps, 148);
+                            V128.StoreUnsafe(p0_o152_155, ref ps, 152);
+                            V128.StoreUnsafe(p0_o156_159, ref ps, 156);
+                            V128.StoreUnsafe(p1_o144_147, ref ps, 1 * RowStride + 144);
+                            V128.StoreUnsafe(p1_o148_151, ref ps, 1 * RowStride + 148);
+                            V128.StoreUnsafe(p1_o152_155, ref ps, 1 * RowStride + 152);
+                            V128.StoreUnsafe(p1_o156_159, ref ps, 1 * RowStride + 156);
+                        }
+
+                        // Outputs 160..175 (chunks 40..43); p{k} is timestep s + k.
+                        {
+                            var p0_o160_163 = V128.LoadUnsafe(ref b, 160);
+                            var p0_o164_167 = V128.LoadUnsafe(ref b, 164);
+                            var p0_o168_171 = V128.LoadUnsafe(ref b, 168);
+                            var p0_o172_175 = V128.LoadUnsafe(ref b, 172);
+                            var p1_o160_163 = V128.LoadUnsafe(ref b, 160);
+                            var p1_o164_167 = V128.LoadUnsafe(ref b, 164);
+                            var p1_o168_171 = V128.LoadUnsafe(ref b, 168);
+                            var p1_o172_175 = V128.LoadUnsafe(ref b, 172);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o160_163 = V128.LoadUnsafe(ref wi, 160);
+                                var w_o164_167 = V128.LoadUnsafe(ref wi, 164);
+                                var w_o168_171 = V128.LoadUnsafe(ref wi, 168);
+                                var w_o172_175 = V128.LoadUnsafe(ref wi, 172);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o160_163 = MultiplyAdd(w_o160_163, x0, p0_o160_163);
+                                p0_o164_167 = MultiplyAdd(w_o164_167, x0, p0_o164_167);
+                                p0_o168_171 = MultiplyAdd(w_o168_171, x0, p0_o168_171);
+                                p0_o172_175 = MultiplyAdd(w_o172_175, x0, p0_o172_175);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o160_163 = MultiplyAdd(w_o160_163, x1, p1_o160_163);
+                                p1_o164_167 = MultiplyAdd(w_o164_167, x1, p1_o164_167);
+                                p1_o168_171 = MultiplyAdd(w_o168_171, x1, p1_o168_171);
+                                p1_o172_175 = MultiplyAdd(w_o172_175, x1, p1_o172_175);
+                            }
+
+                            V128.StoreUnsafe(p0_o160_163, ref ps, 160);
+                            V128.StoreUnsafe(p0_o164_167, ref ps, 164);
+                            V128.StoreUnsafe(p0_o168_171, ref ps, 168);
+                            V128.StoreUnsafe(p0_o172_175, ref ps, 172);
+                            V128.StoreUnsafe(p1_o160_163, ref ps, 1 * RowStride + 160);
+                            V128.StoreUnsafe(p1_o164_167, ref ps, 1 * RowStride + 164);
+                            V128.StoreUnsafe(p1_o168_171, ref ps, 1 * RowStride + 168);
+                            V128.StoreUnsafe(p1_o172_175, ref ps, 1 * RowStride + 172);
+                        }
+
+                        // Outputs 176..191 (chunks 44..47); p{k} is timestep s + k.
+                        {
+                            var p0_o176_179 = V128.LoadUnsafe(ref b, 176);
+                            var p0_o180_183 = V128.LoadUnsafe(ref b, 180);
+                            var p0_o184_187 = V128.LoadUnsafe(ref b, 184);
+                            var p0_o188_191 = V128.LoadUnsafe(ref b, 188);
+                            var p1_o176_179 = V128.LoadUnsafe(ref b, 176);
+                            var p1_o180_183 = V128.LoadUnsafe(ref b, 180);
+                            var p1_o184_187 = V128.LoadUnsafe(ref b, 184);
+                            var p1_o188_191 = V128.LoadUnsafe(ref b, 188);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o176_179 = V128.LoadUnsafe(ref wi, 176);
+                                var w_o180_183 = V128.LoadUnsafe(ref wi, 180);
+                                var w_o184_187 = V128.LoadUnsafe(ref wi, 184);
+                                var w_o188_191 = V128.LoadUnsafe(ref wi, 188);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o176_179 = MultiplyAdd(w_o176_179, x0, p0_o176_179);
+                                p0_o180_183 = MultiplyAdd(w_o180_183, x0, p0_o180_183);
+                                p0_o184_187 = MultiplyAdd(w_o184_187, x0, p0_o184_187);
+                                p0_o188_191 = MultiplyAdd(w_o188_191, x0, p0_o188_191);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o176_179 = MultiplyAdd(w_o176_179, x1, p1_o176_179);
+                                p1_o180_183 = MultiplyAdd(w_o180_183, x1, p1_o180_183);
+                                p1_o184_187 = MultiplyAdd(w_o184_187, x1, p1_o184_187);
+                                p1_o188_191 = MultiplyAdd(w_o188_191, x1, p1_o188_191);
+                            }
+
+                            V128.StoreUnsafe(p0_o176_179, ref ps, 176);
+                            V128.StoreUnsafe(p0_o180_183, ref ps, 180);
+                            V128.StoreUnsafe(p0_o184_187, ref ps, 184);
+                            V128.StoreUnsafe(p0_o188_191, ref ps, 188);
+                            V128.StoreUnsafe(p1_o176_179, ref ps, 1 * RowStride + 176);
+                            V128.StoreUnsafe(p1_o180_183, ref ps, 1 * RowStride + 180);
+                            V128.StoreUnsafe(p1_o184_187, ref ps, 1 * RowStride + 184);
+                            V128.StoreUnsafe(p1_o188_191, ref ps, 1 * RowStride + 188);
+                        }
+
+                        // Outputs 192..207 (chunks 48..51); p{k} is timestep s + k.
+                        {
+                            var p0_o192_195 = V128.LoadUnsafe(ref b, 192);
+                            var p0_o196_199 = V128.LoadUnsafe(ref b, 196);
+                            var p0_o200_203 = V128.LoadUnsafe(ref b, 200);
+                            var p0_o204_207 = V128.LoadUnsafe(ref b, 204);
+                            var p1_o192_195 = V128.LoadUnsafe(ref b, 192);
+                            var p1_o196_199 = V128.LoadUnsafe(ref b, 196);
+                            var p1_o200_203 = V128.LoadUnsafe(ref b, 200);
+                            var p1_o204_207 = V128.LoadUnsafe(ref b, 204);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o192_195 = V128.LoadUnsafe(ref wi, 192);
+                                var w_o196_199 = V128.LoadUnsafe(ref wi, 196);
+                                var w_o200_203 = V128.LoadUnsafe(ref wi, 200);
+                                var w_o204_207 = V128.LoadUnsafe(ref wi, 204);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o192_195 = MultiplyAdd(w_o192_195, x0, p0_o192_195);
+                                p0_o196_199 = MultiplyAdd(w_o196_199, x0, p0_o196_199);
+                                p0_o200_203 = MultiplyAdd(w_o200_203, x0, p0_o200_203);
+                                p0_o204_207 = MultiplyAdd(w_o204_207, x0, p0_o204_207);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o192_195 = MultiplyAdd(w_o192_195, x1, p1_o192_195);
+                                p1_o196_199 = MultiplyAdd(w_o196_199, x1, p1_o196_199);
+                                p1_o200_203 = MultiplyAdd(w_o200_203, x1, p1_o200_203);
+                                p1_o204_207 = MultiplyAdd(w_o204_207, x1, p1_o204_207);
+                            }
+
+                            V128.StoreUnsafe(p0_o192_195, ref ps, 192);
+                            V128.StoreUnsafe(p0_o196_199, ref ps, 196);
+                            V128.StoreUnsafe(p0_o200_203, ref ps, 200);
+                            V128.StoreUnsafe(p0_o204_207, ref ps, 204);
+                            V128.StoreUnsafe(p1_o192_195, ref ps, 1 * RowStride + 192);
+                            V128.StoreUnsafe(p1_o196_199, ref ps, 1 * RowStride + 196);
+                            V128.StoreUnsafe(p1_o200_203, ref ps, 1 * RowStride + 200);
+                            V128.StoreUnsafe(p1_o204_207, ref ps, 1 * RowStride + 204);
+                        }
+
+                        // Outputs 208..223 (chunks 52..55); p{k} is timestep s + k.
+                        {
+                            var p0_o208_211 = V128.LoadUnsafe(ref b, 208);
+                            var p0_o212_215 = V128.LoadUnsafe(ref b, 212);
+                            var p0_o216_219 = V128.LoadUnsafe(ref b, 216);
+                            var p0_o220_223 = V128.LoadUnsafe(ref b, 220);
+                            var p1_o208_211 = V128.LoadUnsafe(ref b, 208);
+                            var p1_o212_215 = V128.LoadUnsafe(ref b, 212);
+                            var p1_o216_219 = V128.LoadUnsafe(ref b, 216);
+                            var p1_o220_223 = V128.LoadUnsafe(ref b, 220);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o208_211 = V128.LoadUnsafe(ref wi, 208);
+                                var w_o212_215 = V128.LoadUnsafe(ref wi, 212);
+                                var w_o216_219 = V128.LoadUnsafe(ref wi, 216);
+                                var w_o220_223 = V128.LoadUnsafe(ref wi, 220);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o208_211 = MultiplyAdd(w_o208_211, x0, p0_o208_211);
+                                p0_o212_215 = MultiplyAdd(w_o212_215, x0, p0_o212_215);
+                                p0_o216_219 = MultiplyAdd(w_o216_219, x0, p0_o216_219);
+                                p0_o220_223 = MultiplyAdd(w_o220_223, x0, p0_o220_223);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o208_211 = MultiplyAdd(w_o208_211, x1, p1_o208_211);
+                                p1_o212_215 = MultiplyAdd(w_o212_215, x1, p1_o212_215);
+                                p1_o216_219 = MultiplyAdd(w_o216_219, x1, p1_o216_219);
+                                p1_o220_223 = MultiplyAdd(w_o220_223, x1, p1_o220_223);
+                            }
+
+                            V128.StoreUnsafe(p0_o208_211, ref ps, 208);
+                            V128.StoreUnsafe(p0_o212_215, ref ps, 212);
+                            V128.StoreUnsafe(p0_o216_219, ref ps, 216);
+                            V128.StoreUnsafe(p0_o220_223, ref ps, 220);
+                            V128.StoreUnsafe(p1_o208_211, ref ps, 1 * RowStride + 208);
+                            V128.StoreUnsafe(p1_o212_215, ref ps, 1 * RowStride + 212);
+                            V128.StoreUnsafe(p1_o216_219, ref ps, 1 * RowStride + 216);
+                            V128.StoreUnsafe(p1_o220_223, ref ps, 1 * RowStride + 220);
+                        }
+
+                        // Outputs 224..239 (chunks 56..59); p{k} is timestep s + k.
+                        {
+                            var p0_o224_227 = V128.LoadUnsafe(ref b, 224);
+                            var p0_o228_231 = V128.LoadUnsafe(ref b, 228);
+                            var p0_o232_235 = V128.LoadUnsafe(ref b, 232);
+                            var p0_o236_239 = V128.LoadUnsafe(ref b, 236);
+                            var p1_o224_227 = V128.LoadUnsafe(ref b, 224);
+                            var p1_o228_231 = V128.LoadUnsafe(ref b, 228);
+                            var p1_o232_235 = V128.LoadUnsafe(ref b, 232);
+                            var p1_o236_239 = V128.LoadUnsafe(ref b, 236);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o224_227 = V128.LoadUnsafe(ref wi, 224);
+                                var w_o228_231 = V128.LoadUnsafe(ref wi, 228);
+                                var w_o232_235 = V128.LoadUnsafe(ref wi, 232);
+                                var w_o236_239 = V128.LoadUnsafe(ref wi, 236);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o224_227 = MultiplyAdd(w_o224_227, x0, p0_o224_227);
+                                p0_o228_231 = MultiplyAdd(w_o228_231, x0, p0_o228_231);
+                                p0_o232_235 = MultiplyAdd(w_o232_235, x0, p0_o232_235);
+                                p0_o236_239 = MultiplyAdd(w_o236_239, x0, p0_o236_239);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o224_227 = MultiplyAdd(w_o224_227, x1, p1_o224_227);
+                                p1_o228_231 = MultiplyAdd(w_o228_231, x1, p1_o228_231);
+                                p1_o232_235 = MultiplyAdd(w_o232_235, x1, p1_o232_235);
+                                p1_o236_239 = MultiplyAdd(w_o236_239, x1, p1_o236_239);
+                            }
+
+                            V128.StoreUnsafe(p0_o224_227, ref ps, 224);
+                            V128.StoreUnsafe(p0_o228_231, ref ps, 228);
+                            V128.StoreUnsafe(p0_o232_235, ref ps, 232);
+                            V128.StoreUnsafe(p0_o236_239, ref ps, 236);
+                            V128.StoreUnsafe(p1_o224_227, ref ps, 1 * RowStride + 224);
+                            V128.StoreUnsafe(p1_o228_231, ref ps, 1 * RowStride + 228);
+                            V128.StoreUnsafe(p1_o232_235, ref ps, 1 * RowStride + 232);
+                            V128.StoreUnsafe(p1_o236_239, ref ps, 1 * RowStride + 236);
+                        }
+
+                        // Outputs 240..255 (chunks 60..63); p{k} is timestep s + k.
+                        {
+                            var p0_o240_243 = V128.LoadUnsafe(ref b, 240);
+                            var p0_o244_247 = V128.LoadUnsafe(ref b, 244);
+                            var p0_o248_251 = V128.LoadUnsafe(ref b, 248);
+                            var p0_o252_255 = V128.LoadUnsafe(ref b, 252);
+                            var p1_o240_243 = V128.LoadUnsafe(ref b, 240);
+                            var p1_o244_247 = V128.LoadUnsafe(ref b, 244);
+                            var p1_o248_251 = V128.LoadUnsafe(ref b, 248);
+                            var p1_o252_255 = V128.LoadUnsafe(ref b, 252);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var w_o240_243 = V128.LoadUnsafe(ref wi, 240);
+                                var w_o244_247 = V128.LoadUnsafe(ref wi, 244);
+                                var w_o248_251 = V128.LoadUnsafe(ref wi, 248);
+                                var w_o252_255 = V128.LoadUnsafe(ref wi, 252);
+                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_o240_243 = MultiplyAdd(w_o240_243, x0, p0_o240_243);
+                                p0_o244_247 = MultiplyAdd(w_o244_247, x0, p0_o244_247);
+                                p0_o248_251 = MultiplyAdd(w_o248_251, x0, p0_o248_251);
+                                p0_o252_255 = MultiplyAdd(w_o252_255, x0, p0_o252_255);
+                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_o240_243 = MultiplyAdd(w_o240_243, x1, p1_o240_243);
+                                p1_o244_247 = MultiplyAdd(w_o244_247, x1, p1_o244_247);
+                                p1_o248_251 = MultiplyAdd(w_o248_251, x1, p1_o248_251);
+                                p1_o252_255 = MultiplyAdd(w_o252_255, x1, p1_o252_255);
+                            }
+
+                            V128.StoreUnsafe(p0_o240_243, ref ps, 240);
+                            V128.StoreUnsafe(p0_o244_247, ref ps, 244);
+                            V128.StoreUnsafe(p0_o248_251, ref ps, 248);
+                            V128.StoreUnsafe(p0_o252_255, ref ps, 252);
+                            V128.StoreUnsafe(p1_o240_243, ref ps, 1 * RowStride + 240);
+                            V128.StoreUnsafe(p1_o244_247, ref ps, 1 * RowStride + 244);
+                            V128.StoreUnsafe(p1_o248_251, ref ps, 1 * RowStride + 248);
+                            V128.StoreUnsafe(p1_o252_255, ref ps, 1 * RowStride + 252);
+                        }
                     }
 
-                    // Outputs 44..87 (chunks 11..21).
+                    // The block's remaining timesteps, one at a time.
+                    for (; s < count; s++)
                     {
-                        var p_o44_47 = V128.LoadUnsafe(ref b, 44);
-                        var p_o48_51 = V128.LoadUnsafe(ref b, 48);
-                        var p_o52_55 = V128.LoadUnsafe(ref b, 52);
-                        var p_o56_59 = V128.LoadUnsafe(ref b, 56);
-                        var p_o60_63 = V128.LoadUnsafe(ref b, 60);
-                        var p_o64_67 = V128.LoadUnsafe(ref b, 64);
-                        var p_o68_71 = V128.LoadUnsafe(ref b, 68);
-                        var p_o72_75 = V128.LoadUnsafe(ref b, 72);
-                        var p_o76_79 = V128.LoadUnsafe(ref b, 76);
-                        var p_o80_83 = V128.LoadUnsafe(ref b, 80);
-                        var p_o84_87 = V128.LoadUnsafe(ref b, 84);
-                        for (int i = 0; i < Input; i++)
+                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
+                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
+
+                        // Outputs 0..43 (chunks 0..10).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o44_47 = MultiplyAdd(V128.LoadUnsafe(ref wi, 44), xi, p_o44_47);
-                            p_o48_51 = MultiplyAdd(V128.LoadUnsafe(ref wi, 48), xi, p_o48_51);
-                            p_o52_55 = MultiplyAdd(V128.LoadUnsafe(ref wi, 52), xi, p_o52_55);
-                            p_o56_59 = MultiplyAdd(V128.LoadUnsafe(ref wi, 56), xi, p_o56_59);
-                            p_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, p_o60_63);
-                            p_o64_67 = MultiplyAdd(V128.LoadUnsafe(ref wi, 64), xi, p_o64_67);
-                            p_o68_71 = MultiplyAdd(V128.LoadUnsafe(ref wi, 68), xi, p_o68_71);
-                            p_o72_75 = MultiplyAdd(V128.LoadUnsafe(ref wi, 72), xi, p_o72_75);
-                            p_o76_79 = MultiplyAdd(V128.LoadUnsafe(ref wi, 76), xi, p_o76_79);
-                            p_o80_83 = MultiplyAdd(V128.LoadUnsafe(ref wi, 80), xi, p_o80_83);
-                            p_o84_87 = MultiplyAdd(V128.LoadUnsafe(ref wi, 84), xi, p_o84_87);
+                            var p_o0_3 = V128.LoadUnsafe(ref b, 0);
+                            var p_o4_7 = V128.LoadUnsafe(ref b, 4);
+                            var p_o8_11 = V128.LoadUnsafe(ref b, 8);
+                            var p_o12_15 = V128.LoadUnsafe(ref b, 12);
+                            var p_o16_19 = V128.LoadUnsafe(ref b, 16);
+                            var p_o20_23 = V128.LoadUnsafe(ref b, 20);
+                            var p_o24_27 = V128.LoadUnsafe(ref b, 24);
+                            var p_o28_31 = V128.LoadUnsafe(ref b, 28);
+                            var p_o32_35 = V128.LoadUnsafe(ref b, 32);
+                            var p_o36_39 = V128.LoadUnsafe(ref b, 36);
+                            var p_o40_43 = V128.LoadUnsafe(ref b, 40);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
+                                p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
+                                p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
+                                p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
+                                p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
+                                p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
+                                p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
+                                p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
+                                p_o32_35 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi, p_o32_35);
+                                p_o36_39 = MultiplyAdd(V128.LoadUnsafe(ref wi, 36), xi, p_o36_39);
+                                p_o40_43 = MultiplyAdd(V128.LoadUnsafe(ref wi, 40), xi, p_o40_43);
+                            }
+
+                            V128.StoreUnsafe(p_o0_3, ref p, 0);
+                            V128.StoreUnsafe(p_o4_7, ref p, 4);
+                            V128.StoreUnsafe(p_o8_11, ref p, 8);
+                            V128.StoreUnsafe(p_o12_15, ref p, 12);
+                            V128.StoreUnsafe(p_o16_19, ref p, 16);
+                            V128.StoreUnsafe(p_o20_23, ref p, 20);
+                            V128.StoreUnsafe(p_o24_27, ref p, 24);
+                            V128.StoreUnsafe(p_o28_31, ref p, 28);
+                            V128.StoreUnsafe(p_o32_35, ref p, 32);
+                            V128.StoreUnsafe(p_o36_39, ref p, 36);
+                            V128.StoreUnsafe(p_o40_43, ref p, 40);
                         }
 
-                        V128.StoreUnsafe(p_o44_47, ref p, 44);
-                        V128.StoreUnsafe(p_o48_51, ref p, 48);
-                        V128.StoreUnsafe(p_o52_55, ref p, 52);
-                        V128.StoreUnsafe(p_o56_59, ref p, 56);
-                        V128.StoreUnsafe(p_o60_63, ref p, 60);
-                        V128.StoreUnsafe(p_o64_67, ref p, 64);
-                        V128.StoreUnsafe(p_o68_71, ref p, 68);
-                        V128.StoreUnsafe(p_o72_75, ref p, 72);
-                        V128.StoreUnsafe(p_o76_79, ref p, 76);
-                        V128.StoreUnsafe(p_o80_83, ref p, 80);
-                        V128.StoreUnsafe(p_o84_87, ref p, 84);
-                    }
-
-                    // Outputs 88..131 (chunks 22..32).
-                    {
-                        var p_o88_91 = V128.LoadUnsafe(ref b, 88);
-                        var p_o92_95 = V128.LoadUnsafe(ref b, 92);
-                        var p_o96_99 = V128.LoadUnsafe(ref b, 96);
-                        var p_o100_103 = V128.LoadUnsafe(ref b, 100);
-                        var p_o104_107 = V128.LoadUnsafe(ref b, 104);
-                        var p_o108_111 = V128.LoadUnsafe(ref b, 108);
-                        var p_o112_115 = V128.LoadUnsafe(ref b, 112);
-                        var p_o116_119 = V128.LoadUnsafe(ref b, 116);
-                        var p_o120_123 = V128.LoadUnsafe(ref b, 120);
-                        var p_o124_127 = V128.LoadUnsafe(ref b, 124);
-                        var p_o128_131 = V128.LoadUnsafe(ref b, 128);
-                        for (int i = 0; i < Input; i++)
+                        // Outputs 44..87 (chunks 11..21).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o88_91 = MultiplyAdd(V128.LoadUnsafe(ref wi, 88), xi, p_o88_91);
-                            p_o92_95 = MultiplyAdd(V128.LoadUnsafe(ref wi, 92), xi, p_o92_95);
-                            p_o96_99 = MultiplyAdd(V128.LoadUnsafe(ref wi, 96), xi, p_o96_99);
-                            p_o100_103 = MultiplyAdd(V128.LoadUnsafe(ref wi, 100), xi, p_o100_103);
-                            p_o104_107 = MultiplyAdd(V128.LoadUnsafe(ref wi, 104), xi, p_o104_107);
-                            p_o108_111 = MultiplyAdd(V128.LoadUnsafe(ref wi, 108), xi, p_o108_111);
-                            p_o112_115 = MultiplyAdd(V128.LoadUnsafe(ref wi, 112), xi, p_o112_115);
-                            p_o116_119 = MultiplyAdd(V128.LoadUnsafe(ref wi, 116), xi, p_o116_119);
-                            p_o120_123 = MultiplyAdd(V128.LoadUnsafe(ref wi, 120), xi, p_o120_123);
-                            p_o124_127 = MultiplyAdd(V128.LoadUnsafe(ref wi, 124), xi, p_o124_127);
-                            p_o128_131 = MultiplyAdd(V128.LoadUnsafe(ref wi, 128), xi, p_o128_131);
+                            var p_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            var p_o48_51 = V128.LoadUnsafe(ref b, 48);
+                            var p_o52_55 = V128.LoadUnsafe(ref b, 52);
+                            var p_o56_59 = V128.LoadUnsafe(ref b, 56);
+                            var p_o60_63 = V128.LoadUnsafe(ref b, 60);
+                            var p_o64_67 = V128.LoadUnsafe(ref b, 64);
+                            var p_o68_71 = V128.LoadUnsafe(ref b, 68);
+                            var p_o72_75 = V128.LoadUnsafe(ref b, 72);
+                            var p_o76_79 = V128.LoadUnsafe(ref b, 76);
+                            var p_o80_83 = V128.LoadUnsafe(ref b, 80);
+                            var p_o84_87 = V128.LoadUnsafe(ref b, 84);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o44_47 = MultiplyAdd(V128.LoadUnsafe(ref wi, 44), xi, p_o44_47);
+                                p_o48_51 = MultiplyAdd(V128.LoadUnsafe(ref wi, 48), xi, p_o48_51);
+                                p_o52_55 = MultiplyAdd(V128.LoadUnsafe(ref wi, 52), xi, p_o52_55);
+                                p_o56_59 = MultiplyAdd(V128.LoadUnsafe(ref wi, 56), xi, p_o56_59);
+                                p_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, p_o60_63);
+                                p_o64_67 = MultiplyAdd(V128.LoadUnsafe(ref wi, 64), xi, p_o64_67);
+                                p_o68_71 = MultiplyAdd(V128.LoadUnsafe(ref wi, 68), xi, p_o68_71);
+                                p_o72_75 = MultiplyAdd(V128.LoadUnsafe(ref wi, 72), xi, p_o72_75);
+                                p_o76_79 = MultiplyAdd(V128.LoadUnsafe(ref wi, 76), xi, p_o76_79);
+                                p_o80_83 = MultiplyAdd(V128.LoadUnsafe(ref wi, 80), xi, p_o80_83);
+                                p_o84_87 = MultiplyAdd(V128.LoadUnsafe(ref wi, 84), xi, p_o84_87);
+                            }
+
+                            V128.StoreUnsafe(p_o44_47, ref p, 44);
+                            V128.StoreUnsafe(p_o48_51, ref p, 48);
+                            V128.StoreUnsafe(p_o52_55, ref p, 52);
+                            V128.StoreUnsafe(p_o56_59, ref p, 56);
+                            V128.StoreUnsafe(p_o60_63, ref p, 60);
+                            V128.StoreUnsafe(p_o64_67, ref p, 64);
+                            V128.StoreUnsafe(p_o68_71, ref p, 68);
+                            V128.StoreUnsafe(p_o72_75, ref p, 72);
+                            V128.StoreUnsafe(p_o76_79, ref p, 76);
+                            V128.StoreUnsafe(p_o80_83, ref p, 80);
+                            V128.StoreUnsafe(p_o84_87, ref p, 84);
                         }
 
-                        V128.StoreUnsafe(p_o88_91, ref p, 88);
-                        V128.StoreUnsafe(p_o92_95, ref p, 92);
-                        V128.StoreUnsafe(p_o96_99, ref p, 96);
-                        V128.StoreUnsafe(p_o100_103, ref p, 100);
-                        V128.StoreUnsafe(p_o104_107, ref p, 104);
-                        V128.StoreUnsafe(p_o108_111, ref p, 108);
-                        V128.StoreUnsafe(p_o112_115, ref p, 112);
-                        V128.StoreUnsafe(p_o116_119, ref p, 116);
-                        V128.StoreUnsafe(p_o120_123, ref p, 120);
-                        V128.StoreUnsafe(p_o124_127, ref p, 124);
-                        V128.StoreUnsafe(p_o128_131, ref p, 128);
-                    }
-
-                    // Outputs 132..175 (chunks 33..43).
-                    {
-                        var p_o132_135 = V128.LoadUnsafe(ref b, 132);
-                        var p_o136_139 = V128.LoadUnsafe(ref b, 136);
-                        var p_o140_143 = V128.LoadUnsafe(ref b, 140);
-                        var p_o144_147 = V128.LoadUnsafe(ref b, 144);
-                        var p_o148_151 = V128.LoadUnsafe(ref b, 148);
-                        var p_o152_155 = V128.LoadUnsafe(ref b, 152);
-                        var p_o156_159 = V128.LoadUnsafe(ref b, 156);
-                        var p_o160_163 = V128.LoadUnsafe(ref b, 160);
-                        var p_o164_167 = V128.LoadUnsafe(ref b, 164);
-                        var p_o168_171 = V128.LoadUnsafe(ref b, 168);
-                        var p_o172_175 = V128.LoadUnsafe(ref b, 172);
-                        for (int i = 0; i < Input; i++)
+                        // Outputs 88..131 (chunks 22..32).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o132_135 = MultiplyAdd(V128.LoadUnsafe(ref wi, 132), xi, p_o132_135);
-                            p_o136_139 = MultiplyAdd(V128.LoadUnsafe(ref wi, 136), xi, p_o136_139);
-                            p_o140_143 = MultiplyAdd(V128.LoadUnsafe(ref wi, 140), xi, p_o140_143);
-                            p_o144_147 = MultiplyAdd(V128.LoadUnsafe(ref wi, 144), xi, p_o144_147);
-                            p_o148_151 = MultiplyAdd(V128.LoadUnsafe(ref wi, 148), xi, p_o148_151);
-                            p_o152_155 = MultiplyAdd(V128.LoadUnsafe(ref wi, 152), xi, p_o152_155);
-                            p_o156_159 = MultiplyAdd(V128.LoadUnsafe(ref wi, 156), xi, p_o156_159);
-                            p_o160_163 = MultiplyAdd(V128.LoadUnsafe(ref wi, 160), xi, p_o160_163);
-                            p_o164_167 = MultiplyAdd(V128.LoadUnsafe(ref wi, 164), xi, p_o164_167);
-                            p_o168_171 = MultiplyAdd(V128.LoadUnsafe(ref wi, 168), xi, p_o168_171);
-                            p_o172_175 = MultiplyAdd(V128.LoadUnsafe(ref wi, 172), xi, p_o172_175);
+                            var p_o88_91 = V128.LoadUnsafe(ref b, 88);
+                            var p_o92_95 = V128.LoadUnsafe(ref b, 92);
+                            var p_o96_99 = V128.LoadUnsafe(ref b, 96);
+                            var p_o100_103 = V128.LoadUnsafe(ref b, 100);
+                            var p_o104_107 = V128.LoadUnsafe(ref b, 104);
+                            var p_o108_111 = V128.LoadUnsafe(ref b, 108);
+                            var p_o112_115 = V128.LoadUnsafe(ref b, 112);
+                            var p_o116_119 = V128.LoadUnsafe(ref b, 116);
+                            var p_o120_123 = V128.LoadUnsafe(ref b, 120);
+                            var p_o124_127 = V128.LoadUnsafe(ref b, 124);
+                            var p_o128_131 = V128.LoadUnsafe(ref b, 128);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o88_91 = MultiplyAdd(V128.LoadUnsafe(ref wi, 88), xi, p_o88_91);
+                                p_o92_95 = MultiplyAdd(V128.LoadUnsafe(ref wi, 92), xi, p_o92_95);
+                                p_o96_99 = MultiplyAdd(V128.LoadUnsafe(ref wi, 96), xi, p_o96_99);
+                                p_o100_103 = MultiplyAdd(V128.LoadUnsafe(ref wi, 100), xi, p_o100_103);
+                                p_o104_107 = MultiplyAdd(V128.LoadUnsafe(ref wi, 104), xi, p_o104_107);
+                                p_o108_111 = MultiplyAdd(V128.LoadUnsafe(ref wi, 108), xi, p_o108_111);
+                                p_o112_115 = MultiplyAdd(V128.LoadUnsafe(ref wi, 112), xi, p_o112_115);
+                                p_o116_119 = MultiplyAdd(V128.LoadUnsafe(ref wi, 116), xi, p_o116_119);
+                                p_o120_123 = MultiplyAdd(V128.LoadUnsafe(ref wi, 120), xi, p_o120_123);
+                                p_o124_127 = MultiplyAdd(V128.LoadUnsafe(ref wi, 124), xi, p_o124_127);
+                                p_o128_131 = MultiplyAdd(V128.LoadUnsafe(ref wi, 128), xi, p_o128_131);
+                            }
+
+                            V128.StoreUnsafe(p_o88_91, ref p, 88);
+                            V128.StoreUnsafe(p_o92_95, ref p, 92);
+                            V128.StoreUnsafe(p_o96_99, ref p, 96);
+                            V128.StoreUnsafe(p_o100_103, ref p, 100);
+                            V128.StoreUnsafe(p_o104_107, ref p, 104);
+                            V128.StoreUnsafe(p_o108_111, ref p, 108);
+                            V128.StoreUnsafe(p_o112_115, ref p, 112);
+                            V128.StoreUnsafe(p_o116_119, ref p, 116);
+                            V128.StoreUnsafe(p_o120_123, ref p, 120);
+                            V128.StoreUnsafe(p_o124_127, ref p, 124);
+                            V128.StoreUnsafe(p_o128_131, ref p, 128);
                         }
 
-                        V128.StoreUnsafe(p_o132_135, ref p, 132);
-                        V128.StoreUnsafe(p_o136_139, ref p, 136);
-                        V128.StoreUnsafe(p_o140_143, ref p, 140);
-                        V128.StoreUnsafe(p_o144_147, ref p, 144);
-                        V128.StoreUnsafe(p_o148_151, ref p, 148);
-                        V128.StoreUnsafe(p_o152_155, ref p, 152);
-                        V128.StoreUnsafe(p_o156_159, ref p, 156);
-                        V128.StoreUnsafe(p_o160_163, ref p, 160);
-                        V128.StoreUnsafe(p_o164_167, ref p, 164);
-                        V128.StoreUnsafe(p_o168_171, ref p, 168);
-                        V128.StoreUnsafe(p_o172_175, ref p, 172);
-                    }
-
-                    // Outputs 176..215 (chunks 44..53).
-                    {
-                        var p_o176_179 = V128.LoadUnsafe(ref b, 176);
-                        var p_o180_183 = V128.LoadUnsafe(ref b, 180);
-                        var p_o184_187 = V128.LoadUnsafe(ref b, 184);
-                        var p_o188_191 = V128.LoadUnsafe(ref b, 188);
-                        var p_o192_195 = V128.LoadUnsafe(ref b, 192);
-                        var p_o196_199 = V128.LoadUnsafe(ref b, 196);
-                        var p_o200_203 = V128.LoadUnsafe(ref b, 200);
-                        var p_o204_207 = V128.LoadUnsafe(ref b, 204);
-                        var p_o208_211 = V128.LoadUnsafe(ref b, 208);
-                        var p_o212_215 = V128.LoadUnsafe(ref b, 212);
-                        for (int i = 0; i < Input; i++)
+                        // Outputs 132..175 (chunks 33..43).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o176_179 = MultiplyAdd(V128.LoadUnsafe(ref wi, 176), xi, p_o176_179);
-                            p_o180_183 = MultiplyAdd(V128.LoadUnsafe(ref wi, 180), xi, p_o180_183);
-                            p_o184_187 = MultiplyAdd(V128.LoadUnsafe(ref wi, 184), xi, p_o184_187);
-                            p_o188_191 = MultiplyAdd(V128.LoadUnsafe(ref wi, 188), xi, p_o188_191);
-                            p_o192_195 = MultiplyAdd(V128.LoadUnsafe(ref wi, 192), xi, p_o192_195);
-                            p_o196_199 = MultiplyAdd(V128.LoadUnsafe(ref wi, 196), xi, p_o196_199);
-                            p_o200_203 = MultiplyAdd(V128.LoadUnsafe(ref wi, 200), xi, p_o200_203);
-                            p_o204_207 = MultiplyAdd(V128.LoadUnsafe(ref wi, 204), xi, p_o204_207);
-                            p_o208_211 = MultiplyAdd(V128.LoadUnsafe(ref wi, 208), xi, p_o208_211);
-                            p_o212_215 = MultiplyAdd(V128.LoadUnsafe(ref wi, 212), xi, p_o212_215);
+                            var p_o132_135 = V128.LoadUnsafe(ref b, 132);
+                            var p_o136_139 = V128.LoadUnsafe(ref b, 136);
+                            var p_o140_143 = V128.LoadUnsafe(ref b, 140);
+                            var p_o144_147 = V128.LoadUnsafe(ref b, 144);
+                            var p_o148_151 = V128.LoadUnsafe(ref b, 148);
+                            var p_o152_155 = V128.LoadUnsafe(ref b, 152);
+                            var p_o156_159 = V128.LoadUnsafe(ref b, 156);
+                            var p_o160_163 = V128.LoadUnsafe(ref b, 160);
+                            var p_o164_167 = V128.LoadUnsafe(ref b, 164);
+                            var p_o168_171 = V128.LoadUnsafe(ref b, 168);
+                            var p_o172_175 = V128.LoadUnsafe(ref b, 172);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o132_135 = MultiplyAdd(V128.LoadUnsafe(ref wi, 132), xi, p_o132_135);
+                                p_o136_139 = MultiplyAdd(V128.LoadUnsafe(ref wi, 136), xi, p_o136_139);
+                                p_o140_143 = MultiplyAdd(V128.LoadUnsafe(ref wi, 140), xi, p_o140_143);
+                                p_o144_147 = MultiplyAdd(V128.LoadUnsafe(ref wi, 144), xi, p_o144_147);
+                                p_o148_151 = MultiplyAdd(V128.LoadUnsafe(ref wi, 148), xi, p_o148_151);
+                                p_o152_155 = MultiplyAdd(V128.LoadUnsafe(ref wi, 152), xi, p_o152_155);
+                                p_o156_159 = MultiplyAdd(V128.LoadUnsafe(ref wi, 156), xi, p_o156_159);
+                                p_o160_163 = MultiplyAdd(V128.LoadUnsafe(ref wi, 160), xi, p_o160_163);
+                                p_o164_167 = MultiplyAdd(V128.LoadUnsafe(ref wi, 164), xi, p_o164_167);
+                                p_o168_171 = MultiplyAdd(V128.LoadUnsafe(ref wi, 168), xi, p_o168_171);
+                                p_o172_175 = MultiplyAdd(V128.LoadUnsafe(ref wi, 172), xi, p_o172_175);
+                            }
+
+                            V128.StoreUnsafe(p_o132_135, ref p, 132);
+                            V128.StoreUnsafe(p_o136_139, ref p, 136);
+                            V128.StoreUnsafe(p_o140_143, ref p, 140);
+                            V128.StoreUnsafe(p_o144_147, ref p, 144);
+                            V128.StoreUnsafe(p_o148_151, ref p, 148);
+                            V128.StoreUnsafe(p_o152_155, ref p, 152);
+                            V128.StoreUnsafe(p_o156_159, ref p, 156);
+                            V128.StoreUnsafe(p_o160_163, ref p, 160);
+                            V128.StoreUnsafe(p_o164_167, ref p, 164);
+                            V128.StoreUnsafe(p_o168_171, ref p, 168);
+                            V128.StoreUnsafe(p_o172_175, ref p, 172);
                         }
 
-                        V128.StoreUnsafe(p_o176_179, ref p, 176);
-                        V128.StoreUnsafe(p_o180_183, ref p, 180);
-                        V128.StoreUnsafe(p_o184_187, ref p, 184);
-                        V128.StoreUnsafe(p_o188_191, ref p, 188);
-                        V128.StoreUnsafe(p_o192_195, ref p, 192);
-                        V128.StoreUnsafe(p_o196_199, ref p, 196);
-                        V128.StoreUnsafe(p_o200_203, ref p, 200);
-                        V128.StoreUnsafe(p_o204_207, ref p, 204);
-                        V128.StoreUnsafe(p_o208_211, ref p, 208);
-                        V128.StoreUnsafe(p_o212_215, ref p, 212);
-                    }
-
-                    // Outputs 216..255 (chunks 54..63).
-                    {
-                        var p_o216_219 = V128.LoadUnsafe(ref b, 216);
-                        var p_o220_223 = V128.LoadUnsafe(ref b, 220);
-                        var p_o224_227 = V128.LoadUnsafe(ref b, 224);
-                        var p_o228_231 = V128.LoadUnsafe(ref b, 228);
-                        var p_o232_235 = V128.LoadUnsafe(ref b, 232);
-                        var p_o236_239 = V128.LoadUnsafe(ref b, 236);
-                        var p_o240_243 = V128.LoadUnsafe(ref b, 240);
-                        var p_o244_247 = V128.LoadUnsafe(ref b, 244);
-                        var p_o248_251 = V128.LoadUnsafe(ref b, 248);
-                        var p_o252_255 = V128.LoadUnsafe(ref b, 252);
-                        for (int i = 0; i < Input; i++)
+                        // Outputs 176..215 (chunks 44..53).
                         {
-                            ref float wi = ref Unsafe.Add(ref w, i * 256);
-                            var xi = V128.Create(Unsafe.Add(ref xt, i));
-                            p_o216_219 = MultiplyAdd(V128.LoadUnsafe(ref wi, 216), xi, p_o216_219);
-                            p_o220_223 = MultiplyAdd(V128.LoadUnsafe(ref wi, 220), xi, p_o220_223);
-                            p_o224_227 = MultiplyAdd(V128.LoadUnsafe(ref wi, 224), xi, p_o224_227);
-                            p_o228_231 = MultiplyAdd(V128.LoadUnsafe(ref wi, 228), xi, p_o228_231);
-                            p_o232_235 = MultiplyAdd(V128.LoadUnsafe(ref wi, 232), xi, p_o232_235);
-                            p_o236_239 = MultiplyAdd(V128.LoadUnsafe(ref wi, 236), xi, p_o236_239);
-                            p_o240_243 = MultiplyAdd(V128.LoadUnsafe(ref wi, 240), xi, p_o240_243);
-                            p_o244_247 = MultiplyAdd(V128.LoadUnsafe(ref wi, 244), xi, p_o244_247);
-                            p_o248_251 = MultiplyAdd(V128.LoadUnsafe(ref wi, 248), xi, p_o248_251);
-                            p_o252_255 = MultiplyAdd(V128.LoadUnsafe(ref wi, 252), xi, p_o252_255);
+                            var p_o176_179 = V128.LoadUnsafe(ref b, 176);
+                            var p_o180_183 = V128.LoadUnsafe(ref b, 180);
+                            var p_o184_187 = V128.LoadUnsafe(ref b, 184);
+                            var p_o188_191 = V128.LoadUnsafe(ref b, 188);
+                            var p_o192_195 = V128.LoadUnsafe(ref b, 192);
+                            var p_o196_199 = V128.LoadUnsafe(ref b, 196);
+                            var p_o200_203 = V128.LoadUnsafe(ref b, 200);
+                            var p_o204_207 = V128.LoadUnsafe(ref b, 204);
+                            var p_o208_211 = V128.LoadUnsafe(ref b, 208);
+                            var p_o212_215 = V128.LoadUnsafe(ref b, 212);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o176_179 = MultiplyAdd(V128.LoadUnsafe(ref wi, 176), xi, p_o176_179);
+                                p_o180_183 = MultiplyAdd(V128.LoadUnsafe(ref wi, 180), xi, p_o180_183);
+                                p_o184_187 = MultiplyAdd(V128.LoadUnsafe(ref wi, 184), xi, p_o184_187);
+                                p_o188_191 = MultiplyAdd(V128.LoadUnsafe(ref wi, 188), xi, p_o188_191);
+                                p_o192_195 = MultiplyAdd(V128.LoadUnsafe(ref wi, 192), xi, p_o192_195);
+                                p_o196_199 = MultiplyAdd(V128.LoadUnsafe(ref wi, 196), xi, p_o196_199);
+                                p_o200_203 = MultiplyAdd(V128.LoadUnsafe(ref wi, 200), xi, p_o200_203);
+                                p_o204_207 = MultiplyAdd(V128.LoadUnsafe(ref wi, 204), xi, p_o204_207);
+                                p_o208_211 = MultiplyAdd(V128.LoadUnsafe(ref wi, 208), xi, p_o208_211);
+                                p_o212_215 = MultiplyAdd(V128.LoadUnsafe(ref wi, 212), xi, p_o212_215);
+                            }
+
+                            V128.StoreUnsafe(p_o176_179, ref p, 176);
+                            V128.StoreUnsafe(p_o180_183, ref p, 180);
+                            V128.StoreUnsafe(p_o184_187, ref p, 184);
+                            V128.StoreUnsafe(p_o188_191, ref p, 188);
+                            V128.StoreUnsafe(p_o192_195, ref p, 192);
+                            V128.StoreUnsafe(p_o196_199, ref p, 196);
+                            V128.StoreUnsafe(p_o200_203, ref p, 200);
+                            V128.StoreUnsafe(p_o204_207, ref p, 204);
+                            V128.StoreUnsafe(p_o208_211, ref p, 208);
+                            V128.StoreUnsafe(p_o212_215, ref p, 212);
                         }
 
-                        V128.StoreUnsafe(p_o216_219, ref p, 216);
-                        V128.StoreUnsafe(p_o220_223, ref p, 220);
-                        V128.StoreUnsafe(p_o224_227, ref p, 224);
-                        V128.StoreUnsafe(p_o228_231, ref p, 228);
-                        V128.StoreUnsafe(p_o232_235, ref p, 232);
-                        V128.StoreUnsafe(p_o236_239, ref p, 236);
-                        V128.StoreUnsafe(p_o240_243, ref p, 240);
-                        V128.StoreUnsafe(p_o244_247, ref p, 244);
-                        V128.StoreUnsafe(p_o248_251, ref p, 248);
-                        V128.StoreUnsafe(p_o252_255, ref p, 252);
+                        // Outputs 216..255 (chunks 54..63).
+                        {
+                            var p_o216_219 = V128.LoadUnsafe(ref b, 216);
+                            var p_o220_223 = V128.LoadUnsafe(ref b, 220);
+                            var p_o224_227 = V128.LoadUnsafe(ref b, 224);
+                            var p_o228_231 = V128.LoadUnsafe(ref b, 228);
+                            var p_o232_235 = V128.LoadUnsafe(ref b, 232);
+                            var p_o236_239 = V128.LoadUnsafe(ref b, 236);
+                            var p_o240_243 = V128.LoadUnsafe(ref b, 240);
+                            var p_o244_247 = V128.LoadUnsafe(ref b, 244);
+                            var p_o248_251 = V128.LoadUnsafe(ref b, 248);
+                            var p_o252_255 = V128.LoadUnsafe(ref b, 252);
+                            for (int i = 0; i < Input; i++)
+                            {
+                                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                                var xi = V128.Create(Unsafe.Add(ref xt, i));
+                                p_o216_219 = MultiplyAdd(V128.LoadUnsafe(ref wi, 216), xi, p_o216_219);
+                                p_o220_223 = MultiplyAdd(V128.LoadUnsafe(ref wi, 220), xi, p_o220_223);
+                                p_o224_227 = MultiplyAdd(V128.LoadUnsafe(ref wi, 224), xi, p_o224_227);
+                                p_o228_231 = MultiplyAdd(V128.LoadUnsafe(ref wi, 228), xi, p_o228_231);
+                                p_o232_235 = MultiplyAdd(V128.LoadUnsafe(ref wi, 232), xi, p_o232_235);
+                                p_o236_239 = MultiplyAdd(V128.LoadUnsafe(ref wi, 236), xi, p_o236_239);
+                                p_o240_243 = MultiplyAdd(V128.LoadUnsafe(ref wi, 240), xi, p_o240_243);
+                                p_o244_247 = MultiplyAdd(V128.LoadUnsafe(ref wi, 244), xi, p_o244_247);
+                                p_o248_251 = MultiplyAdd(V128.LoadUnsafe(ref wi, 248), xi, p_o248_251);
+                                p_o252_255 = MultiplyAdd(V128.LoadUnsafe(ref wi, 252), xi, p_o252_255);
+                            }
+
+                            V128.StoreUnsafe(p_o216_219, ref p, 216);
+                            V128.StoreUnsafe(p_o220_223, ref p, 220);
+                            V128.StoreUnsafe(p_o224_227, ref p, 224);
+                            V128.StoreUnsafe(p_o228_231, ref p, 228);
+                            V128.StoreUnsafe(p_o232_235, ref p, 232);
+                            V128.StoreUnsafe(p_o236_239, ref p, 236);
+                            V128.StoreUnsafe(p_o240_243, ref p, 240);
+                            V128.StoreUnsafe(p_o244_247, ref p, 244);
+                            V128.StoreUnsafe(p_o248_251, ref p, 248);
+                            V128.StoreUnsafe(p_o252_255, ref p, 252);
+                        }
                     }
                 }
 
