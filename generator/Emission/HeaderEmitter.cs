@@ -56,7 +56,7 @@ internal static class HeaderEmitter
         }
 
         string form = path.Unrolled
-            ? $"every column spelled out ({Invariant.Count(path.UnrolledMultiplyAdds)} vector FMAs per timestep)"
+            ? $"recurrence columns spelled out ({Invariant.Count(path.UnrolledMultiplyAdds)} vector FMAs per timestep in all)"
             : $"loops over columns, since {Invariant.Count(path.UnrolledMultiplyAdds)} FMAs per timestep exceed the unroll budget of {Invariant.Count(path.UnrollBudget)}";
         string sums = path.AccumulatorsPerChunk == 1
             ? $"one accumulator per chunk ({Invariant.Int(System.Math.Min(path.Chunks, MaxTile(path)))} independent FMA chains)"

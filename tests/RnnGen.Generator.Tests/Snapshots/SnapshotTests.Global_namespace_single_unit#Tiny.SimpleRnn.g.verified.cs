@@ -12,15 +12,15 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
-//       every column spelled out (2 vector FMAs per timestep);
+//       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
-//       every column spelled out (2 vector FMAs per timestep);
+//       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
-//       every column spelled out (2 vector FMAs per timestep);
+//       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
@@ -276,7 +276,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
-        /// every column spelled out (2 vector FMAs per timestep);
+        /// recurrence columns spelled out (2 vector FMAs per timestep in all);
         /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -386,7 +386,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
-        /// every column spelled out (2 vector FMAs per timestep);
+        /// recurrence columns spelled out (2 vector FMAs per timestep in all);
         /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -496,7 +496,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
-        /// every column spelled out (2 vector FMAs per timestep);
+        /// recurrence columns spelled out (2 vector FMAs per timestep in all);
         /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>

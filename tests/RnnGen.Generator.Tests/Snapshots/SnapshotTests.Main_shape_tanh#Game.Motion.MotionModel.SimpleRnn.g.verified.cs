@@ -12,11 +12,11 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 4 chunks of 16 outputs;
-//       every column spelled out (384 vector FMAs per timestep);
+//       recurrence columns spelled out (384 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
-//       every column spelled out (768 vector FMAs per timestep);
+//       recurrence columns spelled out (768 vector FMAs per timestep in all);
 //       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
@@ -281,7 +281,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 4 chunks of 16 outputs;
-        /// every column spelled out (384 vector FMAs per timestep);
+        /// recurrence columns spelled out (384 vector FMAs per timestep in all);
         /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -916,7 +916,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
-        /// every column spelled out (768 vector FMAs per timestep);
+        /// recurrence columns spelled out (768 vector FMAs per timestep in all);
         /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.

@@ -12,11 +12,11 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 3 chunks of 16 outputs (the last one padded: 1 of 16 lanes used);
-//       every column spelled out (126 vector FMAs per timestep);
+//       recurrence columns spelled out (126 vector FMAs per timestep in all);
 //       3 partial sums per chunk, so 9 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 5 chunks of 8 outputs (the last one padded: 1 of 8 lanes used);
-//       every column spelled out (210 vector FMAs per timestep);
+//       recurrence columns spelled out (210 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 10 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
@@ -287,7 +287,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 3 chunks of 16 outputs (the last one padded: 1 of 16 lanes used);
-        /// every column spelled out (126 vector FMAs per timestep);
+        /// recurrence columns spelled out (126 vector FMAs per timestep in all);
         /// 3 partial sums per chunk, so 9 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -595,7 +595,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 5 chunks of 8 outputs (the last one padded: 1 of 8 lanes used);
-        /// every column spelled out (210 vector FMAs per timestep);
+        /// recurrence columns spelled out (210 vector FMAs per timestep in all);
         /// 2 partial sums per chunk, so 10 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.

@@ -12,15 +12,15 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
-//       every column spelled out (8 vector FMAs per timestep);
+//       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
-//       every column spelled out (8 vector FMAs per timestep);
+//       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
-//       every column spelled out (16 vector FMAs per timestep);
+//       recurrence columns spelled out (16 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
@@ -279,7 +279,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
-        /// every column spelled out (8 vector FMAs per timestep);
+        /// recurrence columns spelled out (8 vector FMAs per timestep in all);
         /// 5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -396,7 +396,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
-        /// every column spelled out (8 vector FMAs per timestep);
+        /// recurrence columns spelled out (8 vector FMAs per timestep in all);
         /// 5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -513,7 +513,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
-        /// every column spelled out (16 vector FMAs per timestep);
+        /// recurrence columns spelled out (16 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>

@@ -12,11 +12,11 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 2 chunks of 16 outputs;
-//       every column spelled out (96 vector FMAs per timestep);
+//       recurrence columns spelled out (96 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
-//       every column spelled out (192 vector FMAs per timestep);
+//       recurrence columns spelled out (192 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 8 chunks of 4 outputs;
@@ -279,7 +279,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 2 chunks of 16 outputs;
-        /// every column spelled out (96 vector FMAs per timestep);
+        /// recurrence columns spelled out (96 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -544,7 +544,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
-        /// every column spelled out (192 vector FMAs per timestep);
+        /// recurrence columns spelled out (192 vector FMAs per timestep in all);
         /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>

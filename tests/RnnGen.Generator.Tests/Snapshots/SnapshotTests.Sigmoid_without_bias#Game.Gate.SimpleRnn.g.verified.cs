@@ -12,11 +12,11 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 2 chunks of 16 outputs (the last one padded: 8 of 16 lanes used);
-//       every column spelled out (72 vector FMAs per timestep);
+//       recurrence columns spelled out (72 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 3 chunks of 8 outputs;
-//       every column spelled out (108 vector FMAs per timestep);
+//       recurrence columns spelled out (108 vector FMAs per timestep in all);
 //       3 partial sums per chunk, so 9 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 3 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 6 chunks of 4 outputs;
@@ -280,7 +280,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 2 chunks of 16 outputs (the last one padded: 8 of 16 lanes used);
-        /// every column spelled out (72 vector FMAs per timestep);
+        /// recurrence columns spelled out (72 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -510,7 +510,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 3 chunks of 8 outputs;
-        /// every column spelled out (108 vector FMAs per timestep);
+        /// recurrence columns spelled out (108 vector FMAs per timestep in all);
         /// 3 partial sums per chunk, so 9 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 3 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>

@@ -13,15 +13,15 @@
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 4 of 16 lanes used);
-//       every column spelled out (6 vector FMAs per timestep);
+//       recurrence columns spelled out (6 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 4 of 8 lanes used);
-//       every column spelled out (6 vector FMAs per timestep);
+//       recurrence columns spelled out (6 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs;
-//       every column spelled out (6 vector FMAs per timestep);
+//       recurrence columns spelled out (6 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
@@ -289,7 +289,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 4 of 16 lanes used);
-        /// every column spelled out (6 vector FMAs per timestep);
+        /// recurrence columns spelled out (6 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -407,7 +407,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 4 of 8 lanes used);
-        /// every column spelled out (6 vector FMAs per timestep);
+        /// recurrence columns spelled out (6 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
@@ -525,7 +525,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs;
-        /// every column spelled out (6 vector FMAs per timestep);
+        /// recurrence columns spelled out (6 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
         /// </summary>
