@@ -29,7 +29,7 @@ internal static class ScalarKernelEmitter
                         writer.WriteLine("sum += w[(o * Input) + i] * Unsafe.Add(ref xt, i);");
                     }
 
-                    // From a zero state the first timestep has no U·h_{-1} term.
+                    writer.WriteLine("// From a zero state the first timestep has no U·h_{-1} term.");
                     using (writer.OpenBlock("if (t > 0 || !zeroState)"))
                     {
                         using (writer.OpenBlock("for (int j = 0; j < Output; j++)"))

@@ -621,6 +621,7 @@ namespace RnnGen.Generated
                     {
                         sum += w[(o * Input) + i] * Unsafe.Add(ref xt, i);
                     }
+                    // From a zero state the first timestep has no U·h_{-1} term.
                     if (t > 0 || !zeroState)
                     {
                         for (int j = 0; j < Output; j++)
