@@ -14,25 +14,25 @@ namespace RnnGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class VectorActivations
 {
-    /// <summary>tanh(x) per lane: absolute error below 5e-7, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
+    /// <summary>tanh(x) per lane: absolute error below 5e-7, never beyond ±1, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tanh(Vector512<float> x) => TanhAlgorithm.Tanh<Vector512Ops, Vector512<float>, Vector512<float>>(x);
 
-    /// <summary>tanh(x) per lane: absolute error below 5e-7, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
+    /// <summary>tanh(x) per lane: absolute error below 5e-7, never beyond ±1, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Tanh(Vector256<float> x) => TanhAlgorithm.Tanh<Vector256Ops, Vector256<float>, Vector256<float>>(x);
 
-    /// <summary>tanh(x) per lane: absolute error below 5e-7, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
+    /// <summary>tanh(x) per lane: absolute error below 5e-7, never beyond ±1, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Tanh(Vector128<float> x) => TanhAlgorithm.Tanh<Vector128Ops, Vector128<float>, Vector128<float>>(x);
 
-    /// <summary>tanh(x): absolute error below 5e-7, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
+    /// <summary>tanh(x): absolute error below 5e-7, never beyond ±1, exactly odd, exactly ±1 for |x| ≥ 9, NaN for NaN.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -60,26 +60,39 @@ internal static class ActivationConstants
     public const float ExpC5 = -0.008290068246424198f;
 
     /// <summary>
-    /// Below this |x| tanh uses its odd polynomial. Above it, the e^-2|x| form is accurate: 1 - e^-2|x| no longer
-    /// cancels badly (e^-1.25 ≈ 0.29), while below it the polynomial keeps tanh's relative accuracy near 0, which
-    /// the exponential form loses to that cancellation (Cephes tanhf's split).
+    /// tanh clamps its argument to ±this. The rational form below evaluates to exactly 1 here, as float tanh does
+    /// (tanh(x) rounds to 1 from about 8.7 on), and clamping keeps the polynomials from growing without bound.
     /// </summary>
-    public const float TanhPolynomialLimit = 0.625f;
+    public const float TanhClamp = 9f;
 
-    // tanh(x) ≈ x·(1 + z·(T1 + z·(T2 + z·(T3 + z·(T4 + z·T5))))) with z = x², |x| < 0.625 (Cephes tanhf).
+    // tanh(x) ≈ x·P(z)/Q(z), z = x², on |x| ≤ 9: P of degree 6 and Q of degree 3, both with constant term exactly 1
+    // (so tiny x come back unchanged), fitted for minimax relative error (7e-9 in exact arithmetic; float rounding
+    // of the evaluation dominates the result's error).
 
-    /// <summary>Coefficient of z in the tanh polynomial.</summary>
-    public const float TanhT1 = -3.33332819422E-1f;
+    /// <summary>Coefficient of z in the tanh numerator P.</summary>
+    public const float TanhP1 = 0.1308576464653015f;
 
-    /// <summary>Coefficient of z² in the tanh polynomial.</summary>
-    public const float TanhT2 = 1.33314422036E-1f;
+    /// <summary>Coefficient of z² in the tanh numerator P.</summary>
+    public const float TanhP2 = 0.003105879994109273f;
 
-    /// <summary>Coefficient of z³ in the tanh polynomial.</summary>
-    public const float TanhT3 = -5.37397155531E-2f;
+    /// <summary>Coefficient of z³ in the tanh numerator P.</summary>
+    public const float TanhP3 = 1.1173428902111482e-05f;
 
-    /// <summary>Coefficient of z⁴ in the tanh polynomial.</summary>
-    public const float TanhT4 = 2.06390887954E-2f;
+    /// <summary>Coefficient of z⁴ in the tanh numerator P.</summary>
+    public const float TanhP4 = -2.0296887726090063e-08f;
 
-    /// <summary>Coefficient of z⁵ in the tanh polynomial.</summary>
-    public const float TanhT5 = -5.70498872745E-3f;
+    /// <summary>Coefficient of z⁵ in the tanh numerator P.</summary>
+    public const float TanhP5 = 5.3093456714448095e-11f;
+
+    /// <summary>Coefficient of z⁶ in the tanh numerator P.</summary>
+    public const float TanhP6 = -8.561781248165798e-14f;
+
+    /// <summary>Coefficient of z in the tanh denominator Q.</summary>
+    public const float TanhQ1 = 0.46419093012809753f;
+
+    /// <summary>Coefficient of z² in the tanh denominator Q.</summary>
+    public const float TanhQ2 = 0.024502940475940704f;
+
+    /// <summary>Coefficient of z³ in the tanh denominator Q.</summary>
+    public const float TanhQ3 = 0.00025488872779533267f;
 }

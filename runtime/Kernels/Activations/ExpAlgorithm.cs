@@ -4,7 +4,7 @@ using static RnnGen.Kernels.Activations.ActivationConstants;
 namespace RnnGen.Kernels.Activations;
 
 /// <summary>
-/// e^-a for a ≥ 0, the one exponential both tanh and sigmoid need. Taking only non-positive exponents means
+/// e^-a for a ≥ 0, the exponential sigmoid needs. Taking only non-positive exponents means
 /// the result never overflows, so one clamp covers the whole domain.
 /// </summary>
 internal static class ExpAlgorithm

@@ -22,6 +22,22 @@ public class TanhTests
 
     [Theory]
     [MemberData(nameof(Widths.All), MemberType = typeof(Widths))]
+    public void Never_leaves_minus_one_to_one(Width width)
+    {
+        float[] x = Inputs.Sweep;
+        float[] got = Evaluate.On(width, RnnActivation.Tanh, x);
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!(Math.Abs(got[i]) <= 1f))
+            {
+                Assert.Fail(string.Create(CultureInfo.InvariantCulture, $"Tanh on {width}: Tanh({x[i]:R}) = {got[i]:R}"));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths.All), MemberType = typeof(Widths))]
     public void Is_odd_bit_for_bit(Width width)
     {
         float[] x = Inputs.Sweep;
