@@ -16,7 +16,7 @@ internal static class HeaderEmitter
         writer.WriteLine($"//   {ActivationText.Formula(model.Activation, model.UseBias)},  t = 0 .. {Invariant.Int(model.Timesteps - 1)},  h_{{-1}} = 0 or a given state");
         writer.WriteLine($"//   Timesteps = {Invariant.Int(model.Timesteps)}, Input = {Invariant.Int(model.Input)}, Output = {Invariant.Int(model.Output)}, Activation = {ActivationText.Name(model.Activation)}, UseBias = {(model.UseBias ? "true" : "false")}");
         writer.WriteLine($"//   W: {Invariant.Int(model.Output)}×{Invariant.Int(model.Input)}, U: {Invariant.Int(model.Output)}×{Invariant.Int(model.Output)}{(model.UseBias ? $", b: {Invariant.Int(model.Output)}" : "")}; {Invariant.Count(plan.FlopsPerStep)} FLOPs per timestep, {Invariant.Count(plan.FlopsPerStep * model.Timesteps)} per Run");
-        writer.WriteLine($"//   Stack: {Invariant.Count(plan.RunBufferFloats * 4L)} bytes per Run/RunLast, {Invariant.Count(plan.StepBufferFloats * 4L)} per Step; no heap allocation");
+        writer.WriteLine($"//   Stack: {DescribeStack(plan)}; no heap allocation");
         if (weights is not null)
         {
             writer.WriteLine($"//   Weights compiled in from {weights.SourcePath} ({weights.Format}): CreateWithEmbeddedWeights()");
@@ -38,6 +38,27 @@ internal static class HeaderEmitter
 
         writer.WriteLine("//   Scalar: plain loops over the seed layout, for CPUs without SIMD.");
         writer.WriteLine();
+    }
+
+    /// <summary>Stack bytes per call, e.g. "8,256 bytes per Run/RunLast; Step: none on Vector512, 576 bytes on Scalar".</summary>
+    private static string DescribeStack(KernelPlan plan)
+    {
+        var inRegisters = new System.Collections.Generic.List<string>();
+        var throughRows = new System.Collections.Generic.List<string>();
+        foreach (VectorPathPlan path in plan.VectorPaths)
+        {
+            (path.StepInRegisters ? inRegisters : throughRows).Add("Vector" + Invariant.Int(path.Bits));
+        }
+
+        throughRows.Add("Scalar");
+        string rows = $"{Invariant.Count(plan.StepBufferFloats * 4L)} bytes on {string.Join(", ", throughRows)}";
+        string step = inRegisters.Count == 0
+            ? "Step: " + rows
+            : $"Step: none on {string.Join(", ", inRegisters)} (the state stays in registers), {rows}";
+        string run = plan.Model.Timesteps == 1
+            ? "Run/RunLast: as Step (one timestep)"
+            : $"{Invariant.Count(plan.RunBufferFloats * 4L)} bytes per Run/RunLast";
+        return $"{run}; {step}";
     }
 
     /// <summary>One path's plan in words, e.g. "Vector512 (AVX-512): 4 chunks of 16 outputs, ...".</summary>
@@ -71,6 +92,11 @@ internal static class HeaderEmitter
             $"    {sums}; {tiles};",
             $"    input projections {Invariant.Int(path.ProjectionSteps)} timesteps at a time, each weight vector loaded once for all of them.",
         };
+        if (path.StepInRegisters)
+        {
+            lines.Add("    Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.");
+        }
+
         if (!path.ActivationPerChunk && model.Activation is RnnActivationKind.Tanh or RnnActivationKind.Sigmoid)
         {
             lines.Add("    The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.");

@@ -40,14 +40,10 @@ internal static class MembersEmitter
         writer.WriteLine();
         WriteMember(writer, $$"""
             /// <summary>
-            /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-            /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+            /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+            /// first compilation takes milliseconds) rather than in the caller's first hot call.
             /// </summary>
-            private void {{Prepare}}()
-            {
-                {{Span}} state = stackalloc float[OutputSize];
-                Step(new float[InputSize], state);
-            }
+            private void {{Prepare}}() => {{kernel}}.Prepare({{Weights}});
             """);
 
         string biasNote = model.UseBias ? "" : " This layer has no bias (<c>UseBias = false</c>): the bias must be all zeros.";
@@ -164,8 +160,9 @@ internal static class MembersEmitter
         string outputsLength = $"\"Timesteps × Output = {t} × {o}\"";
         string stateLength = $"\"Output = {o}\"";
         string inputLength = $"\"Input = {i}\"";
-        string runBuffer = Invariant.Int(plan.RunBufferFloats);
-        string stepBuffer = Invariant.Int(plan.StepBufferFloats);
+        string runBody = RunBodies.Run(plan, kernel);
+        string runFromStateBody = RunBodies.RunFromState(plan, kernel);
+        string runLastBody = RunBodies.RunLast(plan, kernel);
 
         WriteMember(writer, $$"""
             /// <summary>Runs the whole sequence from a zero state and writes every state h_0 .. h_{T-1}.</summary>
@@ -177,17 +174,14 @@ internal static class MembersEmitter
                 {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
                 {{Guard}}.Length(outputs.Length, Timesteps * OutputSize, {{outputsLength}}, nameof(outputs));
                 {{Guard}}.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-                // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
-                {{Span}} buffer = stackalloc float[{{runBuffer}}];
-                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
+            {{runBody}}
             }
             """);
         WriteMember(writer, $$"""
             /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
             /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input ({{t}}×{{i}}), row-major.</param>
             /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output ({{t}}×{{o}}), row-major. Must not overlap <paramref name="inputs"/>.</param>
-            /// <param name="initialState">h_{-1}, Output ({{o}}).</param>
+            /// <param name="initialState">h_{-1}, Output ({{o}}). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
             public void Run({{ReadOnlySpan}} inputs, {{Span}} outputs, {{ReadOnlySpan}} initialState)
             {
@@ -195,10 +189,7 @@ internal static class MembersEmitter
                 {{Guard}}.Length(outputs.Length, Timesteps * OutputSize, {{outputsLength}}, nameof(outputs));
                 {{Guard}}.Length(initialState.Length, OutputSize, {{stateLength}}, nameof(initialState));
                 {{Guard}}.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-                {{Span}} buffer = stackalloc float[{{runBuffer}}];
-                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-                initialState.CopyTo({{MemoryMarshal}}.CreateSpan(ref rows, OutputSize));
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
+            {{runFromStateBody}}
             }
             """);
         WriteMember(writer, $$"""
@@ -214,12 +205,7 @@ internal static class MembersEmitter
                 {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
                 {{Guard}}.Length(state.Length, OutputSize, {{stateLength}}, nameof(state));
                 {{Guard}}.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-                {{Span}} buffer = stackalloc float[{{runBuffer}}];
-                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-                {{Span}} stateRow = {{MemoryMarshal}}.CreateSpan(ref rows, OutputSize);
-                state.CopyTo(stateRow);
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
-                stateRow.CopyTo(state);
+            {{runLastBody}}
             }
             """);
         WriteMember(writer, $$"""
@@ -232,12 +218,7 @@ internal static class MembersEmitter
                 {{Guard}}.Length(input.Length, InputSize, {{inputLength}}, nameof(input));
                 {{Guard}}.Length(state.Length, OutputSize, {{stateLength}}, nameof(state));
                 {{Guard}}.NoOverlap(state, input, nameof(state), nameof(input));
-                {{Span}} buffer = stackalloc float[{{stepBuffer}}];
-                ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-                {{Span}} stateRow = {{MemoryMarshal}}.CreateSpan(ref rows, OutputSize);
-                state.CopyTo(stateRow);
-                {{kernel}}.Forward({{Weights}}, ref {{MemoryMarshal}}.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-                stateRow.CopyTo(state);
+                {{kernel}}.Step({{Weights}}, ref {{MemoryMarshal}}.GetReference(input), ref {{MemoryMarshal}}.GetReference(state), ref {{MemoryMarshal}}.GetReference(state), zeroState: false);
             }
             """, last: true);
     }

@@ -78,12 +78,20 @@ internal static class SimpleRnnEmitter
                 writer.WriteLine("// State rows are padded to whole 16-float vectors so that every path can load and store full vectors.");
                 writer.WriteLine($"private const int RowStride = {Invariant.Int(plan.RowStride)};");
                 writer.WriteLine($"private const int BlockSteps = {Invariant.Int(plan.BlockSteps)};");
+                writer.WriteLine($"private const int StepBufferFloats = {Invariant.Int(plan.StepBufferFloats)};");
                 writer.WriteLine();
                 WriteDispatch(writer, plan);
+                writer.WriteLine();
+                StepDispatchEmitter.Write(writer, plan);
                 foreach (VectorPathPlan path in plan.VectorPaths)
                 {
                     writer.WriteLine();
                     VectorKernelEmitter.Write(writer, plan, path);
+                    if (path.StepInRegisters)
+                    {
+                        writer.WriteLine();
+                        StepKernelEmitter.Write(writer, plan, path);
+                    }
                 }
 
                 writer.WriteLine();
@@ -128,7 +136,5 @@ internal static class SimpleRnnEmitter
                 writer.WriteLine("RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
             }
         }
-
-
     }
 }

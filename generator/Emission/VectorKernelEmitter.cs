@@ -259,26 +259,7 @@ internal static class VectorKernelEmitter
                 writer.WriteLine($"var {Accumulator(model, path, c, 0, k)} = {v}.LoadUnsafe(ref hNext, {Offset(path, c)});");
             }
 
-            if (path.Unrolled)
-            {
-                for (int j = 0; j < model.Output; j++)
-                {
-                    writer.WriteLine($"{(j == 0 ? "var " : "")}hj = {v}.Create({Element("hPrev", j)});");
-                    foreach (int c in chunks)
-                    {
-                        string acc = Accumulator(model, path, c, j % k, k);
-                        string weight = $"{v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})";
-                        // The first column of each further partial sum starts it, instead of adding to zero.
-                        writer.WriteLine(j > 0 && j < k
-                            ? $"var {acc} = {weight} * hj;"
-                            : $"{acc} = {path.MultiplyAdd(weight, "hj", acc)};");
-                    }
-                }
-            }
-            else
-            {
-                WriteRecurrentColumnLoop(writer, model, path, chunks);
-            }
+            WriteRecurrentColumns(writer, model, path, chunks);
 
             bool inline = ActivatesPerChunk(model, path);
             writer.WriteLine(model.Activation == RnnActivationKind.Linear ? "// The new state (Linear: no activation)."
@@ -288,6 +269,36 @@ internal static class VectorKernelEmitter
             {
                 string sum = SumTree(model, path, c, 0, k);
                 writer.WriteLine($"{v}.StoreUnsafe({(inline ? ActivationText.Apply(model.Activation, sum) : sum)}, ref hNext, {Offset(path, c)});");
+            }
+        }
+    }
+
+    /// <summary>
+    /// U·h_{t-1} into the chunks' partial sums, whose first (<c>_a</c>) is already declared: column j adds into
+    /// partial sum j mod k. Shared by the sequence and the step kernels, so that both sum in the same order and
+    /// a loop of Step reproduces Run bit for bit.
+    /// </summary>
+    internal static void WriteRecurrentColumns(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, List<int> chunks)
+    {
+        string v = path.TypeAlias;
+        int k = path.AccumulatorsPerChunk;
+        if (!path.Unrolled)
+        {
+            WriteRecurrentColumnLoop(writer, model, path, chunks);
+            return;
+        }
+
+        for (int j = 0; j < model.Output; j++)
+        {
+            writer.WriteLine($"{(j == 0 ? "var " : "")}hj = {v}.Create({Element("hPrev", j)});");
+            foreach (int c in chunks)
+            {
+                string acc = Accumulator(model, path, c, j % k, k);
+                string weight = $"{v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})";
+                // The first column of each further partial sum starts it, instead of adding to zero.
+                writer.WriteLine(j > 0 && j < k
+                    ? $"var {acc} = {weight} * hj;"
+                    : $"{acc} = {path.MultiplyAdd(weight, "hj", acc)};");
             }
         }
     }
@@ -304,42 +315,65 @@ internal static class VectorKernelEmitter
             }
         }
 
-        int looped = model.Output - (model.Output % k);
+        WriteColumnLoop(writer, model, path, chunks, new Columns(model.Output, "Output", "j", "hPrev", "u", "uj", "hj"), k);
+    }
+
+    /// <summary>
+    /// Columns in a loop, <paramref name="partials"/> per iteration, then the remainder spelled out: column j is
+    /// broadcast and multiplied into every chunk's partial sum j mod <paramref name="partials"/> with row j of the
+    /// packed weights. The partial sums are already declared.
+    /// </summary>
+    internal static void WriteColumnLoop(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, List<int> chunks, Columns columns, int partials)
+    {
+        string v = path.TypeAlias;
+        int k = partials;
+        string j = columns.Index;
+        int looped = columns.Count - (columns.Count % k);
         string header = k == 1
-            ? "for (int j = 0; j < Output; j++)"
-            : $"for (int j = 0; j < {Invariant.Int(looped)}; j += {Invariant.Int(k)})";
+            ? $"for (int {j} = 0; {j} < {columns.CountName}; {j}++)"
+            : $"for (int {j} = 0; {j} < {Invariant.Int(looped)}; {j} += {Invariant.Int(k)})";
         using (writer.OpenBlock(header))
         {
-            writer.WriteLine($"ref float uj = ref Unsafe.Add(ref u, j * {Invariant.Int(path.PaddedOutput)});");
+            writer.WriteLine($"ref float {columns.Row} = ref Unsafe.Add(ref {columns.Weights}, {j} * {Invariant.Int(path.PaddedOutput)});");
             for (int part = 0; part < k; part++)
             {
-                string hj = k == 1 ? "hj" : "hj" + Invariant.Int(part);
-                string index = part == 0 ? "j" : $"j + {Invariant.Int(part)}";
-                writer.WriteLine($"var {hj} = {v}.Create(Unsafe.Add(ref hPrev, {index}));");
+                string broadcast = k == 1 ? columns.Broadcast : columns.Broadcast + Invariant.Int(part);
+                string index = part == 0 ? j : $"{j} + {Invariant.Int(part)}";
+                writer.WriteLine($"var {broadcast} = {v}.Create(Unsafe.Add(ref {columns.Source}, {index}));");
                 foreach (int c in chunks)
                 {
-                    string acc = Accumulator(model, path, c, part, k);
-                    writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref uj, {Invariant.Int((part * path.PaddedOutput) + (c * path.Lanes))})", hj, acc)};");
+                    string acc = Accumulator(model, path, c, part, path.AccumulatorsPerChunk);
+                    writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref {columns.Row}, {Invariant.Int((part * path.PaddedOutput) + (c * path.Lanes))})", broadcast, acc)};");
                 }
             }
         }
 
-        for (int j = looped; j < model.Output; j++)
+        WriteColumnsSpelledOut(writer, model, path, chunks, columns, partials, looped);
+    }
+
+    /// <summary>
+    /// Columns <paramref name="first"/>.. of <paramref name="columns"/> into partial sum j mod <paramref name="partials"/>,
+    /// one broadcast local reused for all of them.
+    /// </summary>
+    internal static void WriteColumnsSpelledOut(IndentedTextWriter writer, SimpleRnnModel model, VectorPathPlan path, List<int> chunks, Columns columns, int partials, int first = 0)
+    {
+        string v = path.TypeAlias;
+        for (int j = first; j < columns.Count; j++)
         {
-            writer.WriteLine($"{(j == looped ? "var " : "")}hj = {v}.Create({Element("hPrev", j)});");
+            writer.WriteLine($"{(j == first ? "var " : "")}{columns.Broadcast} = {v}.Create({Element(columns.Source, j)});");
             foreach (int c in chunks)
             {
-                string acc = Accumulator(model, path, c, j % k, k);
-                writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref u, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})", "hj", acc)};");
+                string acc = Accumulator(model, path, c, j % partials, path.AccumulatorsPerChunk);
+                writer.WriteLine($"{acc} = {path.MultiplyAdd($"{v}.LoadUnsafe(ref {columns.Weights}, {Invariant.Int((j * path.PaddedOutput) + (c * path.Lanes))})", columns.Broadcast, acc)};");
             }
         }
     }
 
     /// <summary>Relu and Linear are a single instruction or none, so only Tanh and Sigmoid ever move to a loop.</summary>
-    private static bool ActivatesPerChunk(SimpleRnnModel model, VectorPathPlan path)
+    internal static bool ActivatesPerChunk(SimpleRnnModel model, VectorPathPlan path)
         => path.ActivationPerChunk || model.Activation is RnnActivationKind.Relu or RnnActivationKind.Linear;
 
-    private static List<int> ChunksOf(VectorPathPlan path, ChunkTile tile)
+    internal static List<int> ChunksOf(VectorPathPlan path, ChunkTile tile)
     {
         var chunks = new List<int>(tile.ChunkCount);
         for (int c = tile.FirstChunk; c < tile.FirstChunk + tile.ChunkCount; c++)
@@ -351,7 +385,7 @@ internal static class VectorKernelEmitter
     }
 
     /// <summary>Partial sums added pairwise, so the sum itself adds only log2(k) to the critical path.</summary>
-    private static string SumTree(SimpleRnnModel model, VectorPathPlan path, int chunk, int first, int count)
+    internal static string SumTree(SimpleRnnModel model, VectorPathPlan path, int chunk, int first, int count)
     {
         int k = path.AccumulatorsPerChunk;
         if (count == 1)
@@ -365,20 +399,20 @@ internal static class VectorKernelEmitter
         return first == 0 && count == k ? $"{left} + {right}" : $"({left} + {right})";
     }
 
-    private static string Offset(VectorPathPlan path, int chunk) => Invariant.Int(chunk * path.Lanes);
+    internal static string Offset(VectorPathPlan path, int chunk) => Invariant.Int(chunk * path.Lanes);
 
-    private static string Element(string reference, int index)
+    internal static string Element(string reference, int index)
         => index == 0 ? reference : $"Unsafe.Add(ref {reference}, {Invariant.Int(index)})";
 
     /// <summary>The real outputs a chunk covers, e.g. <c>o16_31</c>; a padded last chunk names only the real ones.</summary>
-    private static string Range(SimpleRnnModel model, VectorPathPlan path, int chunk)
+    internal static string Range(SimpleRnnModel model, VectorPathPlan path, int chunk)
     {
         int first = chunk * path.Lanes;
         int last = System.Math.Min(first + path.Lanes, model.Output) - 1;
         return first == last ? "o" + Invariant.Int(first) : $"o{Invariant.Int(first)}_{Invariant.Int(last)}";
     }
 
-    private static string OutputRange(SimpleRnnModel model, VectorPathPlan path, ChunkTile tile)
+    internal static string OutputRange(SimpleRnnModel model, VectorPathPlan path, ChunkTile tile)
     {
         int first = tile.FirstChunk * path.Lanes;
         int last = System.Math.Min((tile.FirstChunk + tile.ChunkCount) * path.Lanes, model.Output) - 1;
@@ -390,10 +424,10 @@ internal static class VectorKernelEmitter
 
     private static string Projection(SimpleRnnModel model, VectorPathPlan path, int chunk) => "p_" + Range(model, path, chunk);
 
-    private static string Accumulator(SimpleRnnModel model, VectorPathPlan path, int chunk, int part, int parts)
+    internal static string Accumulator(SimpleRnnModel model, VectorPathPlan path, int chunk, int part, int parts)
         => parts == 1 ? "acc_" + Range(model, path, chunk) : $"acc_{Range(model, path, chunk)}_{(char)('a' + part)}";
 
-    private static string PartialSumNames(int k)
+    internal static string PartialSumNames(int k)
     {
         var names = new List<string>();
         for (int part = 0; part < k; part++)
@@ -404,3 +438,13 @@ internal static class VectorKernelEmitter
         return string.Join(", ", names);
     }
 }
+
+/// <summary>One operand of a matrix-vector product as the kernels spell it: which vector, which weights, which local names.</summary>
+/// <param name="Count">Columns (elements of the vector).</param>
+/// <param name="CountName">The constant that names the count in loops (<c>Input</c>, <c>Output</c>).</param>
+/// <param name="Index">The loop variable.</param>
+/// <param name="Source">The <c>ref float</c> of the vector's first element.</param>
+/// <param name="Weights">The <c>ref float</c> of the packed weight rows, one per column.</param>
+/// <param name="Row">The local for the current weight row in loops.</param>
+/// <param name="Broadcast">The local holding the broadcast column value.</param>
+internal sealed record Columns(int Count, string CountName, string Index, string Source, string Weights, string Row, string Broadcast);

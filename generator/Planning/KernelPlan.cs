@@ -7,7 +7,7 @@ namespace RnnGen.Generator.Planning;
 /// <param name="Model">The layer.</param>
 /// <param name="BlockSteps">Timesteps per block: the input projections of a block are computed together, before its recurrence.</param>
 /// <param name="RunBufferFloats">Floats of stack for <c>Run</c>/<c>RunLast</c>: (BlockSteps + 1) state rows plus alignment slack.</param>
-/// <param name="StepBufferFloats">Floats of stack for <c>Step</c>: two state rows plus alignment slack.</param>
+/// <param name="StepBufferFloats">Floats of stack for a single timestep on a path without <see cref="VectorPathPlan.StepInRegisters"/>: two state rows plus alignment slack.</param>
 /// <param name="RowStride">Floats per state row: O padded to the widest vector.</param>
 /// <param name="VectorPaths">One plan per vector width, widest first.</param>
 internal sealed record KernelPlan(
@@ -57,6 +57,14 @@ internal sealed record VectorPathPlan(
 
     public string MethodName => "RunVector" + Invariant.Int(Bits);
 
+    public string StepMethodName => "StepVector" + Invariant.Int(Bits);
+
+    /// <summary>
+    /// A single timestep keeps every output's sums in registers at once, so it can read the old state and write
+    /// the new one in place, with no stack row: one tile of chunks holds all of them.
+    /// </summary>
+    public bool StepInRegisters => RecurrentTiles.Length == 1;
+
     /// <summary>
     /// <c>a * b + c</c> as this path spells it. Vector512 and Vector256 call the FMA instruction directly (their
     /// paths run only where it exists); Vector128 calls a helper that picks x64 FMA or Arm64 FMLA.
@@ -70,6 +78,7 @@ internal sealed record VectorPathPlan(
 
     /// <summary>The JIT-time condition under which this path runs.</summary>
     public string Condition => Bits == 256 ? $"{TypeAlias}.IsHardwareAccelerated && Fma.IsSupported" : $"{TypeAlias}.IsHardwareAccelerated";
+
     /// <summary>Offset of the U block in the packed weights.</summary>
     public int RecurrentOffset(int input) => input * PaddedOutput;
 

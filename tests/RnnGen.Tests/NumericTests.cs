@@ -99,4 +99,24 @@ public class NumericTests
             FloatAssert.Identical(run, stepped, shape.Output, $"{model}: Step loop vs Run ({(start is null ? "zero" : "given")} initial state)");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(ModelCatalog.All), MemberType = typeof(ModelCatalog))]
+    public void Run_may_take_its_initial_state_from_the_memory_it_writes(string model)
+    {
+        (RnnUnderTest rnn, _, Random random) = ModelCatalog.CreateLoaded(model);
+        RnnShape shape = rnn.Shape;
+        float[] inputs = RandomData.Signal(random, shape.InputsLength);
+        float[] initialState = RandomData.Signal(random, shape.Output);
+        float[] expected = rnn.RunAll(inputs, initialState);
+
+        // The state sits where h_0 (or, for longer sequences, a later row) is written: it must be read first.
+        foreach (int row in new[] { 0, shape.Timesteps - 1 })
+        {
+            var outputs = new float[shape.OutputsLength];
+            initialState.CopyTo(outputs, row * shape.Output);
+            rnn.RunFromState(inputs, outputs, outputs.AsSpan(row * shape.Output, shape.Output));
+            FloatAssert.Identical(expected, outputs, shape.Output, $"{model}: Run with the initial state in output row {row}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 3,  h_{-1} = 0 or a given state
 //   Timesteps = 4, Input = 2, Output = 8, Activation = Tanh, UseBias = true
 //   W: 8×2, U: 8×8, b: 8; 160 FLOPs per timestep, 640 per Run
-//   Stack: 384 bytes per Run/RunLast, 192 per Step; no heap allocation
+//   Stack: 384 bytes per Run/RunLast; Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 192 bytes on Scalar; no heap allocation
 //
 // Plan: each Run works through the sequence in blocks of 4 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
@@ -15,14 +15,17 @@
 //       recurrence columns spelled out (10 vector FMAs per timestep in all);
 //       8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs;
 //       recurrence columns spelled out (10 vector FMAs per timestep in all);
 //       8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs;
 //       recurrence columns spelled out (20 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -53,15 +56,11 @@ namespace Game
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
         /// <summary>
-        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+        /// first compilation takes milliseconds) rather than in the caller's first hot call.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        private void __rnnPrepare()
-        {
-            global::System.Span<float> state = stackalloc float[OutputSize];
-            Step(new float[InputSize], state);
-        }
+        private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
 
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 8×2: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -172,7 +171,7 @@ namespace Game
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
         /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (4×2), row-major.</param>
         /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (4×8), row-major. Must not overlap <paramref name="inputs"/>.</param>
-        /// <param name="initialState">h_{-1}, Output (8).</param>
+        /// <param name="initialState">h_{-1}, Output (8). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.ReadOnlySpan<float> initialState)
@@ -218,12 +217,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(input.Length, InputSize, "Input = 2", nameof(input));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 8", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
-            global::System.Span<float> buffer = stackalloc float[48];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
         }
     }
 }
@@ -251,6 +245,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 16;
         private const int BlockSteps = 4;
+        private const int StepBufferFloats = 48;
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
@@ -278,10 +273,65 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
+        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// </summary>
+        public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                StepVector512(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                StepVector256(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                StepVector128(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+        }
+
+        /// <summary>
+        /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
+        /// state must stay readable until the last new element is computed, so the new one is built beside it.
+        /// </summary>
+        private static void StepThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState);
+            MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hNext, Output));
+        }
+
+        /// <summary>
+        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
+        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// </summary>
+        public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
+        {
+            ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+        }
+
+        /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 8 of 16 lanes used);
         /// recurrence columns spelled out (10 vector FMAs per timestep in all);
         /// 8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -404,10 +454,82 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector512 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 32);
+            ref float b = ref Unsafe.Add(ref weights, 160);
+
+            // Outputs 0..7 (chunk 0): W·x into partial sum _a, then state element j into partial sum j mod 8 (_a, _b, _c, _d, _e, _f, _g, _h).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_7_a = V512.LoadUnsafe(ref b, 0);
+            var xi = V512.Create(x);
+            acc_o0_7_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, acc_o0_7_a);
+            xi = V512.Create(Unsafe.Add(ref x, 1));
+            acc_o0_7_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, acc_o0_7_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                // Outputs 0-7 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = Tanh(acc_o0_7_a);
+                    hNext = V512.GetElement(last, 0);
+                    Unsafe.Add(ref hNext, 1) = V512.GetElement(last, 1);
+                    Unsafe.Add(ref hNext, 2) = V512.GetElement(last, 2);
+                    Unsafe.Add(ref hNext, 3) = V512.GetElement(last, 3);
+                    Unsafe.Add(ref hNext, 4) = V512.GetElement(last, 4);
+                    Unsafe.Add(ref hNext, 5) = V512.GetElement(last, 5);
+                    Unsafe.Add(ref hNext, 6) = V512.GetElement(last, 6);
+                    Unsafe.Add(ref hNext, 7) = V512.GetElement(last, 7);
+                }
+                return;
+            }
+
+            var hj = V512.Create(hPrev);
+            acc_o0_7_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_7_b = V512.LoadUnsafe(ref u, 16) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_7_c = V512.LoadUnsafe(ref u, 32) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_7_d = V512.LoadUnsafe(ref u, 48) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 4));
+            var acc_o0_7_e = V512.LoadUnsafe(ref u, 64) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 5));
+            var acc_o0_7_f = V512.LoadUnsafe(ref u, 80) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 6));
+            var acc_o0_7_g = V512.LoadUnsafe(ref u, 96) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 7));
+            var acc_o0_7_h = V512.LoadUnsafe(ref u, 112) * hj;
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            // Outputs 0-7 fill only part of the last vector: stored lane by lane.
+            {
+                var last = Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h)));
+                hNext = V512.GetElement(last, 0);
+                Unsafe.Add(ref hNext, 1) = V512.GetElement(last, 1);
+                Unsafe.Add(ref hNext, 2) = V512.GetElement(last, 2);
+                Unsafe.Add(ref hNext, 3) = V512.GetElement(last, 3);
+                Unsafe.Add(ref hNext, 4) = V512.GetElement(last, 4);
+                Unsafe.Add(ref hNext, 5) = V512.GetElement(last, 5);
+                Unsafe.Add(ref hNext, 6) = V512.GetElement(last, 6);
+                Unsafe.Add(ref hNext, 7) = V512.GetElement(last, 7);
+            }
+        }
+
+        /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs;
         /// recurrence columns spelled out (10 vector FMAs per timestep in all);
         /// 8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -530,10 +652,60 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector256 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16);
+            ref float b = ref Unsafe.Add(ref weights, 80);
+
+            // Outputs 0..7 (chunk 0): W·x into partial sum _a, then state element j into partial sum j mod 8 (_a, _b, _c, _d, _e, _f, _g, _h).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_7_a = V256.LoadUnsafe(ref b, 0);
+            var xi = V256.Create(x);
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, acc_o0_7_a);
+            xi = V256.Create(Unsafe.Add(ref x, 1));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, acc_o0_7_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                V256.StoreUnsafe(Tanh(acc_o0_7_a), ref hNext, 0);
+                return;
+            }
+
+            var hj = V256.Create(hPrev);
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_7_b = V256.LoadUnsafe(ref u, 8) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_7_c = V256.LoadUnsafe(ref u, 16) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_7_d = V256.LoadUnsafe(ref u, 24) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 4));
+            var acc_o0_7_e = V256.LoadUnsafe(ref u, 32) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 5));
+            var acc_o0_7_f = V256.LoadUnsafe(ref u, 40) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 6));
+            var acc_o0_7_g = V256.LoadUnsafe(ref u, 48) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 7));
+            var acc_o0_7_h = V256.LoadUnsafe(ref u, 56) * hj;
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            V256.StoreUnsafe(Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h))), ref hNext, 0);
+        }
+
+        /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs;
         /// recurrence columns spelled out (20 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -680,6 +852,68 @@ namespace RnnGen.Generated
                 }
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
             }
+        }
+
+        /// <summary>
+        /// One timestep on the Vector128 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16);
+            ref float b = ref Unsafe.Add(ref weights, 80);
+
+            // Outputs 0..7 (chunks 0..1): W·x into partial sum _a, then state element j into partial sum j mod 4 (_a, _b, _c, _d).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_3_a = V128.LoadUnsafe(ref b, 0);
+            var acc_o4_7_a = V128.LoadUnsafe(ref b, 4);
+            var xi = V128.Create(x);
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, acc_o0_3_a);
+            acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, acc_o4_7_a);
+            xi = V128.Create(Unsafe.Add(ref x, 1));
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, acc_o0_3_a);
+            acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, acc_o4_7_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                V128.StoreUnsafe(Tanh(acc_o0_3_a), ref hNext, 0);
+                V128.StoreUnsafe(Tanh(acc_o4_7_a), ref hNext, 4);
+                return;
+            }
+
+            var hj = V128.Create(hPrev);
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0_3_a);
+            acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, acc_o4_7_a);
+            hj = V128.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * hj;
+            var acc_o4_7_b = V128.LoadUnsafe(ref u, 12) * hj;
+            hj = V128.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * hj;
+            var acc_o4_7_c = V128.LoadUnsafe(ref u, 20) * hj;
+            hj = V128.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * hj;
+            var acc_o4_7_d = V128.LoadUnsafe(ref u, 28) * hj;
+            hj = V128.Create(Unsafe.Add(ref hPrev, 4));
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, acc_o0_3_a);
+            acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, acc_o4_7_a);
+            hj = V128.Create(Unsafe.Add(ref hPrev, 5));
+            acc_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 40), hj, acc_o0_3_b);
+            acc_o4_7_b = MultiplyAdd(V128.LoadUnsafe(ref u, 44), hj, acc_o4_7_b);
+            hj = V128.Create(Unsafe.Add(ref hPrev, 6));
+            acc_o0_3_c = MultiplyAdd(V128.LoadUnsafe(ref u, 48), hj, acc_o0_3_c);
+            acc_o4_7_c = MultiplyAdd(V128.LoadUnsafe(ref u, 52), hj, acc_o4_7_c);
+            hj = V128.Create(Unsafe.Add(ref hPrev, 7));
+            acc_o0_3_d = MultiplyAdd(V128.LoadUnsafe(ref u, 56), hj, acc_o0_3_d);
+            acc_o4_7_d = MultiplyAdd(V128.LoadUnsafe(ref u, 60), hj, acc_o4_7_d);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            V128.StoreUnsafe(Tanh((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d)), ref hNext, 0);
+            V128.StoreUnsafe(Tanh((acc_o4_7_a + acc_o4_7_b) + (acc_o4_7_c + acc_o4_7_d)), ref hNext, 4);
         }
 
         /// <summary>Scalar path: one dot product per output over the seed layout (W and U row-major).</summary>

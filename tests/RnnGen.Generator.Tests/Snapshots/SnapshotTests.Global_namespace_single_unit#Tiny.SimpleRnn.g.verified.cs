@@ -4,7 +4,7 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 0,  h_{-1} = 0 or a given state
 //   Timesteps = 1, Input = 1, Output = 1, Activation = Tanh, UseBias = true
 //   W: 1×1, U: 1×1, b: 1; 4 FLOPs per timestep, 4 per Run
-//   Stack: 192 bytes per Run/RunLast, 192 per Step; no heap allocation
+//   Stack: Run/RunLast: as Step (one timestep); Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 192 bytes on Scalar; no heap allocation
 //
 // Plan: each Run works through the sequence in blocks of 1 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
@@ -15,14 +15,17 @@
 //       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
 //       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -51,15 +54,11 @@ partial class Tiny
     private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
     /// <summary>
-    /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-    /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+    /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+    /// first compilation takes milliseconds) rather than in the caller's first hot call.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-    private void __rnnPrepare()
-    {
-        global::System.Span<float> state = stackalloc float[OutputSize];
-        Step(new float[InputSize], state);
-    }
+    private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
 
     /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
     /// <param name="w">W, 1×1: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -161,16 +160,13 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 1 × 1", nameof(inputs));
         global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 1 × 1", nameof(outputs));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-        // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
-        global::System.Span<float> buffer = stackalloc float[48];
-        ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-        global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
+        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), zeroState: true);
     }
 
     /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
     /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (1×1), row-major.</param>
     /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (1×1), row-major. Must not overlap <paramref name="inputs"/>.</param>
-    /// <param name="initialState">h_{-1}, Output (1).</param>
+    /// <param name="initialState">h_{-1}, Output (1). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
     public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.ReadOnlySpan<float> initialState)
@@ -179,10 +175,7 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 1 × 1", nameof(outputs));
         global::RnnGen.Kernels.SpanGuard.Length(initialState.Length, OutputSize, "Output = 1", nameof(initialState));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-        global::System.Span<float> buffer = stackalloc float[48];
-        ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-        initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-        global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
+        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), zeroState: false);
     }
 
     /// <summary>
@@ -198,12 +191,7 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 1 × 1", nameof(inputs));
         global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 1", nameof(state));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-        global::System.Span<float> buffer = stackalloc float[48];
-        ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-        global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-        state.CopyTo(stateRow);
-        global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
-        stateRow.CopyTo(state);
+        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
     }
 
     /// <summary>Advances one timestep: <c>state = tanh(W·input + U·state + b)</c>.</summary>
@@ -216,12 +204,7 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(input.Length, InputSize, "Input = 1", nameof(input));
         global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 1", nameof(state));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
-        global::System.Span<float> buffer = stackalloc float[48];
-        ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-        global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-        state.CopyTo(stateRow);
-        global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-        stateRow.CopyTo(state);
+        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
     }
 }
 
@@ -248,6 +231,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 16;
         private const int BlockSteps = 1;
+        private const int StepBufferFloats = 48;
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
@@ -275,10 +259,65 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
+        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// </summary>
+        public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                StepVector512(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                StepVector256(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                StepVector128(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+        }
+
+        /// <summary>
+        /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
+        /// state must stay readable until the last new element is computed, so the new one is built beside it.
+        /// </summary>
+        private static void StepThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState);
+            MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hNext, Output));
+        }
+
+        /// <summary>
+        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
+        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// </summary>
+        public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
+        {
+            ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+        }
+
+        /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
         /// recurrence columns spelled out (2 vector FMAs per timestep in all);
         /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -385,10 +424,52 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector512 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16);
+            ref float b = ref Unsafe.Add(ref weights, 32);
+
+            // Outputs 0..0 (chunk 0): one accumulator per chunk, W·x then U·h.
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0 = V512.LoadUnsafe(ref b, 0);
+            var xi = V512.Create(x);
+            acc_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, acc_o0);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                // Outputs 0 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = Tanh(acc_o0);
+                    hNext = V512.GetElement(last, 0);
+                }
+                return;
+            }
+
+            var hj = V512.Create(hPrev);
+            acc_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            // Outputs 0 fill only part of the last vector: stored lane by lane.
+            {
+                var last = Tanh(acc_o0);
+                hNext = V512.GetElement(last, 0);
+            }
+        }
+
+        /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
         /// recurrence columns spelled out (2 vector FMAs per timestep in all);
         /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -495,10 +576,52 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector256 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8);
+            ref float b = ref Unsafe.Add(ref weights, 16);
+
+            // Outputs 0..0 (chunk 0): one accumulator per chunk, W·x then U·h.
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0 = V256.LoadUnsafe(ref b, 0);
+            var xi = V256.Create(x);
+            acc_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, acc_o0);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                // Outputs 0 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = Tanh(acc_o0);
+                    hNext = V256.GetElement(last, 0);
+                }
+                return;
+            }
+
+            var hj = V256.Create(hPrev);
+            acc_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            // Outputs 0 fill only part of the last vector: stored lane by lane.
+            {
+                var last = Tanh(acc_o0);
+                hNext = V256.GetElement(last, 0);
+            }
+        }
+
+        /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
         /// recurrence columns spelled out (2 vector FMAs per timestep in all);
         /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -601,6 +724,47 @@ namespace RnnGen.Generated
                     }
                 }
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
+            }
+        }
+
+        /// <summary>
+        /// One timestep on the Vector128 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 4);
+            ref float b = ref Unsafe.Add(ref weights, 8);
+
+            // Outputs 0..0 (chunk 0): one accumulator per chunk, W·x then U·h.
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0 = V128.LoadUnsafe(ref b, 0);
+            var xi = V128.Create(x);
+            acc_o0 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, acc_o0);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                // Outputs 0 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = Tanh(acc_o0);
+                    hNext = V128.GetElement(last, 0);
+                }
+                return;
+            }
+
+            var hj = V128.Create(hPrev);
+            acc_o0 = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            // Outputs 0 fill only part of the last vector: stored lane by lane.
+            {
+                var last = Tanh(acc_o0);
+                hNext = V128.GetElement(last, 0);
             }
         }
 

@@ -4,7 +4,7 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 99,  h_{-1} = 0 or a given state
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, UseBias = true
 //   W: 64×32, U: 64×64, b: 64; 12,288 FLOPs per timestep, 1,228,800 per Run
-//   Stack: 8,256 bytes per Run/RunLast, 576 per Step; no heap allocation
+//   Stack: 8,256 bytes per Run/RunLast; Step: none on Vector512, Vector256 (the state stays in registers), 576 bytes on Vector128, Scalar; no heap allocation
 //
 // Plan: each Run works through the sequence in blocks of 31 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
@@ -15,10 +15,12 @@
 //       recurrence columns spelled out (384 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
 //       recurrence columns spelled out (768 vector FMAs per timestep in all);
 //       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs;
 //       loops over columns, since 1,536 FMAs per timestep exceed the unroll budget of 128;
@@ -55,15 +57,11 @@ namespace Game.Motion
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
         /// <summary>
-        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+        /// first compilation takes milliseconds) rather than in the caller's first hot call.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        private void __rnnPrepare()
-        {
-            global::System.Span<float> state = stackalloc float[OutputSize];
-            Step(new float[InputSize], state);
-        }
+        private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
 
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 64×32: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -174,7 +172,7 @@ namespace Game.Motion
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
         /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (100×32), row-major.</param>
         /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (100×64), row-major. Must not overlap <paramref name="inputs"/>.</param>
-        /// <param name="initialState">h_{-1}, Output (64).</param>
+        /// <param name="initialState">h_{-1}, Output (64). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.ReadOnlySpan<float> initialState)
@@ -220,12 +218,7 @@ namespace Game.Motion
             global::RnnGen.Kernels.SpanGuard.Length(input.Length, InputSize, "Input = 32", nameof(input));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 64", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
-            global::System.Span<float> buffer = stackalloc float[144];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
         }
     }
 }
@@ -253,6 +246,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 64;
         private const int BlockSteps = 31;
+        private const int StepBufferFloats = 144;
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
@@ -280,10 +274,65 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
+        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// </summary>
+        public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                StepVector512(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                StepVector256(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+        }
+
+        /// <summary>
+        /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
+        /// state must stay readable until the last new element is computed, so the new one is built beside it.
+        /// </summary>
+        private static void StepThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState);
+            MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hNext, Output));
+        }
+
+        /// <summary>
+        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
+        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// </summary>
+        public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
+        {
+            ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+        }
+
+        /// <summary>
         /// Vector512 (AVX-512): 4 chunks of 16 outputs;
         /// recurrence columns spelled out (384 vector FMAs per timestep in all);
         /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -915,10 +964,529 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector512 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 2048);
+            ref float b = ref Unsafe.Add(ref weights, 6144);
+
+            // Outputs 0..63 (chunks 0..3): W·x into partial sum _a, then state element j into partial sum j mod 2 (_a, _b).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_15_a = V512.LoadUnsafe(ref b, 0);
+            var acc_o16_31_a = V512.LoadUnsafe(ref b, 16);
+            var acc_o32_47_a = V512.LoadUnsafe(ref b, 32);
+            var acc_o48_63_a = V512.LoadUnsafe(ref b, 48);
+            var xi = V512.Create(x);
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 1));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 2));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 3));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 4));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 5));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 6));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 7));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 8));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 512), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 528), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 544), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 560), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 9));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 576), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 592), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 608), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 624), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 10));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 640), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 656), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 672), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 688), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 11));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 704), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 720), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 736), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 752), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 12));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 768), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 784), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 800), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 816), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 13));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 832), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 848), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 864), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 880), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 14));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 896), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 912), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 928), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 944), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 15));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 960), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 976), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 992), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1008), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 16));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1024), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1040), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1056), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1072), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 17));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1088), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1104), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1120), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1136), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 18));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1152), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1168), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1184), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1200), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 19));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1216), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1232), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1248), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1264), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 20));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1280), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1296), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1312), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1328), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 21));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1344), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1360), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1376), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1392), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 22));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1408), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1424), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1440), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1456), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 23));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1472), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1488), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1504), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1520), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 24));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1536), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1552), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1568), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1584), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 25));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1600), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1616), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1632), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1648), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 26));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1664), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1680), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1696), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1712), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 27));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1728), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1744), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1760), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1776), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 28));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1792), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1808), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1824), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1840), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 29));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1856), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1872), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1888), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1904), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 30));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1920), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1936), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1952), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1968), xi, acc_o48_63_a);
+            xi = V512.Create(Unsafe.Add(ref x, 31));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1984), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2000), xi, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2016), xi, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2032), xi, acc_o48_63_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Tanh, stored as the new state.
+                V512.StoreUnsafe(Tanh(acc_o0_15_a), ref hNext, 0);
+                V512.StoreUnsafe(Tanh(acc_o16_31_a), ref hNext, 16);
+                V512.StoreUnsafe(Tanh(acc_o32_47_a), ref hNext, 32);
+                V512.StoreUnsafe(Tanh(acc_o48_63_a), ref hNext, 48);
+                return;
+            }
+
+            var hj = V512.Create(hPrev);
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 32), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 48), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_15_b = V512.LoadUnsafe(ref u, 64) * hj;
+            var acc_o16_31_b = V512.LoadUnsafe(ref u, 80) * hj;
+            var acc_o32_47_b = V512.LoadUnsafe(ref u, 96) * hj;
+            var acc_o48_63_b = V512.LoadUnsafe(ref u, 112) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 2));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 3));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 4));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 5));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 6));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 7));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 8));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 9));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 10));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 11));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 12));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 13));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 14));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 15));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 16));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1024), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1040), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1056), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1072), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 17));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1088), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1104), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1120), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1136), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 18));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1152), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1168), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1184), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1200), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 19));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1216), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1232), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1248), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1264), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 20));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1280), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1296), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1312), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1328), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 21));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1344), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1360), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1376), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1392), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 22));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1408), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1424), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1440), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1456), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 23));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1472), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1488), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1504), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1520), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 24));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1536), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1552), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1568), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1584), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 25));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1600), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1616), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1632), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1648), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 26));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1664), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1680), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1696), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1712), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 27));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1728), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1744), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1760), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1776), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 28));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1792), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1808), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1824), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1840), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 29));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1856), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1872), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1888), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1904), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 30));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1920), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1936), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1952), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1968), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 31));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1984), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2000), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2016), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2032), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 32));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2048), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2064), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2080), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2096), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 33));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2112), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2128), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2144), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2160), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 34));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2176), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2192), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2208), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2224), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 35));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2240), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2256), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2272), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2288), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 36));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2304), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2320), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2336), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2352), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 37));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2368), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2384), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2400), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2416), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 38));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2432), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2448), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2464), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2480), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 39));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2496), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2512), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2528), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2544), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 40));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2560), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2576), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2592), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2608), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 41));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2624), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2640), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2656), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2672), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 42));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2688), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2704), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2720), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2736), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 43));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2752), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2768), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2784), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2800), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 44));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2816), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2832), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2848), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2864), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 45));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2880), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2896), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2912), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2928), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 46));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2944), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2960), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2976), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2992), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 47));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3008), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3024), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3040), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3056), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 48));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3072), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3088), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3104), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3120), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 49));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3136), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3152), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3168), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3184), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 50));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3200), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3216), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3232), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3248), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 51));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3264), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3280), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3296), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3312), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 52));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3328), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3344), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3360), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3376), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 53));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3392), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3408), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3424), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3440), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 54));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3456), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3472), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3488), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3504), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 55));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3520), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3536), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3552), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3568), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 56));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3584), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3600), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3616), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3632), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 57));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3648), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3664), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3680), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3696), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 58));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3712), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3728), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3744), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3760), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 59));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3776), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3792), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3808), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3824), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 60));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3840), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3856), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3872), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3888), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 61));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3904), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3920), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3936), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3952), hj, acc_o48_63_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 62));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3968), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3984), hj, acc_o16_31_a);
+            acc_o32_47_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4000), hj, acc_o32_47_a);
+            acc_o48_63_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4016), hj, acc_o48_63_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 63));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4032), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4048), hj, acc_o16_31_b);
+            acc_o32_47_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4064), hj, acc_o32_47_b);
+            acc_o48_63_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4080), hj, acc_o48_63_b);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Tanh, stored as the new state.
+            V512.StoreUnsafe(Tanh(acc_o0_15_a + acc_o0_15_b), ref hNext, 0);
+            V512.StoreUnsafe(Tanh(acc_o16_31_a + acc_o16_31_b), ref hNext, 16);
+            V512.StoreUnsafe(Tanh(acc_o32_47_a + acc_o32_47_b), ref hNext, 32);
+            V512.StoreUnsafe(Tanh(acc_o48_63_a + acc_o48_63_b), ref hNext, 48);
+        }
+
+        /// <summary>
         /// Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
         /// recurrence columns spelled out (768 vector FMAs per timestep in all);
         /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1966,6 +2534,930 @@ namespace RnnGen.Generated
                         .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, t0 * Output), count * Output));
                 }
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
+            }
+        }
+
+        /// <summary>
+        /// One timestep on the Vector256 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 2048);
+            ref float b = ref Unsafe.Add(ref weights, 6144);
+
+            // Outputs 0..63 (chunks 0..7): one accumulator per chunk, W·x then U·h.
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_7 = V256.LoadUnsafe(ref b, 0);
+            var acc_o8_15 = V256.LoadUnsafe(ref b, 8);
+            var acc_o16_23 = V256.LoadUnsafe(ref b, 16);
+            var acc_o24_31 = V256.LoadUnsafe(ref b, 24);
+            var acc_o32_39 = V256.LoadUnsafe(ref b, 32);
+            var acc_o40_47 = V256.LoadUnsafe(ref b, 40);
+            var acc_o48_55 = V256.LoadUnsafe(ref b, 48);
+            var acc_o56_63 = V256.LoadUnsafe(ref b, 56);
+            var xi = V256.Create(x);
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 1));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 2));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 3));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 4));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 5));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 360), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 368), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 376), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 6));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 384), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 392), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 400), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 408), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 416), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 424), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 432), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 440), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 7));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 448), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 456), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 464), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 472), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 480), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 488), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 496), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 504), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 8));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 512), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 520), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 528), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 536), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 544), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 552), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 560), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 568), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 9));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 576), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 584), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 592), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 600), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 608), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 616), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 624), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 632), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 10));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 640), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 648), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 656), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 664), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 672), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 680), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 688), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 696), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 11));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 704), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 712), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 720), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 728), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 736), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 744), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 752), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 760), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 12));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 768), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 776), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 784), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 792), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 800), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 808), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 816), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 824), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 13));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 832), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 840), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 848), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 856), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 864), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 872), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 880), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 888), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 14));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 896), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 904), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 912), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 920), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 928), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 936), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 944), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 952), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 15));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 960), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 968), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 976), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 984), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 992), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1000), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1008), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1016), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 16));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1024), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1032), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1040), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1048), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1056), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1064), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1072), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1080), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 17));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1088), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1096), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1104), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1112), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1120), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1128), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1136), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1144), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 18));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1152), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1160), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1168), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1176), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1184), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1192), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1200), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1208), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 19));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1216), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1224), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1232), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1240), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1248), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1256), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1264), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1272), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 20));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1280), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1288), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1296), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1304), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1312), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1320), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1328), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1336), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 21));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1344), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1352), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1360), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1368), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1376), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1384), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1392), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1400), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 22));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1408), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1416), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1424), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1432), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1440), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1448), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1456), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1464), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 23));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1472), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1480), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1488), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1496), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1504), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1512), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1520), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1528), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 24));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1536), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1544), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1552), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1560), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1568), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1576), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1584), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1592), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 25));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1600), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1608), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1616), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1624), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1632), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1640), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1648), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1656), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 26));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1664), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1672), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1680), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1688), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1696), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1704), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1712), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1720), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 27));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1728), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1736), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1744), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1752), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1760), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1768), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1776), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1784), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 28));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1792), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1800), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1808), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1816), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1824), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1832), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1840), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1848), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 29));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1856), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1864), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1872), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1880), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1888), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1896), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1904), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1912), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 30));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1920), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1928), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1936), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1944), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1952), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1960), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1968), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1976), xi, acc_o56_63);
+            xi = V256.Create(Unsafe.Add(ref x, 31));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1984), xi, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 1992), xi, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2000), xi, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2008), xi, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2016), xi, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2024), xi, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2032), xi, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 2040), xi, acc_o56_63);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // The sums, stored as the new state and then activated in place.
+                V256.StoreUnsafe(acc_o0_7, ref hNext, 0);
+                V256.StoreUnsafe(acc_o8_15, ref hNext, 8);
+                V256.StoreUnsafe(acc_o16_23, ref hNext, 16);
+                V256.StoreUnsafe(acc_o24_31, ref hNext, 24);
+                V256.StoreUnsafe(acc_o32_39, ref hNext, 32);
+                V256.StoreUnsafe(acc_o40_47, ref hNext, 40);
+                V256.StoreUnsafe(acc_o48_55, ref hNext, 48);
+                V256.StoreUnsafe(acc_o56_63, ref hNext, 56);
+
+                for (nuint c = 0; c < 64; c += 8)
+                {
+                    V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref hNext, c)), ref hNext, c);
+                }
+                return;
+            }
+
+            var hj = V256.Create(hPrev);
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 8), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 16), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 24), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 32), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 40), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 48), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 56), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 1));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 64), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 72), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 80), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 88), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 96), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 104), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 112), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 120), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 2));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 128), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 136), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 144), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 152), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 160), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 168), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 176), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 184), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 3));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 192), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 200), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 208), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 216), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 224), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 232), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 240), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 248), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 4));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 256), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 264), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 272), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 280), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 288), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 296), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 304), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 312), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 5));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 320), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 328), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 336), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 344), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 352), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 360), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 368), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 376), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 6));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 384), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 392), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 400), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 408), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 416), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 424), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 432), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 440), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 7));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 448), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 456), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 464), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 472), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 480), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 488), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 496), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 504), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 8));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 512), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 520), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 528), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 536), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 544), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 552), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 560), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 568), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 9));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 576), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 584), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 592), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 600), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 608), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 616), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 624), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 632), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 10));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 640), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 648), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 656), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 664), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 672), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 680), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 688), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 696), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 11));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 704), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 712), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 720), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 728), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 736), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 744), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 752), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 760), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 12));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 768), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 776), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 784), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 792), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 800), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 808), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 816), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 824), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 13));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 832), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 840), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 848), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 856), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 864), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 872), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 880), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 888), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 14));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 896), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 904), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 912), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 920), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 928), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 936), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 944), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 952), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 15));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 960), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 968), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 976), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 984), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 992), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1000), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1008), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1016), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 16));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1024), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1032), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1040), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1048), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1056), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1064), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1072), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1080), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 17));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1088), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1096), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1104), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1112), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1120), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1128), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1136), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1144), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 18));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1152), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1160), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1168), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1176), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1184), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1192), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1200), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1208), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 19));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1216), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1224), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1232), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1240), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1248), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1256), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1264), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1272), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 20));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1280), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1288), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1296), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1304), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1312), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1320), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1328), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1336), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 21));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1344), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1352), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1360), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1368), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1376), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1384), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1392), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1400), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 22));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1408), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1416), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1424), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1432), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1440), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1448), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1456), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1464), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 23));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1472), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1480), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1488), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1496), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1504), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1512), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1520), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1528), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 24));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1536), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1544), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1552), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1560), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1568), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1576), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1584), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1592), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 25));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1600), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1608), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1616), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1624), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1632), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1640), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1648), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1656), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 26));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1664), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1672), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1680), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1688), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1696), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1704), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1712), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1720), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 27));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1728), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1736), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1744), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1752), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1760), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1768), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1776), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1784), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 28));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1792), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1800), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1808), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1816), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1824), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1832), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1840), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1848), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 29));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1856), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1864), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1872), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1880), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1888), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1896), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1904), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1912), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 30));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1920), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1928), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1936), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1944), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1952), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1960), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1968), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1976), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 31));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1984), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1992), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2000), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2008), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2016), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2024), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2032), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2040), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 32));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2048), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2056), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2064), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2072), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2080), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2088), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2096), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2104), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 33));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2112), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2120), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2128), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2136), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2144), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2152), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2160), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2168), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 34));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2176), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2184), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2192), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2200), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2208), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2216), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2224), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2232), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 35));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2240), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2248), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2256), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2264), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2272), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2280), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2288), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2296), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 36));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2304), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2312), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2320), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2328), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2336), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2344), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2352), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2360), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 37));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2368), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2376), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2384), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2392), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2400), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2408), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2416), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2424), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 38));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2432), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2440), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2448), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2456), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2464), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2472), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2480), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2488), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 39));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2496), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2504), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2512), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2520), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2528), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2536), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2544), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2552), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 40));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2560), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2568), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2576), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2584), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2592), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2600), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2608), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2616), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 41));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2624), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2632), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2640), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2648), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2656), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2664), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2672), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2680), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 42));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2688), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2696), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2704), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2712), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2720), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2728), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2736), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2744), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 43));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2752), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2760), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2768), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2776), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2784), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2792), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2800), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2808), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 44));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2816), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2824), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2832), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2840), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2848), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2856), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2864), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2872), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 45));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2880), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2888), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2896), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2904), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2912), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2920), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2928), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2936), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 46));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2944), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2952), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2960), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2968), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2976), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2984), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 2992), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3000), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 47));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3008), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3016), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3024), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3032), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3040), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3048), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3056), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3064), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 48));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3072), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3080), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3088), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3096), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3104), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3112), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3120), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3128), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 49));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3136), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3144), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3152), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3160), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3168), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3176), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3184), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3192), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 50));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3200), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3208), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3216), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3224), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3232), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3240), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3248), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3256), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 51));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3264), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3272), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3280), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3288), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3296), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3304), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3312), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3320), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 52));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3328), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3336), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3344), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3352), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3360), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3368), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3376), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3384), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 53));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3392), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3400), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3408), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3416), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3424), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3432), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3440), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3448), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 54));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3456), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3464), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3472), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3480), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3488), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3496), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3504), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3512), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 55));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3520), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3528), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3536), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3544), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3552), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3560), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3568), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3576), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 56));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3584), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3592), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3600), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3608), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3616), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3624), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3632), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3640), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 57));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3648), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3656), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3664), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3672), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3680), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3688), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3696), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3704), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 58));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3712), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3720), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3728), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3736), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3744), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3752), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3760), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3768), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 59));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3776), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3784), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3792), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3800), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3808), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3816), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3824), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3832), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 60));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3840), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3848), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3856), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3864), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3872), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3880), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3888), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3896), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 61));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3904), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3912), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3920), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3928), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3936), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3944), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3952), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3960), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 62));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3968), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3976), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3984), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3992), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4000), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4008), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4016), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4024), hj, acc_o56_63);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 63));
+            acc_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4032), hj, acc_o0_7);
+            acc_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4040), hj, acc_o8_15);
+            acc_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4048), hj, acc_o16_23);
+            acc_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4056), hj, acc_o24_31);
+            acc_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4064), hj, acc_o32_39);
+            acc_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4072), hj, acc_o40_47);
+            acc_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4080), hj, acc_o48_55);
+            acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4088), hj, acc_o56_63);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // The sums, stored as the new state and then activated in place.
+            V256.StoreUnsafe(acc_o0_7, ref hNext, 0);
+            V256.StoreUnsafe(acc_o8_15, ref hNext, 8);
+            V256.StoreUnsafe(acc_o16_23, ref hNext, 16);
+            V256.StoreUnsafe(acc_o24_31, ref hNext, 24);
+            V256.StoreUnsafe(acc_o32_39, ref hNext, 32);
+            V256.StoreUnsafe(acc_o40_47, ref hNext, 40);
+            V256.StoreUnsafe(acc_o48_55, ref hNext, 48);
+            V256.StoreUnsafe(acc_o56_63, ref hNext, 56);
+
+            for (nuint c = 0; c < 64; c += 8)
+            {
+                V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref hNext, c)), ref hNext, c);
             }
         }
 

@@ -4,7 +4,7 @@
 //   h_t = W·x_t + U·h_{t-1} + b,  t = 0 .. 12,  h_{-1} = 0 or a given state
 //   Timesteps = 13, Input = 3, Output = 5, Activation = Linear, UseBias = true
 //   W: 5×3, U: 5×5, b: 5; 80 FLOPs per timestep, 1,040 per Run
-//   Stack: 960 bytes per Run/RunLast, 192 per Step; no heap allocation
+//   Stack: 960 bytes per Run/RunLast; Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 192 bytes on Scalar; no heap allocation
 //
 // Plan: each Run works through the sequence in blocks of 13 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
@@ -15,14 +15,17 @@
 //       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
 //       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       recurrence columns spelled out (16 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -53,15 +56,11 @@ namespace Game.Odd
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
         /// <summary>
-        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+        /// first compilation takes milliseconds) rather than in the caller's first hot call.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        private void __rnnPrepare()
-        {
-            global::System.Span<float> state = stackalloc float[OutputSize];
-            Step(new float[InputSize], state);
-        }
+        private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
 
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 5×3: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -172,7 +171,7 @@ namespace Game.Odd
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
         /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (13×3), row-major.</param>
         /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (13×5), row-major. Must not overlap <paramref name="inputs"/>.</param>
-        /// <param name="initialState">h_{-1}, Output (5).</param>
+        /// <param name="initialState">h_{-1}, Output (5). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.ReadOnlySpan<float> initialState)
@@ -218,12 +217,7 @@ namespace Game.Odd
             global::RnnGen.Kernels.SpanGuard.Length(input.Length, InputSize, "Input = 3", nameof(input));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 5", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
-            global::System.Span<float> buffer = stackalloc float[48];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
         }
     }
 }
@@ -251,6 +245,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 16;
         private const int BlockSteps = 13;
+        private const int StepBufferFloats = 48;
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
@@ -278,10 +273,65 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
+        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// </summary>
+        public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                StepVector512(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                StepVector256(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                StepVector128(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+        }
+
+        /// <summary>
+        /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
+        /// state must stay readable until the last new element is computed, so the new one is built beside it.
+        /// </summary>
+        private static void StepThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState);
+            MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hNext, Output));
+        }
+
+        /// <summary>
+        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
+        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// </summary>
+        public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
+        {
+            ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+        }
+
+        /// <summary>
         /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
         /// recurrence columns spelled out (8 vector FMAs per timestep in all);
         /// 5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -395,10 +445,72 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector512 path, every output's sums in registers: hNext = W·x + U·hPrev + b.
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 48);
+            ref float b = ref Unsafe.Add(ref weights, 128);
+
+            // Outputs 0..4 (chunk 0): W·x into partial sum _a, then state element j into partial sum j mod 5 (_a, _b, _c, _d, _e).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_4_a = V512.LoadUnsafe(ref b, 0);
+            var xi = V512.Create(x);
+            acc_o0_4_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, acc_o0_4_a);
+            xi = V512.Create(Unsafe.Add(ref x, 1));
+            acc_o0_4_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, acc_o0_4_a);
+            xi = V512.Create(Unsafe.Add(ref x, 2));
+            acc_o0_4_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, acc_o0_4_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // The new state (Linear: no activation).
+                // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = acc_o0_4_a;
+                    hNext = V512.GetElement(last, 0);
+                    Unsafe.Add(ref hNext, 1) = V512.GetElement(last, 1);
+                    Unsafe.Add(ref hNext, 2) = V512.GetElement(last, 2);
+                    Unsafe.Add(ref hNext, 3) = V512.GetElement(last, 3);
+                    Unsafe.Add(ref hNext, 4) = V512.GetElement(last, 4);
+                }
+                return;
+            }
+
+            var hj = V512.Create(hPrev);
+            acc_o0_4_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_4_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_4_b = V512.LoadUnsafe(ref u, 16) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_4_c = V512.LoadUnsafe(ref u, 32) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_4_d = V512.LoadUnsafe(ref u, 48) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 4));
+            var acc_o0_4_e = V512.LoadUnsafe(ref u, 64) * hj;
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // The new state (Linear: no activation).
+            // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+            {
+                var last = ((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e);
+                hNext = V512.GetElement(last, 0);
+                Unsafe.Add(ref hNext, 1) = V512.GetElement(last, 1);
+                Unsafe.Add(ref hNext, 2) = V512.GetElement(last, 2);
+                Unsafe.Add(ref hNext, 3) = V512.GetElement(last, 3);
+                Unsafe.Add(ref hNext, 4) = V512.GetElement(last, 4);
+            }
+        }
+
+        /// <summary>
         /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
         /// recurrence columns spelled out (8 vector FMAs per timestep in all);
         /// 5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -512,10 +624,72 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector256 path, every output's sums in registers: hNext = W·x + U·hPrev + b.
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 24);
+            ref float b = ref Unsafe.Add(ref weights, 64);
+
+            // Outputs 0..4 (chunk 0): W·x into partial sum _a, then state element j into partial sum j mod 5 (_a, _b, _c, _d, _e).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_4_a = V256.LoadUnsafe(ref b, 0);
+            var xi = V256.Create(x);
+            acc_o0_4_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, acc_o0_4_a);
+            xi = V256.Create(Unsafe.Add(ref x, 1));
+            acc_o0_4_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, acc_o0_4_a);
+            xi = V256.Create(Unsafe.Add(ref x, 2));
+            acc_o0_4_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, acc_o0_4_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // The new state (Linear: no activation).
+                // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = acc_o0_4_a;
+                    hNext = V256.GetElement(last, 0);
+                    Unsafe.Add(ref hNext, 1) = V256.GetElement(last, 1);
+                    Unsafe.Add(ref hNext, 2) = V256.GetElement(last, 2);
+                    Unsafe.Add(ref hNext, 3) = V256.GetElement(last, 3);
+                    Unsafe.Add(ref hNext, 4) = V256.GetElement(last, 4);
+                }
+                return;
+            }
+
+            var hj = V256.Create(hPrev);
+            acc_o0_4_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_4_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_4_b = V256.LoadUnsafe(ref u, 8) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_4_c = V256.LoadUnsafe(ref u, 16) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_4_d = V256.LoadUnsafe(ref u, 24) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 4));
+            var acc_o0_4_e = V256.LoadUnsafe(ref u, 32) * hj;
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // The new state (Linear: no activation).
+            // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+            {
+                var last = ((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e);
+                hNext = V256.GetElement(last, 0);
+                Unsafe.Add(ref hNext, 1) = V256.GetElement(last, 1);
+                Unsafe.Add(ref hNext, 2) = V256.GetElement(last, 2);
+                Unsafe.Add(ref hNext, 3) = V256.GetElement(last, 3);
+                Unsafe.Add(ref hNext, 4) = V256.GetElement(last, 4);
+            }
+        }
+
+        /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
         /// recurrence columns spelled out (16 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -650,6 +824,70 @@ namespace RnnGen.Generated
                     }
                 }
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
+            }
+        }
+
+        /// <summary>
+        /// One timestep on the Vector128 path, every output's sums in registers: hNext = W·x + U·hPrev + b.
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 24);
+            ref float b = ref Unsafe.Add(ref weights, 64);
+
+            // Outputs 0..4 (chunks 0..1): W·x into partial sum _a, then state element j into partial sum j mod 4 (_a, _b, _c, _d).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_3_a = V128.LoadUnsafe(ref b, 0);
+            var acc_o4_a = V128.LoadUnsafe(ref b, 4);
+            var xi = V128.Create(x);
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, acc_o0_3_a);
+            acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, acc_o4_a);
+            xi = V128.Create(Unsafe.Add(ref x, 1));
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, acc_o0_3_a);
+            acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, acc_o4_a);
+            xi = V128.Create(Unsafe.Add(ref x, 2));
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 16), xi, acc_o0_3_a);
+            acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 20), xi, acc_o4_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // The new state (Linear: no activation).
+                V128.StoreUnsafe(acc_o0_3_a, ref hNext, 0);
+                // Outputs 4 fill only part of the last vector: stored lane by lane.
+                {
+                    var last = acc_o4_a;
+                    Unsafe.Add(ref hNext, 4) = V128.GetElement(last, 0);
+                }
+                return;
+            }
+
+            var hj = V128.Create(hPrev);
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0_3_a);
+            acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, acc_o4_a);
+            hj = V128.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * hj;
+            var acc_o4_b = V128.LoadUnsafe(ref u, 12) * hj;
+            hj = V128.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * hj;
+            var acc_o4_c = V128.LoadUnsafe(ref u, 20) * hj;
+            hj = V128.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * hj;
+            var acc_o4_d = V128.LoadUnsafe(ref u, 28) * hj;
+            hj = V128.Create(Unsafe.Add(ref hPrev, 4));
+            acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, acc_o0_3_a);
+            acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, acc_o4_a);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // The new state (Linear: no activation).
+            V128.StoreUnsafe((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d), ref hNext, 0);
+            // Outputs 4 fill only part of the last vector: stored lane by lane.
+            {
+                var last = (acc_o4_a + acc_o4_b) + (acc_o4_c + acc_o4_d);
+                Unsafe.Add(ref hNext, 4) = V128.GetElement(last, 0);
             }
         }
 

@@ -4,7 +4,7 @@
 //   h_t = relu(W·x_t + U·h_{t-1} + b),  t = 0 .. 49,  h_{-1} = 0 or a given state
 //   Timesteps = 50, Input = 16, Output = 32, Activation = Relu, UseBias = true
 //   W: 32×16, U: 32×32, b: 32; 3,072 FLOPs per timestep, 153,600 per Run
-//   Stack: 4,288 bytes per Run/RunLast, 320 per Step; no heap allocation
+//   Stack: 4,288 bytes per Run/RunLast; Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 320 bytes on Scalar; no heap allocation
 //
 // Plan: each Run works through the sequence in blocks of 32 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
@@ -15,14 +15,17 @@
 //       recurrence columns spelled out (96 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
 //       recurrence columns spelled out (192 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Vector128 (SSE, Arm64 AdvSimd): 8 chunks of 4 outputs;
 //       loops over columns, since 384 FMAs per timestep exceed the unroll budget of 128;
 //       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -53,15 +56,11 @@ namespace Game
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
         /// <summary>
-        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+        /// first compilation takes milliseconds) rather than in the caller's first hot call.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        private void __rnnPrepare()
-        {
-            global::System.Span<float> state = stackalloc float[OutputSize];
-            Step(new float[InputSize], state);
-        }
+        private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
 
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 32×16: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -172,7 +171,7 @@ namespace Game
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
         /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (50×16), row-major.</param>
         /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (50×32), row-major. Must not overlap <paramref name="inputs"/>.</param>
-        /// <param name="initialState">h_{-1}, Output (32).</param>
+        /// <param name="initialState">h_{-1}, Output (32). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.ReadOnlySpan<float> initialState)
@@ -218,12 +217,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(input.Length, InputSize, "Input = 16", nameof(input));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 32", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
-            global::System.Span<float> buffer = stackalloc float[80];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
         }
     }
 }
@@ -251,6 +245,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 32;
         private const int BlockSteps = 32;
+        private const int StepBufferFloats = 80;
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
@@ -278,10 +273,65 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
+        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// </summary>
+        public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                StepVector512(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                StepVector256(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                StepVector128(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+        }
+
+        /// <summary>
+        /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
+        /// state must stay readable until the last new element is computed, so the new one is built beside it.
+        /// </summary>
+        private static void StepThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState);
+            MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hNext, Output));
+        }
+
+        /// <summary>
+        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
+        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// </summary>
+        public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
+        {
+            ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+        }
+
+        /// <summary>
         /// Vector512 (AVX-512): 2 chunks of 16 outputs;
         /// recurrence columns spelled out (96 vector FMAs per timestep in all);
         /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -543,10 +593,187 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector512 path, every output's sums in registers: hNext = relu(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+
+            // Outputs 0..31 (chunks 0..1): W·x into partial sum _a, then state element j into partial sum j mod 4 (_a, _b, _c, _d).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_15_a = V512.LoadUnsafe(ref b, 0);
+            var acc_o16_31_a = V512.LoadUnsafe(ref b, 16);
+            var xi = V512.Create(x);
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 1));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 2));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 3));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 4));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 5));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 6));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 7));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 8));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 9));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 10));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 11));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 12));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 13));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 14));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, acc_o16_31_a);
+            xi = V512.Create(Unsafe.Add(ref x, 15));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, acc_o16_31_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Relu, stored as the new state.
+                V512.StoreUnsafe(Relu(acc_o0_15_a), ref hNext, 0);
+                V512.StoreUnsafe(Relu(acc_o16_31_a), ref hNext, 16);
+                return;
+            }
+
+            var hj = V512.Create(hPrev);
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_15_b = V512.LoadUnsafe(ref u, 32) * hj;
+            var acc_o16_31_b = V512.LoadUnsafe(ref u, 48) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 2));
+            var acc_o0_15_c = V512.LoadUnsafe(ref u, 64) * hj;
+            var acc_o16_31_c = V512.LoadUnsafe(ref u, 80) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 3));
+            var acc_o0_15_d = V512.LoadUnsafe(ref u, 96) * hj;
+            var acc_o16_31_d = V512.LoadUnsafe(ref u, 112) * hj;
+            hj = V512.Create(Unsafe.Add(ref hPrev, 4));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 5));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 6));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 7));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, acc_o16_31_d);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 8));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 9));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 10));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 11));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, acc_o16_31_d);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 12));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 13));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 14));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 15));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, acc_o16_31_d);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 16));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 17));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 18));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 19));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, acc_o16_31_d);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 20));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 21));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 22));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 23));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, acc_o16_31_d);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 24));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 25));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 26));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 27));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, acc_o16_31_d);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 28));
+            acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, acc_o0_15_a);
+            acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, acc_o16_31_a);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 29));
+            acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, acc_o0_15_b);
+            acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, acc_o16_31_b);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 30));
+            acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, acc_o0_15_c);
+            acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, acc_o16_31_c);
+            hj = V512.Create(Unsafe.Add(ref hPrev, 31));
+            acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, acc_o0_15_d);
+            acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, acc_o16_31_d);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Relu, stored as the new state.
+            V512.StoreUnsafe(Relu((acc_o0_15_a + acc_o0_15_b) + (acc_o0_15_c + acc_o0_15_d)), ref hNext, 0);
+            V512.StoreUnsafe(Relu((acc_o16_31_a + acc_o16_31_b) + (acc_o16_31_c + acc_o16_31_d)), ref hNext, 16);
+        }
+
+        /// <summary>
         /// Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
         /// recurrence columns spelled out (192 vector FMAs per timestep in all);
         /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -912,10 +1139,289 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep on the Vector256 path, every output's sums in registers: hNext = relu(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+
+            // Outputs 0..31 (chunks 0..3): W·x into partial sum _a, then state element j into partial sum j mod 2 (_a, _b).
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_7_a = V256.LoadUnsafe(ref b, 0);
+            var acc_o8_15_a = V256.LoadUnsafe(ref b, 8);
+            var acc_o16_23_a = V256.LoadUnsafe(ref b, 16);
+            var acc_o24_31_a = V256.LoadUnsafe(ref b, 24);
+            var xi = V256.Create(x);
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 1));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 2));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 3));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 4));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 5));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 6));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 7));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 8));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 9));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 10));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 11));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 360), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 368), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 376), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 12));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 384), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 392), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 400), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 408), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 13));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 416), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 424), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 432), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 440), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 14));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 448), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 456), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 464), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 472), xi, acc_o24_31_a);
+            xi = V256.Create(Unsafe.Add(ref x, 15));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 480), xi, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 488), xi, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 496), xi, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 504), xi, acc_o24_31_a);
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Relu, stored as the new state.
+                V256.StoreUnsafe(Relu(acc_o0_7_a), ref hNext, 0);
+                V256.StoreUnsafe(Relu(acc_o8_15_a), ref hNext, 8);
+                V256.StoreUnsafe(Relu(acc_o16_23_a), ref hNext, 16);
+                V256.StoreUnsafe(Relu(acc_o24_31_a), ref hNext, 24);
+                return;
+            }
+
+            var hj = V256.Create(hPrev);
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 8), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 16), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 24), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 1));
+            var acc_o0_7_b = V256.LoadUnsafe(ref u, 32) * hj;
+            var acc_o8_15_b = V256.LoadUnsafe(ref u, 40) * hj;
+            var acc_o16_23_b = V256.LoadUnsafe(ref u, 48) * hj;
+            var acc_o24_31_b = V256.LoadUnsafe(ref u, 56) * hj;
+            hj = V256.Create(Unsafe.Add(ref hPrev, 2));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 64), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 72), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 80), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 88), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 3));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 96), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 104), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 112), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 120), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 4));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 128), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 136), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 144), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 152), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 5));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 160), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 168), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 176), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 184), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 6));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 192), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 200), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 208), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 216), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 7));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 224), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 232), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 240), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 248), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 8));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 256), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 264), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 272), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 280), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 9));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 288), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 296), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 304), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 312), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 10));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 320), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 328), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 336), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 344), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 11));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 352), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 360), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 368), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 376), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 12));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 384), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 392), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 400), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 408), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 13));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 416), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 424), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 432), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 440), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 14));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 448), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 456), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 464), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 472), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 15));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 480), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 488), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 496), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 504), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 16));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 512), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 520), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 528), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 536), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 17));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 544), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 552), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 560), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 568), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 18));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 576), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 584), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 592), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 600), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 19));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 608), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 616), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 624), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 632), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 20));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 640), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 648), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 656), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 664), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 21));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 672), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 680), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 688), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 696), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 22));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 704), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 712), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 720), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 728), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 23));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 736), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 744), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 752), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 760), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 24));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 768), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 776), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 784), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 792), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 25));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 800), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 808), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 816), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 824), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 26));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 832), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 840), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 848), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 856), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 27));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 864), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 872), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 880), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 888), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 28));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 896), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 904), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 912), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 920), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 29));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 928), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 936), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 944), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 952), hj, acc_o24_31_b);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 30));
+            acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 960), hj, acc_o0_7_a);
+            acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 968), hj, acc_o8_15_a);
+            acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 976), hj, acc_o16_23_a);
+            acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 984), hj, acc_o24_31_a);
+            hj = V256.Create(Unsafe.Add(ref hPrev, 31));
+            acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 992), hj, acc_o0_7_b);
+            acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1000), hj, acc_o8_15_b);
+            acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1008), hj, acc_o16_23_b);
+            acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1016), hj, acc_o24_31_b);
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Relu, stored as the new state.
+            V256.StoreUnsafe(Relu(acc_o0_7_a + acc_o0_7_b), ref hNext, 0);
+            V256.StoreUnsafe(Relu(acc_o8_15_a + acc_o8_15_b), ref hNext, 8);
+            V256.StoreUnsafe(Relu(acc_o16_23_a + acc_o16_23_b), ref hNext, 16);
+            V256.StoreUnsafe(Relu(acc_o24_31_a + acc_o24_31_b), ref hNext, 24);
+        }
+
+        /// <summary>
         /// Vector128 (SSE, Arm64 AdvSimd): 8 chunks of 4 outputs;
         /// loops over columns, since 384 FMAs per timestep exceed the unroll budget of 128;
         /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -1120,6 +1626,82 @@ namespace RnnGen.Generated
                 }
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
             }
+        }
+
+        /// <summary>
+        /// One timestep on the Vector128 path, every output's sums in registers: hNext = relu(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+
+            // Outputs 0..31 (chunks 0..7): one accumulator per chunk, W·x then U·h.
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_3 = V128.LoadUnsafe(ref b, 0);
+            var acc_o4_7 = V128.LoadUnsafe(ref b, 4);
+            var acc_o8_11 = V128.LoadUnsafe(ref b, 8);
+            var acc_o12_15 = V128.LoadUnsafe(ref b, 12);
+            var acc_o16_19 = V128.LoadUnsafe(ref b, 16);
+            var acc_o20_23 = V128.LoadUnsafe(ref b, 20);
+            var acc_o24_27 = V128.LoadUnsafe(ref b, 24);
+            var acc_o28_31 = V128.LoadUnsafe(ref b, 28);
+            for (int i = 0; i < Input; i++)
+            {
+                ref float wi = ref Unsafe.Add(ref w, i * 32);
+                var xi = V128.Create(Unsafe.Add(ref x, i));
+                acc_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, acc_o0_3);
+                acc_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, acc_o4_7);
+                acc_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, acc_o8_11);
+                acc_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, acc_o12_15);
+                acc_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, acc_o16_19);
+                acc_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, acc_o20_23);
+                acc_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, acc_o24_27);
+                acc_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, acc_o28_31);
+            }
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // Relu, stored as the new state.
+                V128.StoreUnsafe(Relu(acc_o0_3), ref hNext, 0);
+                V128.StoreUnsafe(Relu(acc_o4_7), ref hNext, 4);
+                V128.StoreUnsafe(Relu(acc_o8_11), ref hNext, 8);
+                V128.StoreUnsafe(Relu(acc_o12_15), ref hNext, 12);
+                V128.StoreUnsafe(Relu(acc_o16_19), ref hNext, 16);
+                V128.StoreUnsafe(Relu(acc_o20_23), ref hNext, 20);
+                V128.StoreUnsafe(Relu(acc_o24_27), ref hNext, 24);
+                V128.StoreUnsafe(Relu(acc_o28_31), ref hNext, 28);
+                return;
+            }
+
+            for (int j = 0; j < Output; j++)
+            {
+                ref float uj = ref Unsafe.Add(ref u, j * 32);
+                var hj = V128.Create(Unsafe.Add(ref hPrev, j));
+                acc_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref uj, 0), hj, acc_o0_3);
+                acc_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref uj, 4), hj, acc_o4_7);
+                acc_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref uj, 8), hj, acc_o8_11);
+                acc_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref uj, 12), hj, acc_o12_15);
+                acc_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref uj, 16), hj, acc_o16_19);
+                acc_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref uj, 20), hj, acc_o20_23);
+                acc_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref uj, 24), hj, acc_o24_27);
+                acc_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref uj, 28), hj, acc_o28_31);
+            }
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // Relu, stored as the new state.
+            V128.StoreUnsafe(Relu(acc_o0_3), ref hNext, 0);
+            V128.StoreUnsafe(Relu(acc_o4_7), ref hNext, 4);
+            V128.StoreUnsafe(Relu(acc_o8_11), ref hNext, 8);
+            V128.StoreUnsafe(Relu(acc_o12_15), ref hNext, 12);
+            V128.StoreUnsafe(Relu(acc_o16_19), ref hNext, 16);
+            V128.StoreUnsafe(Relu(acc_o20_23), ref hNext, 20);
+            V128.StoreUnsafe(Relu(acc_o24_27), ref hNext, 24);
+            V128.StoreUnsafe(Relu(acc_o28_31), ref hNext, 28);
         }
 
         /// <summary>Scalar path: one dot product per output over the seed layout (W and U row-major).</summary>

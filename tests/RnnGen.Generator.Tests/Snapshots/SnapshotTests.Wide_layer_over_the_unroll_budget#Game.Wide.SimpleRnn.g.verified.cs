@@ -4,7 +4,7 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 4,  h_{-1} = 0 or a given state
 //   Timesteps = 5, Input = 64, Output = 256, Activation = Tanh, UseBias = true
 //   W: 256×64, U: 256×256, b: 256; 163,840 FLOPs per timestep, 819,200 per Run
-//   Stack: 6,208 bytes per Run/RunLast, 2,112 per Step; no heap allocation
+//   Stack: 6,208 bytes per Run/RunLast; Step: none on Vector512 (the state stays in registers), 2,112 bytes on Vector256, Vector128, Scalar; no heap allocation
 //
 // Plan: each Run works through the sequence in blocks of 5 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
@@ -15,6 +15,7 @@
 //       loops over columns, since 5,120 FMAs per timestep exceed the unroll budget of 1,024;
 //       one accumulator per chunk (16 independent FMA chains); all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector256 (AVX2 + FMA): 32 chunks of 8 outputs;
 //       loops over columns, since 10,240 FMAs per timestep exceed the unroll budget of 1,024;
@@ -56,15 +57,11 @@ namespace Game
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
         /// <summary>
-        /// Runs one Step on zeros. Every load method calls it, so the JIT compiles this machine's kernel when the
-        /// weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
+        /// first compilation takes milliseconds) rather than in the caller's first hot call.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        private void __rnnPrepare()
-        {
-            global::System.Span<float> state = stackalloc float[OutputSize];
-            Step(new float[InputSize], state);
-        }
+        private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
 
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 256×64: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -175,7 +172,7 @@ namespace Game
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
         /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (5×64), row-major.</param>
         /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (5×256), row-major. Must not overlap <paramref name="inputs"/>.</param>
-        /// <param name="initialState">h_{-1}, Output (256).</param>
+        /// <param name="initialState">h_{-1}, Output (256). May lie inside <paramref name="outputs"/>: it is read in full before anything is written.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.ReadOnlySpan<float> initialState)
@@ -221,12 +218,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(input.Length, InputSize, "Input = 64", nameof(input));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 256", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
-            global::System.Span<float> buffer = stackalloc float[528];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
         }
     }
 }
@@ -254,6 +246,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 256;
         private const int BlockSteps = 5;
+        private const int StepBufferFloats = 528;
 
         /// <summary>
         /// Runs <paramref name="steps"/> timesteps. On entry row 0 of <paramref name="rows"/> holds h_{-1}; on return
@@ -281,10 +274,65 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
+        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// </summary>
+        public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                StepVector512(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+            else
+            {
+                StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);
+            }
+        }
+
+        /// <summary>
+        /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
+        /// state must stay readable until the last new element is computed, so the new one is built beside it.
+        /// </summary>
+        private static void StepThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState);
+            MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hNext, Output));
+        }
+
+        /// <summary>
+        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
+        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// </summary>
+        public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
+        {
+            ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
+            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+        }
+
+        /// <summary>
         /// Vector512 (AVX-512): 16 chunks of 16 outputs;
         /// loops over columns, since 5,120 FMAs per timestep exceed the unroll budget of 1,024;
         /// one accumulator per chunk (16 independent FMA chains); all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
+        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -712,6 +760,132 @@ namespace RnnGen.Generated
                         .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, t0 * Output), count * Output));
                 }
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
+            }
+        }
+
+        /// <summary>
+        /// One timestep on the Vector512 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
+        /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
+        {
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16384);
+            ref float b = ref Unsafe.Add(ref weights, 81920);
+
+            // Outputs 0..255 (chunks 0..15): one accumulator per chunk, W·x then U·h.
+            // The same order of additions as Run, so a loop of Step reproduces Run bit for bit.
+            var acc_o0_15 = V512.LoadUnsafe(ref b, 0);
+            var acc_o16_31 = V512.LoadUnsafe(ref b, 16);
+            var acc_o32_47 = V512.LoadUnsafe(ref b, 32);
+            var acc_o48_63 = V512.LoadUnsafe(ref b, 48);
+            var acc_o64_79 = V512.LoadUnsafe(ref b, 64);
+            var acc_o80_95 = V512.LoadUnsafe(ref b, 80);
+            var acc_o96_111 = V512.LoadUnsafe(ref b, 96);
+            var acc_o112_127 = V512.LoadUnsafe(ref b, 112);
+            var acc_o128_143 = V512.LoadUnsafe(ref b, 128);
+            var acc_o144_159 = V512.LoadUnsafe(ref b, 144);
+            var acc_o160_175 = V512.LoadUnsafe(ref b, 160);
+            var acc_o176_191 = V512.LoadUnsafe(ref b, 176);
+            var acc_o192_207 = V512.LoadUnsafe(ref b, 192);
+            var acc_o208_223 = V512.LoadUnsafe(ref b, 208);
+            var acc_o224_239 = V512.LoadUnsafe(ref b, 224);
+            var acc_o240_255 = V512.LoadUnsafe(ref b, 240);
+            for (int i = 0; i < Input; i++)
+            {
+                ref float wi = ref Unsafe.Add(ref w, i * 256);
+                var xi = V512.Create(Unsafe.Add(ref x, i));
+                acc_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 0), xi, acc_o0_15);
+                acc_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, acc_o16_31);
+                acc_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, acc_o32_47);
+                acc_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, acc_o48_63);
+                acc_o64_79 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, acc_o64_79);
+                acc_o80_95 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, acc_o80_95);
+                acc_o96_111 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, acc_o96_111);
+                acc_o112_127 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, acc_o112_127);
+                acc_o128_143 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, acc_o128_143);
+                acc_o144_159 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, acc_o144_159);
+                acc_o160_175 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, acc_o160_175);
+                acc_o176_191 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, acc_o176_191);
+                acc_o192_207 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, acc_o192_207);
+                acc_o208_223 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, acc_o208_223);
+                acc_o224_239 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, acc_o224_239);
+                acc_o240_255 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, acc_o240_255);
+            }
+
+            // From a zero state there is no U·h term.
+            if (zeroState)
+            {
+                // The sums, stored as the new state and then activated in place.
+                V512.StoreUnsafe(acc_o0_15, ref hNext, 0);
+                V512.StoreUnsafe(acc_o16_31, ref hNext, 16);
+                V512.StoreUnsafe(acc_o32_47, ref hNext, 32);
+                V512.StoreUnsafe(acc_o48_63, ref hNext, 48);
+                V512.StoreUnsafe(acc_o64_79, ref hNext, 64);
+                V512.StoreUnsafe(acc_o80_95, ref hNext, 80);
+                V512.StoreUnsafe(acc_o96_111, ref hNext, 96);
+                V512.StoreUnsafe(acc_o112_127, ref hNext, 112);
+                V512.StoreUnsafe(acc_o128_143, ref hNext, 128);
+                V512.StoreUnsafe(acc_o144_159, ref hNext, 144);
+                V512.StoreUnsafe(acc_o160_175, ref hNext, 160);
+                V512.StoreUnsafe(acc_o176_191, ref hNext, 176);
+                V512.StoreUnsafe(acc_o192_207, ref hNext, 192);
+                V512.StoreUnsafe(acc_o208_223, ref hNext, 208);
+                V512.StoreUnsafe(acc_o224_239, ref hNext, 224);
+                V512.StoreUnsafe(acc_o240_255, ref hNext, 240);
+
+                for (nuint c = 0; c < 256; c += 16)
+                {
+                    V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref hNext, c)), ref hNext, c);
+                }
+                return;
+            }
+
+            for (int j = 0; j < Output; j++)
+            {
+                ref float uj = ref Unsafe.Add(ref u, j * 256);
+                var hj = V512.Create(Unsafe.Add(ref hPrev, j));
+                acc_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 0), hj, acc_o0_15);
+                acc_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, acc_o16_31);
+                acc_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, acc_o32_47);
+                acc_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, acc_o48_63);
+                acc_o64_79 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, acc_o64_79);
+                acc_o80_95 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, acc_o80_95);
+                acc_o96_111 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, acc_o96_111);
+                acc_o112_127 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, acc_o112_127);
+                acc_o128_143 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, acc_o128_143);
+                acc_o144_159 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, acc_o144_159);
+                acc_o160_175 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, acc_o160_175);
+                acc_o176_191 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, acc_o176_191);
+                acc_o192_207 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, acc_o192_207);
+                acc_o208_223 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, acc_o208_223);
+                acc_o224_239 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, acc_o224_239);
+                acc_o240_255 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, acc_o240_255);
+            }
+
+            // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
+            // The sums, stored as the new state and then activated in place.
+            V512.StoreUnsafe(acc_o0_15, ref hNext, 0);
+            V512.StoreUnsafe(acc_o16_31, ref hNext, 16);
+            V512.StoreUnsafe(acc_o32_47, ref hNext, 32);
+            V512.StoreUnsafe(acc_o48_63, ref hNext, 48);
+            V512.StoreUnsafe(acc_o64_79, ref hNext, 64);
+            V512.StoreUnsafe(acc_o80_95, ref hNext, 80);
+            V512.StoreUnsafe(acc_o96_111, ref hNext, 96);
+            V512.StoreUnsafe(acc_o112_127, ref hNext, 112);
+            V512.StoreUnsafe(acc_o128_143, ref hNext, 128);
+            V512.StoreUnsafe(acc_o144_159, ref hNext, 144);
+            V512.StoreUnsafe(acc_o160_175, ref hNext, 160);
+            V512.StoreUnsafe(acc_o176_191, ref hNext, 176);
+            V512.StoreUnsafe(acc_o192_207, ref hNext, 192);
+            V512.StoreUnsafe(acc_o208_223, ref hNext, 208);
+            V512.StoreUnsafe(acc_o224_239, ref hNext, 224);
+            V512.StoreUnsafe(acc_o240_255, ref hNext, 240);
+
+            for (nuint c = 0; c < 256; c += 16)
+            {
+                V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref hNext, c)), ref hNext, c);
             }
         }
 
