@@ -11,15 +11,46 @@ namespace RnnGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SimdMath
 {
-    /// <summary><c>a * b + c</c>, fused where the CPU has FMA.</summary>
+    /// <summary>
+    /// <c>a * b + c</c>, fused where the CPU has FMA. Where this width is emulated, its halves still use the
+    /// narrower FMA, so every width (and the scalar activations) round alike on a given CPU.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
-        => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+    {
+        if (Avx512F.IsSupported)
+        {
+            return Avx512F.FusedMultiplyAdd(a, b, c);
+        }
 
-    /// <summary><c>a * b + c</c>, fused where the CPU has FMA.</summary>
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            return Vector512.Create(
+                MultiplyAdd(a.GetLower(), b.GetLower(), c.GetLower()),
+                MultiplyAdd(a.GetUpper(), b.GetUpper(), c.GetUpper()));
+        }
+
+        return (a * b) + c;
+    }
+
+    /// <summary><c>a * b + c</c>, fused where the CPU has FMA; emulated on Arm64 as two fused halves.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
-        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+    {
+        if (Fma.IsSupported)
+        {
+            return Fma.MultiplyAdd(a, b, c);
+        }
+
+        if (AdvSimd.IsSupported)
+        {
+            return Vector256.Create(
+                MultiplyAdd(a.GetLower(), b.GetLower(), c.GetLower()),
+                MultiplyAdd(a.GetUpper(), b.GetUpper(), c.GetUpper()));
+        }
+
+        return (a * b) + c;
+    }
 
     /// <summary><c>a * b + c</c>, fused where the CPU has FMA.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
