@@ -23,9 +23,11 @@ internal static class HeaderEmitter
         }
 
         writer.WriteLine("//");
-        writer.WriteLine($"// Plan: each Run works through the sequence in blocks of {Invariant.Int(plan.BlockSteps)} timesteps. First the input projections");
+        writer.WriteLine($"// Plan: Run works through the sequence in blocks of {Invariant.Int(plan.BlockSteps)} timesteps. First the input projections");
         writer.WriteLine("// W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the");
-        writer.WriteLine("// activation, the only sequential part. Weights are packed once, at load time, in the order the kernel reads them.");
+        writer.WriteLine("// activation, the only sequential part. Step sums bias, W·x and U·h straight into registers and writes the");
+        writer.WriteLine("// state in place; where a path says so, Run is a loop of that step instead. Weights are packed once, at load");
+        writer.WriteLine("// time, in the order the kernels read them.");
         writer.WriteLine("//");
         writer.WriteLine("// CPU paths (the widest accelerated one runs):");
         foreach (VectorPathPlan path in plan.VectorPaths)
@@ -40,25 +42,28 @@ internal static class HeaderEmitter
         writer.WriteLine();
     }
 
-    /// <summary>Stack bytes per call, e.g. "8,256 bytes per Run/RunLast; Step: none on Vector512, 576 bytes on Scalar".</summary>
+    /// <summary>Stack bytes per call, e.g. "Run/RunLast: 8,256 bytes; Step: none on Vector512, 576 bytes on Scalar".</summary>
     private static string DescribeStack(KernelPlan plan)
     {
-        var inRegisters = new System.Collections.Generic.List<string>();
-        var throughRows = new System.Collections.Generic.List<string>();
+        string run = DescribeUse("Run/RunLast", plan, p => p.RunsAsSteps, plan.RunBufferFloats);
+        string step = DescribeUse("Step", plan, p => p.StepInRegisters, plan.StepBufferFloats);
+        return $"{run}; {step}";
+    }
+
+    private static string DescribeUse(string members, KernelPlan plan, System.Func<VectorPathPlan, bool> inRegisters, int bufferFloats)
+    {
+        var none = new System.Collections.Generic.List<string>();
+        var rows = new System.Collections.Generic.List<string>();
         foreach (VectorPathPlan path in plan.VectorPaths)
         {
-            (path.StepInRegisters ? inRegisters : throughRows).Add("Vector" + Invariant.Int(path.Bits));
+            (inRegisters(path) ? none : rows).Add("Vector" + Invariant.Int(path.Bits));
         }
 
-        throughRows.Add("Scalar");
-        string rows = $"{Invariant.Count(plan.StepBufferFloats * 4L)} bytes on {string.Join(", ", throughRows)}";
-        string step = inRegisters.Count == 0
-            ? "Step: " + rows
-            : $"Step: none on {string.Join(", ", inRegisters)} (the state stays in registers), {rows}";
-        string run = plan.Model.Timesteps == 1
-            ? "Run/RunLast: as Step (one timestep)"
-            : $"{Invariant.Count(plan.RunBufferFloats * 4L)} bytes per Run/RunLast";
-        return $"{run}; {step}";
+        rows.Add("Scalar");
+        string bytes = $"{Invariant.Count(bufferFloats * 4L)} bytes";
+        return none.Count == 0
+            ? $"{members}: {bytes}"
+            : $"{members}: none on {string.Join(", ", none)}, {bytes} on {string.Join(", ", rows)}";
     }
 
     /// <summary>One path's plan in words, e.g. "Vector512 (AVX-512): 4 chunks of 16 outputs, ...".</summary>
@@ -90,11 +95,21 @@ internal static class HeaderEmitter
             $"{name}: {chunks};",
             $"    {form};",
             $"    {sums}; {tiles};",
-            $"    input projections {Invariant.Int(path.ProjectionSteps)} timesteps at a time, each weight vector loaded once for all of them.",
         };
-        if (path.StepInRegisters)
+        if (!path.RunsAsSteps)
         {
-            lines.Add("    Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.");
+            lines.Add($"    input projections {Invariant.Int(path.ProjectionSteps)} timesteps at a time, each weight vector loaded once for all of them.");
+        }
+
+        if (path.RunsAsSteps)
+        {
+            lines.Add(model.Timesteps == 1
+                ? "    Run: the single-timestep kernel, straight from the inputs into the outputs."
+                : "    Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.");
+        }
+        else if (path.StepInRegisters)
+        {
+            lines.Add("    Step: all sums in registers, no stack rows.");
         }
 
         if (!path.ActivationPerChunk && model.Activation is RnnActivationKind.Tanh or RnnActivationKind.Sigmoid)

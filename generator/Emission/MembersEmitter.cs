@@ -11,6 +11,7 @@ internal static class MembersEmitter
     private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
     private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     private const string Span = "global::System.Span<float>";
+    private const string NullRef = "global::System.Runtime.CompilerServices.Unsafe.NullRef<float>()";
     private const string Weights = GeneratedMembers.WeightsField;
     private const string Prepare = GeneratedMembers.PrepareMethod;
 
@@ -160,9 +161,6 @@ internal static class MembersEmitter
         string outputsLength = $"\"Timesteps × Output = {t} × {o}\"";
         string stateLength = $"\"Output = {o}\"";
         string inputLength = $"\"Input = {i}\"";
-        string runBody = RunBodies.Run(plan, kernel);
-        string runFromStateBody = RunBodies.RunFromState(plan, kernel);
-        string runLastBody = RunBodies.RunLast(plan, kernel);
 
         WriteMember(writer, $$"""
             /// <summary>Runs the whole sequence from a zero state and writes every state h_0 .. h_{T-1}.</summary>
@@ -174,7 +172,7 @@ internal static class MembersEmitter
                 {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
                 {{Guard}}.Length(outputs.Length, Timesteps * OutputSize, {{outputsLength}}, nameof(outputs));
                 {{Guard}}.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            {{runBody}}
+                {{kernel}}.Run({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref {{NullRef}}, Timesteps, writeOutputs: true, zeroState: true);
             }
             """);
         WriteMember(writer, $$"""
@@ -189,7 +187,7 @@ internal static class MembersEmitter
                 {{Guard}}.Length(outputs.Length, Timesteps * OutputSize, {{outputsLength}}, nameof(outputs));
                 {{Guard}}.Length(initialState.Length, OutputSize, {{stateLength}}, nameof(initialState));
                 {{Guard}}.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            {{runFromStateBody}}
+                {{kernel}}.Run({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{MemoryMarshal}}.GetReference(outputs), ref {{MemoryMarshal}}.GetReference(initialState), Timesteps, writeOutputs: true, zeroState: false);
             }
             """);
         WriteMember(writer, $$"""
@@ -205,7 +203,7 @@ internal static class MembersEmitter
                 {{Guard}}.Length(inputs.Length, Timesteps * InputSize, {{inputsLength}}, nameof(inputs));
                 {{Guard}}.Length(state.Length, OutputSize, {{stateLength}}, nameof(state));
                 {{Guard}}.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-            {{runLastBody}}
+                {{kernel}}.Run({{Weights}}, ref {{MemoryMarshal}}.GetReference(inputs), ref {{NullRef}}, ref {{MemoryMarshal}}.GetReference(state), Timesteps, writeOutputs: false, zeroState: false);
             }
             """);
         WriteMember(writer, $$"""

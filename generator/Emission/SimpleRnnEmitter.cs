@@ -78,15 +78,20 @@ internal static class SimpleRnnEmitter
                 writer.WriteLine("// State rows are padded to whole 16-float vectors so that every path can load and store full vectors.");
                 writer.WriteLine($"private const int RowStride = {Invariant.Int(plan.RowStride)};");
                 writer.WriteLine($"private const int BlockSteps = {Invariant.Int(plan.BlockSteps)};");
+                writer.WriteLine($"private const int RunBufferFloats = {Invariant.Int(plan.RunBufferFloats)};");
                 writer.WriteLine($"private const int StepBufferFloats = {Invariant.Int(plan.StepBufferFloats)};");
                 writer.WriteLine();
                 WriteDispatch(writer, plan);
                 writer.WriteLine();
-                StepDispatchEmitter.Write(writer, plan);
+                KernelEntryEmitter.Write(writer, plan);
                 foreach (VectorPathPlan path in plan.VectorPaths)
                 {
-                    writer.WriteLine();
-                    VectorKernelEmitter.Write(writer, plan, path);
+                    if (!path.RunsAsSteps)
+                    {
+                        writer.WriteLine();
+                        VectorKernelEmitter.Write(writer, plan, path);
+                    }
+
                     if (path.StepInRegisters)
                     {
                         writer.WriteLine();
@@ -114,13 +119,19 @@ internal static class SimpleRnnEmitter
             /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
             /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
             /// </summary>
-            public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+            private static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
             """);
         using (writer.OpenBlock())
         {
             string keyword = "if";
             foreach (VectorPathPlan path in plan.VectorPaths)
             {
+                if (path.RunsAsSteps)
+                {
+                    writer.WriteLine($"// {path.TypeAlias}: never comes here; its Run and Step are the single-timestep kernel.");
+                    continue;
+                }
+
                 writer.WriteLine($"{keyword} ({path.Condition})");
                 using (writer.OpenBlock())
                 {
@@ -128,6 +139,12 @@ internal static class SimpleRnnEmitter
                 }
 
                 keyword = "else if";
+            }
+
+            if (keyword == "if")
+            {
+                writer.WriteLine("RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
+                return;
             }
 
             writer.WriteLine("else");

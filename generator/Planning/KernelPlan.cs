@@ -37,6 +37,10 @@ internal sealed record KernelPlan(
 /// <param name="ProjectionTiles">The same for the input projection of one timestep (one accumulator per chunk).</param>
 /// <param name="ProjectionSteps">Timesteps whose input projections are computed together, so that each weight vector is loaded once for all of them.</param>
 /// <param name="GroupedProjectionTiles">Chunk tiles for that grouped projection: ProjectionSteps accumulators and one weight per chunk fit in registers.</param>
+/// <param name="RunsAsSteps">
+/// Run and RunLast loop the single-timestep kernel, reading and writing the state where it lives, instead of
+/// batching input projections through stack rows (see <see cref="KernelPlanner.StepLoopMaxWeightBytes"/>).
+/// </param>
 internal sealed record VectorPathPlan(
     int Bits,
     int Lanes,
@@ -51,7 +55,8 @@ internal sealed record VectorPathPlan(
     EquatableArray<ChunkTile> RecurrentTiles,
     EquatableArray<ChunkTile> ProjectionTiles,
     int ProjectionSteps,
-    EquatableArray<ChunkTile> GroupedProjectionTiles)
+    EquatableArray<ChunkTile> GroupedProjectionTiles,
+    bool RunsAsSteps)
 {
     public string TypeAlias => "V" + Invariant.Int(Bits);
 

@@ -43,6 +43,14 @@ internal static class KernelPlanner
     /// <summary>Longest block; beyond it the projection gains nothing more from batching.</summary>
     public const int MaxBlockSteps = 32;
 
+    /// <summary>
+    /// Packed weights up to which a sequence runs as a loop of the single-timestep kernel. A layer this small is
+    /// bound by the latency of each timestep, not by weight traffic, so batching its input projections gains
+    /// nothing and costs a store and a reload per timestep (measured on the Vector512 path: a step loop took 0.86-0.95×
+    /// the batched kernel's time up to 32 outputs, and 0.98-1.1× from 64 outputs and 16 KB of weights on).
+    /// </summary>
+    public const int StepLoopMaxWeightBytes = 16 * 1024;
+
     public static KernelPlan Plan(SimpleRnnModel model)
     {
         int rowStride = ShapeLimits.Pad(model.Output, ShapeLimits.WidestLanes);
@@ -81,6 +89,9 @@ internal static class KernelPlanner
             : Math.Max(1, Math.Min(Math.Min((ChainsToHideLatency + chunks - 1) / chunks, budget / chunks), model.Output));
 
         (int projectionSteps, int groupedTile) = ProjectionGrouping(chunks, registers);
+        EquatableArray<ChunkTile> recurrentTiles = Tiles(chunks, Math.Max(1, budget / accumulators));
+        long packedBytes = (model.Input + model.Output + 1L) * chunks * lanes * sizeof(float);
+        bool runsAsSteps = recurrentTiles.Length == 1 && (model.Timesteps == 1 || packedBytes <= StepLoopMaxWeightBytes);
         return new VectorPathPlan(
             bits,
             lanes,
@@ -92,10 +103,11 @@ internal static class KernelPlanner
             unrollBudget,
             ActivationPerChunk: chunks <= MaxInlineActivations,
             accumulators,
-            Tiles(chunks, Math.Max(1, budget / accumulators)),
+            recurrentTiles,
             Tiles(chunks, budget),
             projectionSteps,
-            Tiles(chunks, groupedTile));
+            Tiles(chunks, groupedTile),
+            runsAsSteps);
     }
 
     /// <summary>

@@ -4,28 +4,27 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 3,  h_{-1} = 0 or a given state
 //   Timesteps = 4, Input = 2, Output = 8, Activation = Tanh, UseBias = true
 //   W: 8×2, U: 8×8, b: 8; 160 FLOPs per timestep, 640 per Run
-//   Stack: 384 bytes per Run/RunLast; Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 192 bytes on Scalar; no heap allocation
+//   Stack: Run/RunLast: none on Vector512, Vector256, Vector128, 384 bytes on Scalar; Step: none on Vector512, Vector256, Vector128, 192 bytes on Scalar; no heap allocation
 //
-// Plan: each Run works through the sequence in blocks of 4 timesteps. First the input projections
+// Plan: Run works through the sequence in blocks of 4 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
-// activation, the only sequential part. Weights are packed once, at load time, in the order the kernel reads them.
+// activation, the only sequential part. Step sums bias, W·x and U·h straight into registers and writes the
+// state in place; where a path says so, Run is a loop of that step instead. Weights are packed once, at load
+// time, in the order the kernels read them.
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 8 of 16 lanes used);
 //       recurrence columns spelled out (10 vector FMAs per timestep in all);
 //       8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs;
 //       recurrence columns spelled out (10 vector FMAs per timestep in all);
 //       8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs;
 //       recurrence columns spelled out (20 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -162,10 +161,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 4 × 2", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 4 × 8", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
-            global::System.Span<float> buffer = stackalloc float[96];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), Timesteps, writeOutputs: true, zeroState: true);
         }
 
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -180,10 +176,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 4 × 8", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.Length(initialState.Length, OutputSize, "Output = 8", nameof(initialState));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[96];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), Timesteps, writeOutputs: true, zeroState: false);
         }
 
         /// <summary>
@@ -199,12 +192,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 4 × 2", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 8", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[96];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), Timesteps, writeOutputs: false, zeroState: false);
         }
 
         /// <summary>Advances one timestep: <c>state = tanh(W·input + U·state + b)</c>.</summary>
@@ -245,6 +233,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 16;
         private const int BlockSteps = 4;
+        private const int RunBufferFloats = 96;
         private const int StepBufferFloats = 48;
 
         /// <summary>
@@ -252,29 +241,69 @@ namespace RnnGen.Generated
         /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
         /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        private static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        {
+            // V512: never comes here; its Run and Step are the single-timestep kernel.
+            // V256: never comes here; its Run and Step are the single-timestep kernel.
+            // V128: never comes here; its Run and Step are the single-timestep kernel.
+            RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="steps"/> timesteps from hPrev (not read when <paramref name="zeroState"/>), writing every
+        /// state to <paramref name="y"/> if <paramref name="writeOutputs"/>, else leaving the last one in hPrev.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
-                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector512(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector256(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V128.IsHardwareAccelerated)
             {
-                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector128(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else
             {
-                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
             }
         }
 
         /// <summary>
         /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
-        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// hPrev and hNext may be the same row.
         /// </summary>
         public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
         {
@@ -297,6 +326,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// The sequence through stack rows: the state starts in row 0 (zero, as stackalloc clears the buffer, or a
+        /// copy of hPrev), the blocked kernel runs, and without outputs (RunLast) the last state goes back to hPrev.
+        /// </summary>
+        private static void RunThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[RunBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+            if (!writeOutputs)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
+            }
+        }
+
+        /// <summary>
         /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
         /// state must stay readable until the last new element is computed, so the new one is built beside it.
         /// </summary>
@@ -314,143 +363,16 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
-        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
+        /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
         /// </summary>
         public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
         {
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
             ref float rows = ref AlignTo64(buffer);
-            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             Step(weights, ref x, ref rows, ref rows, zeroState: false);
-        }
-
-        /// <summary>
-        /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 8 of 16 lanes used);
-        /// recurrence columns spelled out (10 vector FMAs per timestep in all);
-        /// 8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 16 floats: W (one row per input) at 0, U (one row per state element) at 32, bias at 160.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 32);
-            ref float b = ref Unsafe.Add(ref weights, 160);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..7 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0_7 = V512.LoadUnsafe(ref b, 0);
-                            var p1_o0_7 = V512.LoadUnsafe(ref b, 0);
-                            var p2_o0_7 = V512.LoadUnsafe(ref b, 0);
-                            var p3_o0_7 = V512.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 16);
-                                var w_o0_7 = V512.LoadUnsafe(ref wi, 0);
-                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_7 = Avx512F.FusedMultiplyAdd(w_o0_7, x0, p0_o0_7);
-                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_7 = Avx512F.FusedMultiplyAdd(w_o0_7, x1, p1_o0_7);
-                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_7 = Avx512F.FusedMultiplyAdd(w_o0_7, x2, p2_o0_7);
-                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_7 = Avx512F.FusedMultiplyAdd(w_o0_7, x3, p3_o0_7);
-                            }
-
-                            V512.StoreUnsafe(p0_o0_7, ref ps, 0);
-                            V512.StoreUnsafe(p1_o0_7, ref ps, 1 * RowStride + 0);
-                            V512.StoreUnsafe(p2_o0_7, ref ps, 2 * RowStride + 0);
-                            V512.StoreUnsafe(p3_o0_7, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..7 (chunk 0).
-                        {
-                            var p_o0_7 = V512.LoadUnsafe(ref b, 0);
-                            var xi = V512.Create(xt);
-                            p_o0_7 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_7);
-                            xi = V512.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_7 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o0_7);
-                            V512.StoreUnsafe(p_o0_7, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 16; c += 16)
-                    {
-                        V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..7 (chunk 0), starting from their input projection; column j adds into partial sum j mod 8 (_a, _b, _c, _d, _e, _f, _g, _h).
-                    {
-                        var acc_o0_7_a = V512.LoadUnsafe(ref hNext, 0);
-                        var hj = V512.Create(hPrev);
-                        acc_o0_7_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_7_b = V512.LoadUnsafe(ref u, 16) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_7_c = V512.LoadUnsafe(ref u, 32) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_7_d = V512.LoadUnsafe(ref u, 48) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_7_e = V512.LoadUnsafe(ref u, 64) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 5));
-                        var acc_o0_7_f = V512.LoadUnsafe(ref u, 80) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 6));
-                        var acc_o0_7_g = V512.LoadUnsafe(ref u, 96) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 7));
-                        var acc_o0_7_h = V512.LoadUnsafe(ref u, 112) * hj;
-                        // Tanh, stored as the new state.
-                        V512.StoreUnsafe(Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h))), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>
@@ -525,133 +447,6 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs;
-        /// recurrence columns spelled out (10 vector FMAs per timestep in all);
-        /// 8 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 8 floats: W (one row per input) at 0, U (one row per state element) at 16, bias at 80.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 16);
-            ref float b = ref Unsafe.Add(ref weights, 80);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..7 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var p1_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var p2_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var p3_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 8);
-                                var w_o0_7 = V256.LoadUnsafe(ref wi, 0);
-                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_7 = Fma.MultiplyAdd(w_o0_7, x0, p0_o0_7);
-                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_7 = Fma.MultiplyAdd(w_o0_7, x1, p1_o0_7);
-                                var x2 = V256.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_7 = Fma.MultiplyAdd(w_o0_7, x2, p2_o0_7);
-                                var x3 = V256.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_7 = Fma.MultiplyAdd(w_o0_7, x3, p3_o0_7);
-                            }
-
-                            V256.StoreUnsafe(p0_o0_7, ref ps, 0);
-                            V256.StoreUnsafe(p1_o0_7, ref ps, 1 * RowStride + 0);
-                            V256.StoreUnsafe(p2_o0_7, ref ps, 2 * RowStride + 0);
-                            V256.StoreUnsafe(p3_o0_7, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..7 (chunk 0).
-                        {
-                            var p_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var xi = V256.Create(xt);
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
-                            xi = V256.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o0_7);
-                            V256.StoreUnsafe(p_o0_7, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 8; c += 8)
-                    {
-                        V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..7 (chunk 0), starting from their input projection; column j adds into partial sum j mod 8 (_a, _b, _c, _d, _e, _f, _g, _h).
-                    {
-                        var acc_o0_7_a = V256.LoadUnsafe(ref hNext, 0);
-                        var hj = V256.Create(hPrev);
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_7_b = V256.LoadUnsafe(ref u, 8) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_7_c = V256.LoadUnsafe(ref u, 16) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_7_d = V256.LoadUnsafe(ref u, 24) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_7_e = V256.LoadUnsafe(ref u, 32) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 5));
-                        var acc_o0_7_f = V256.LoadUnsafe(ref u, 40) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 6));
-                        var acc_o0_7_g = V256.LoadUnsafe(ref u, 48) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 7));
-                        var acc_o0_7_h = V256.LoadUnsafe(ref u, 56) * hj;
-                        // Tanh, stored as the new state.
-                        V256.StoreUnsafe(Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h))), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
-        }
-
-        /// <summary>
         /// One timestep on the Vector256 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
         /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
         /// </summary>
@@ -698,160 +493,6 @@ namespace RnnGen.Generated
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
             V256.StoreUnsafe(Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h))), ref hNext, 0);
-        }
-
-        /// <summary>
-        /// Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs;
-        /// recurrence columns spelled out (20 vector FMAs per timestep in all);
-        /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 8 floats: W (one row per input) at 0, U (one row per state element) at 16, bias at 80.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 16);
-            ref float b = ref Unsafe.Add(ref weights, 80);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..7 (chunks 0..1); p{k} is timestep s + k.
-                        {
-                            var p0_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p0_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p1_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p1_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p2_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p2_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p3_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p3_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 8);
-                                var w_o0_3 = V128.LoadUnsafe(ref wi, 0);
-                                var w_o4_7 = V128.LoadUnsafe(ref wi, 4);
-                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_3 = MultiplyAdd(w_o0_3, x0, p0_o0_3);
-                                p0_o4_7 = MultiplyAdd(w_o4_7, x0, p0_o4_7);
-                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_3 = MultiplyAdd(w_o0_3, x1, p1_o0_3);
-                                p1_o4_7 = MultiplyAdd(w_o4_7, x1, p1_o4_7);
-                                var x2 = V128.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_3 = MultiplyAdd(w_o0_3, x2, p2_o0_3);
-                                p2_o4_7 = MultiplyAdd(w_o4_7, x2, p2_o4_7);
-                                var x3 = V128.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_3 = MultiplyAdd(w_o0_3, x3, p3_o0_3);
-                                p3_o4_7 = MultiplyAdd(w_o4_7, x3, p3_o4_7);
-                            }
-
-                            V128.StoreUnsafe(p0_o0_3, ref ps, 0);
-                            V128.StoreUnsafe(p0_o4_7, ref ps, 4);
-                            V128.StoreUnsafe(p1_o0_3, ref ps, 1 * RowStride + 0);
-                            V128.StoreUnsafe(p1_o4_7, ref ps, 1 * RowStride + 4);
-                            V128.StoreUnsafe(p2_o0_3, ref ps, 2 * RowStride + 0);
-                            V128.StoreUnsafe(p2_o4_7, ref ps, 2 * RowStride + 4);
-                            V128.StoreUnsafe(p3_o0_3, ref ps, 3 * RowStride + 0);
-                            V128.StoreUnsafe(p3_o4_7, ref ps, 3 * RowStride + 4);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..7 (chunks 0..1).
-                        {
-                            var p_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var xi = V128.Create(xt);
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0_3);
-                            p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, p_o4_7);
-                            xi = V128.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, p_o0_3);
-                            p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, p_o4_7);
-                            V128.StoreUnsafe(p_o0_3, ref p, 0);
-                            V128.StoreUnsafe(p_o4_7, ref p, 4);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 8; c += 4)
-                    {
-                        V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..7 (chunks 0..1), starting from their input projection; column j adds into partial sum j mod 4 (_a, _b, _c, _d).
-                    {
-                        var acc_o0_3_a = V128.LoadUnsafe(ref hNext, 0);
-                        var acc_o4_7_a = V128.LoadUnsafe(ref hNext, 4);
-                        var hj = V128.Create(hPrev);
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0_3_a);
-                        acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, acc_o4_7_a);
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * hj;
-                        var acc_o4_7_b = V128.LoadUnsafe(ref u, 12) * hj;
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * hj;
-                        var acc_o4_7_c = V128.LoadUnsafe(ref u, 20) * hj;
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * hj;
-                        var acc_o4_7_d = V128.LoadUnsafe(ref u, 28) * hj;
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 4));
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, acc_o0_3_a);
-                        acc_o4_7_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, acc_o4_7_a);
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 5));
-                        acc_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 40), hj, acc_o0_3_b);
-                        acc_o4_7_b = MultiplyAdd(V128.LoadUnsafe(ref u, 44), hj, acc_o4_7_b);
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 6));
-                        acc_o0_3_c = MultiplyAdd(V128.LoadUnsafe(ref u, 48), hj, acc_o0_3_c);
-                        acc_o4_7_c = MultiplyAdd(V128.LoadUnsafe(ref u, 52), hj, acc_o4_7_c);
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 7));
-                        acc_o0_3_d = MultiplyAdd(V128.LoadUnsafe(ref u, 56), hj, acc_o0_3_d);
-                        acc_o4_7_d = MultiplyAdd(V128.LoadUnsafe(ref u, 60), hj, acc_o4_7_d);
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d)), ref hNext, 0);
-                        V128.StoreUnsafe(Tanh((acc_o4_7_a + acc_o4_7_b) + (acc_o4_7_c + acc_o4_7_d)), ref hNext, 4);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>

@@ -4,28 +4,27 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 0,  h_{-1} = 0 or a given state
 //   Timesteps = 1, Input = 1, Output = 1, Activation = Tanh, UseBias = true
 //   W: 1×1, U: 1×1, b: 1; 4 FLOPs per timestep, 4 per Run
-//   Stack: Run/RunLast: as Step (one timestep); Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 192 bytes on Scalar; no heap allocation
+//   Stack: Run/RunLast: none on Vector512, Vector256, Vector128, 192 bytes on Scalar; Step: none on Vector512, Vector256, Vector128, 192 bytes on Scalar; no heap allocation
 //
-// Plan: each Run works through the sequence in blocks of 1 timesteps. First the input projections
+// Plan: Run works through the sequence in blocks of 1 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
-// activation, the only sequential part. Weights are packed once, at load time, in the order the kernel reads them.
+// activation, the only sequential part. Step sums bias, W·x and U·h straight into registers and writes the
+// state in place; where a path says so, Run is a loop of that step instead. Weights are packed once, at load
+// time, in the order the kernels read them.
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
 //       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: the single-timestep kernel, straight from the inputs into the outputs.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
 //       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: the single-timestep kernel, straight from the inputs into the outputs.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       recurrence columns spelled out (2 vector FMAs per timestep in all);
 //       one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: the single-timestep kernel, straight from the inputs into the outputs.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -160,7 +159,7 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 1 × 1", nameof(inputs));
         global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 1 × 1", nameof(outputs));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), zeroState: true);
+        global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), Timesteps, writeOutputs: true, zeroState: true);
     }
 
     /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -175,7 +174,7 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 1 × 1", nameof(outputs));
         global::RnnGen.Kernels.SpanGuard.Length(initialState.Length, OutputSize, "Output = 1", nameof(initialState));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), zeroState: false);
+        global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), Timesteps, writeOutputs: true, zeroState: false);
     }
 
     /// <summary>
@@ -191,7 +190,7 @@ partial class Tiny
         global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 1 × 1", nameof(inputs));
         global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 1", nameof(state));
         global::RnnGen.Kernels.SpanGuard.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-        global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), zeroState: false);
+        global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), Timesteps, writeOutputs: false, zeroState: false);
     }
 
     /// <summary>Advances one timestep: <c>state = tanh(W·input + U·state + b)</c>.</summary>
@@ -231,6 +230,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 16;
         private const int BlockSteps = 1;
+        private const int RunBufferFloats = 48;
         private const int StepBufferFloats = 48;
 
         /// <summary>
@@ -238,29 +238,69 @@ namespace RnnGen.Generated
         /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
         /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        private static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        {
+            // V512: never comes here; its Run and Step are the single-timestep kernel.
+            // V256: never comes here; its Run and Step are the single-timestep kernel.
+            // V128: never comes here; its Run and Step are the single-timestep kernel.
+            RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="steps"/> timesteps from hPrev (not read when <paramref name="zeroState"/>), writing every
+        /// state to <paramref name="y"/> if <paramref name="writeOutputs"/>, else leaving the last one in hPrev.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
-                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector512(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector256(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V128.IsHardwareAccelerated)
             {
-                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector128(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else
             {
-                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
             }
         }
 
         /// <summary>
         /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
-        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// hPrev and hNext may be the same row.
         /// </summary>
         public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
         {
@@ -283,6 +323,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// The sequence through stack rows: the state starts in row 0 (zero, as stackalloc clears the buffer, or a
+        /// copy of hPrev), the blocked kernel runs, and without outputs (RunLast) the last state goes back to hPrev.
+        /// </summary>
+        private static void RunThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[RunBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+            if (!writeOutputs)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
+            }
+        }
+
+        /// <summary>
         /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
         /// state must stay readable until the last new element is computed, so the new one is built beside it.
         /// </summary>
@@ -300,127 +360,16 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
-        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
+        /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
         /// </summary>
         public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
         {
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
             ref float rows = ref AlignTo64(buffer);
-            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             Step(weights, ref x, ref rows, ref rows, zeroState: false);
-        }
-
-        /// <summary>
-        /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 1 of 16 lanes used);
-        /// recurrence columns spelled out (2 vector FMAs per timestep in all);
-        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 16 floats: W (one row per input) at 0, U (one row per state element) at 16, bias at 32.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 16);
-            ref float b = ref Unsafe.Add(ref weights, 32);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..0 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0 = V512.LoadUnsafe(ref b, 0);
-                            var p1_o0 = V512.LoadUnsafe(ref b, 0);
-                            var p2_o0 = V512.LoadUnsafe(ref b, 0);
-                            var p3_o0 = V512.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 16);
-                                var w_o0 = V512.LoadUnsafe(ref wi, 0);
-                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
-                                p0_o0 = Avx512F.FusedMultiplyAdd(w_o0, x0, p0_o0);
-                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0 = Avx512F.FusedMultiplyAdd(w_o0, x1, p1_o0);
-                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0 = Avx512F.FusedMultiplyAdd(w_o0, x2, p2_o0);
-                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0 = Avx512F.FusedMultiplyAdd(w_o0, x3, p3_o0);
-                            }
-
-                            V512.StoreUnsafe(p0_o0, ref ps, 0);
-                            V512.StoreUnsafe(p1_o0, ref ps, 1 * RowStride + 0);
-                            V512.StoreUnsafe(p2_o0, ref ps, 2 * RowStride + 0);
-                            V512.StoreUnsafe(p3_o0, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..0 (chunk 0).
-                        {
-                            var p_o0 = V512.LoadUnsafe(ref b, 0);
-                            var xi = V512.Create(xt);
-                            p_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0);
-                            V512.StoreUnsafe(p_o0, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 16; c += 16)
-                    {
-                        V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..0 (chunk 0), starting from their input projection.
-                    {
-                        var acc_o0 = V512.LoadUnsafe(ref hNext, 0);
-                        var hj = V512.Create(hPrev);
-                        acc_o0 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0);
-                        // Tanh, stored as the new state.
-                        V512.StoreUnsafe(Tanh(acc_o0), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>
@@ -465,117 +414,6 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 1 of 8 lanes used);
-        /// recurrence columns spelled out (2 vector FMAs per timestep in all);
-        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 8 floats: W (one row per input) at 0, U (one row per state element) at 8, bias at 16.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 8);
-            ref float b = ref Unsafe.Add(ref weights, 16);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..0 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0 = V256.LoadUnsafe(ref b, 0);
-                            var p1_o0 = V256.LoadUnsafe(ref b, 0);
-                            var p2_o0 = V256.LoadUnsafe(ref b, 0);
-                            var p3_o0 = V256.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 8);
-                                var w_o0 = V256.LoadUnsafe(ref wi, 0);
-                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
-                                p0_o0 = Fma.MultiplyAdd(w_o0, x0, p0_o0);
-                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0 = Fma.MultiplyAdd(w_o0, x1, p1_o0);
-                                var x2 = V256.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0 = Fma.MultiplyAdd(w_o0, x2, p2_o0);
-                                var x3 = V256.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0 = Fma.MultiplyAdd(w_o0, x3, p3_o0);
-                            }
-
-                            V256.StoreUnsafe(p0_o0, ref ps, 0);
-                            V256.StoreUnsafe(p1_o0, ref ps, 1 * RowStride + 0);
-                            V256.StoreUnsafe(p2_o0, ref ps, 2 * RowStride + 0);
-                            V256.StoreUnsafe(p3_o0, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..0 (chunk 0).
-                        {
-                            var p_o0 = V256.LoadUnsafe(ref b, 0);
-                            var xi = V256.Create(xt);
-                            p_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0);
-                            V256.StoreUnsafe(p_o0, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 8; c += 8)
-                    {
-                        V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..0 (chunk 0), starting from their input projection.
-                    {
-                        var acc_o0 = V256.LoadUnsafe(ref hNext, 0);
-                        var hj = V256.Create(hPrev);
-                        acc_o0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0);
-                        // Tanh, stored as the new state.
-                        V256.StoreUnsafe(Tanh(acc_o0), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
-        }
-
-        /// <summary>
         /// One timestep on the Vector256 path, every output's sums in registers: hNext = tanh(W·x + U·hPrev + b).
         /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
         /// </summary>
@@ -613,117 +451,6 @@ namespace RnnGen.Generated
             {
                 var last = Tanh(acc_o0);
                 hNext = V256.GetElement(last, 0);
-            }
-        }
-
-        /// <summary>
-        /// Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs (the last one padded: 1 of 4 lanes used);
-        /// recurrence columns spelled out (2 vector FMAs per timestep in all);
-        /// one accumulator per chunk (1 independent FMA chains); all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 4 floats: W (one row per input) at 0, U (one row per state element) at 4, bias at 8.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 4);
-            ref float b = ref Unsafe.Add(ref weights, 8);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..0 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0 = V128.LoadUnsafe(ref b, 0);
-                            var p1_o0 = V128.LoadUnsafe(ref b, 0);
-                            var p2_o0 = V128.LoadUnsafe(ref b, 0);
-                            var p3_o0 = V128.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 4);
-                                var w_o0 = V128.LoadUnsafe(ref wi, 0);
-                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_o0 = MultiplyAdd(w_o0, x0, p0_o0);
-                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0 = MultiplyAdd(w_o0, x1, p1_o0);
-                                var x2 = V128.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0 = MultiplyAdd(w_o0, x2, p2_o0);
-                                var x3 = V128.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0 = MultiplyAdd(w_o0, x3, p3_o0);
-                            }
-
-                            V128.StoreUnsafe(p0_o0, ref ps, 0);
-                            V128.StoreUnsafe(p1_o0, ref ps, 1 * RowStride + 0);
-                            V128.StoreUnsafe(p2_o0, ref ps, 2 * RowStride + 0);
-                            V128.StoreUnsafe(p3_o0, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..0 (chunk 0).
-                        {
-                            var p_o0 = V128.LoadUnsafe(ref b, 0);
-                            var xi = V128.Create(xt);
-                            p_o0 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0);
-                            V128.StoreUnsafe(p_o0, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 4; c += 4)
-                    {
-                        V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = tanh(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..0 (chunk 0), starting from their input projection.
-                    {
-                        var acc_o0 = V128.LoadUnsafe(ref hNext, 0);
-                        var hj = V128.Create(hPrev);
-                        acc_o0 = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0);
-                        // Tanh, stored as the new state.
-                        V128.StoreUnsafe(Tanh(acc_o0), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
             }
         }
 

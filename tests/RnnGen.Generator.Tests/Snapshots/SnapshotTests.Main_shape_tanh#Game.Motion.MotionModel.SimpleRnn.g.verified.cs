@@ -4,23 +4,25 @@
 //   h_t = tanh(W·x_t + U·h_{t-1} + b),  t = 0 .. 99,  h_{-1} = 0 or a given state
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, UseBias = true
 //   W: 64×32, U: 64×64, b: 64; 12,288 FLOPs per timestep, 1,228,800 per Run
-//   Stack: 8,256 bytes per Run/RunLast; Step: none on Vector512, Vector256 (the state stays in registers), 576 bytes on Vector128, Scalar; no heap allocation
+//   Stack: Run/RunLast: 8,256 bytes; Step: none on Vector512, Vector256, 576 bytes on Vector128, Scalar; no heap allocation
 //
-// Plan: each Run works through the sequence in blocks of 31 timesteps. First the input projections
+// Plan: Run works through the sequence in blocks of 31 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
-// activation, the only sequential part. Weights are packed once, at load time, in the order the kernel reads them.
+// activation, the only sequential part. Step sums bias, W·x and U·h straight into registers and writes the
+// state in place; where a path says so, Run is a loop of that step instead. Weights are packed once, at load
+// time, in the order the kernels read them.
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 4 chunks of 16 outputs;
 //       recurrence columns spelled out (384 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
 //       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Step: all sums in registers, no stack rows.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
 //       recurrence columns spelled out (768 vector FMAs per timestep in all);
 //       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
 //       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Step: all sums in registers, no stack rows.
 //       The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs;
 //       loops over columns, since 1,536 FMAs per timestep exceed the unroll budget of 128;
@@ -163,10 +165,7 @@ namespace Game.Motion
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 100 × 64", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
-            global::System.Span<float> buffer = stackalloc float[2064];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), Timesteps, writeOutputs: true, zeroState: true);
         }
 
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -181,10 +180,7 @@ namespace Game.Motion
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 100 × 64", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.Length(initialState.Length, OutputSize, "Output = 64", nameof(initialState));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[2064];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), Timesteps, writeOutputs: true, zeroState: false);
         }
 
         /// <summary>
@@ -200,12 +196,7 @@ namespace Game.Motion
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 64", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[2064];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), Timesteps, writeOutputs: false, zeroState: false);
         }
 
         /// <summary>Advances one timestep: <c>state = tanh(W·input + U·state + b)</c>.</summary>
@@ -246,6 +237,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 64;
         private const int BlockSteps = 31;
+        private const int RunBufferFloats = 2064;
         private const int StepBufferFloats = 144;
 
         /// <summary>
@@ -253,7 +245,7 @@ namespace RnnGen.Generated
         /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
         /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        private static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
@@ -274,8 +266,33 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// Runs <paramref name="steps"/> timesteps from hPrev (not read when <paramref name="zeroState"/>), writing every
+        /// state to <paramref name="y"/> if <paramref name="writeOutputs"/>, else leaving the last one in hPrev.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
+            }
+            else
+            {
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
+            }
+        }
+
+        /// <summary>
         /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
-        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// hPrev and hNext may be the same row.
         /// </summary>
         public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
         {
@@ -298,6 +315,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// The sequence through stack rows: the state starts in row 0 (zero, as stackalloc clears the buffer, or a
+        /// copy of hPrev), the blocked kernel runs, and without outputs (RunLast) the last state goes back to hPrev.
+        /// </summary>
+        private static void RunThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[RunBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+            if (!writeOutputs)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
+            }
+        }
+
+        /// <summary>
         /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
         /// state must stay readable until the last new element is computed, so the new one is built beside it.
         /// </summary>
@@ -315,15 +352,15 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
-        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
+        /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
         /// </summary>
         public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
         {
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
             ref float rows = ref AlignTo64(buffer);
-            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             Step(weights, ref x, ref rows, ref rows, zeroState: false);
         }
 
@@ -332,7 +369,7 @@ namespace RnnGen.Generated
         /// recurrence columns spelled out (384 vector FMAs per timestep in all);
         /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
         /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+        /// Step: all sums in registers, no stack rows.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
@@ -1486,7 +1523,7 @@ namespace RnnGen.Generated
         /// recurrence columns spelled out (768 vector FMAs per timestep in all);
         /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
         /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+        /// Step: all sums in registers, no stack rows.
         /// The activation runs as a loop over the row, so the JIT inlines it once rather than per chunk.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -4,28 +4,27 @@
 //   h_t = W·x_t + U·h_{t-1} + b,  t = 0 .. 12,  h_{-1} = 0 or a given state
 //   Timesteps = 13, Input = 3, Output = 5, Activation = Linear, UseBias = true
 //   W: 5×3, U: 5×5, b: 5; 80 FLOPs per timestep, 1,040 per Run
-//   Stack: 960 bytes per Run/RunLast; Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 192 bytes on Scalar; no heap allocation
+//   Stack: Run/RunLast: none on Vector512, Vector256, Vector128, 960 bytes on Scalar; Step: none on Vector512, Vector256, Vector128, 192 bytes on Scalar; no heap allocation
 //
-// Plan: each Run works through the sequence in blocks of 13 timesteps. First the input projections
+// Plan: Run works through the sequence in blocks of 13 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
-// activation, the only sequential part. Weights are packed once, at load time, in the order the kernel reads them.
+// activation, the only sequential part. Step sums bias, W·x and U·h straight into registers and writes the
+// state in place; where a path says so, Run is a loop of that step instead. Weights are packed once, at load
+// time, in the order the kernels read them.
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
 //       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
 //       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       recurrence columns spelled out (16 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -162,10 +161,7 @@ namespace Game.Odd
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 13 × 3", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 13 × 5", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
-            global::System.Span<float> buffer = stackalloc float[240];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), Timesteps, writeOutputs: true, zeroState: true);
         }
 
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -180,10 +176,7 @@ namespace Game.Odd
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 13 × 5", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.Length(initialState.Length, OutputSize, "Output = 5", nameof(initialState));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[240];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), Timesteps, writeOutputs: true, zeroState: false);
         }
 
         /// <summary>
@@ -199,12 +192,7 @@ namespace Game.Odd
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 13 × 3", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 5", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[240];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), Timesteps, writeOutputs: false, zeroState: false);
         }
 
         /// <summary>Advances one timestep: <c>state = W·input + U·state + b</c>.</summary>
@@ -245,6 +233,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 16;
         private const int BlockSteps = 13;
+        private const int RunBufferFloats = 240;
         private const int StepBufferFloats = 48;
 
         /// <summary>
@@ -252,29 +241,69 @@ namespace RnnGen.Generated
         /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
         /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        private static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        {
+            // V512: never comes here; its Run and Step are the single-timestep kernel.
+            // V256: never comes here; its Run and Step are the single-timestep kernel.
+            // V128: never comes here; its Run and Step are the single-timestep kernel.
+            RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="steps"/> timesteps from hPrev (not read when <paramref name="zeroState"/>), writing every
+        /// state to <paramref name="y"/> if <paramref name="writeOutputs"/>, else leaving the last one in hPrev.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
-                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector512(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector256(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V128.IsHardwareAccelerated)
             {
-                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector128(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else
             {
-                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
             }
         }
 
         /// <summary>
         /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
-        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// hPrev and hNext may be the same row.
         /// </summary>
         public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
         {
@@ -297,6 +326,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// The sequence through stack rows: the state starts in row 0 (zero, as stackalloc clears the buffer, or a
+        /// copy of hPrev), the blocked kernel runs, and without outputs (RunLast) the last state goes back to hPrev.
+        /// </summary>
+        private static void RunThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[RunBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+            if (!writeOutputs)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
+            }
+        }
+
+        /// <summary>
         /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
         /// state must stay readable until the last new element is computed, so the new one is built beside it.
         /// </summary>
@@ -314,134 +363,16 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
-        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
+        /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
         /// </summary>
         public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
         {
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
             ref float rows = ref AlignTo64(buffer);
-            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             Step(weights, ref x, ref rows, ref rows, zeroState: false);
-        }
-
-        /// <summary>
-        /// Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
-        /// recurrence columns spelled out (8 vector FMAs per timestep in all);
-        /// 5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 16 floats: W (one row per input) at 0, U (one row per state element) at 48, bias at 128.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 48);
-            ref float b = ref Unsafe.Add(ref weights, 128);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..4 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0_4 = V512.LoadUnsafe(ref b, 0);
-                            var p1_o0_4 = V512.LoadUnsafe(ref b, 0);
-                            var p2_o0_4 = V512.LoadUnsafe(ref b, 0);
-                            var p3_o0_4 = V512.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 16);
-                                var w_o0_4 = V512.LoadUnsafe(ref wi, 0);
-                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_4 = Avx512F.FusedMultiplyAdd(w_o0_4, x0, p0_o0_4);
-                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_4 = Avx512F.FusedMultiplyAdd(w_o0_4, x1, p1_o0_4);
-                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_4 = Avx512F.FusedMultiplyAdd(w_o0_4, x2, p2_o0_4);
-                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_4 = Avx512F.FusedMultiplyAdd(w_o0_4, x3, p3_o0_4);
-                            }
-
-                            V512.StoreUnsafe(p0_o0_4, ref ps, 0);
-                            V512.StoreUnsafe(p1_o0_4, ref ps, 1 * RowStride + 0);
-                            V512.StoreUnsafe(p2_o0_4, ref ps, 2 * RowStride + 0);
-                            V512.StoreUnsafe(p3_o0_4, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..4 (chunk 0).
-                        {
-                            var p_o0_4 = V512.LoadUnsafe(ref b, 0);
-                            var xi = V512.Create(xt);
-                            p_o0_4 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_4);
-                            xi = V512.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_4 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o0_4);
-                            xi = V512.Create(Unsafe.Add(ref xt, 2));
-                            p_o0_4 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o0_4);
-                            V512.StoreUnsafe(p_o0_4, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = row s+1 + U·row s. The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..4 (chunk 0), starting from their input projection; column j adds into partial sum j mod 5 (_a, _b, _c, _d, _e).
-                    {
-                        var acc_o0_4_a = V512.LoadUnsafe(ref hNext, 0);
-                        var hj = V512.Create(hPrev);
-                        acc_o0_4_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_4_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_4_b = V512.LoadUnsafe(ref u, 16) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_4_c = V512.LoadUnsafe(ref u, 32) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_4_d = V512.LoadUnsafe(ref u, 48) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_4_e = V512.LoadUnsafe(ref u, 64) * hj;
-                        // The new state (Linear: no activation).
-                        V512.StoreUnsafe(((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>
@@ -506,124 +437,6 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
-        /// recurrence columns spelled out (8 vector FMAs per timestep in all);
-        /// 5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 8 floats: W (one row per input) at 0, U (one row per state element) at 24, bias at 64.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 24);
-            ref float b = ref Unsafe.Add(ref weights, 64);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..4 (chunk 0); p{k} is timestep s + k.
-                        {
-                            var p0_o0_4 = V256.LoadUnsafe(ref b, 0);
-                            var p1_o0_4 = V256.LoadUnsafe(ref b, 0);
-                            var p2_o0_4 = V256.LoadUnsafe(ref b, 0);
-                            var p3_o0_4 = V256.LoadUnsafe(ref b, 0);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 8);
-                                var w_o0_4 = V256.LoadUnsafe(ref wi, 0);
-                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_4 = Fma.MultiplyAdd(w_o0_4, x0, p0_o0_4);
-                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_4 = Fma.MultiplyAdd(w_o0_4, x1, p1_o0_4);
-                                var x2 = V256.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_4 = Fma.MultiplyAdd(w_o0_4, x2, p2_o0_4);
-                                var x3 = V256.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_4 = Fma.MultiplyAdd(w_o0_4, x3, p3_o0_4);
-                            }
-
-                            V256.StoreUnsafe(p0_o0_4, ref ps, 0);
-                            V256.StoreUnsafe(p1_o0_4, ref ps, 1 * RowStride + 0);
-                            V256.StoreUnsafe(p2_o0_4, ref ps, 2 * RowStride + 0);
-                            V256.StoreUnsafe(p3_o0_4, ref ps, 3 * RowStride + 0);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..4 (chunk 0).
-                        {
-                            var p_o0_4 = V256.LoadUnsafe(ref b, 0);
-                            var xi = V256.Create(xt);
-                            p_o0_4 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_4);
-                            xi = V256.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_4 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o0_4);
-                            xi = V256.Create(Unsafe.Add(ref xt, 2));
-                            p_o0_4 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o0_4);
-                            V256.StoreUnsafe(p_o0_4, ref p, 0);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = row s+1 + U·row s. The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..4 (chunk 0), starting from their input projection; column j adds into partial sum j mod 5 (_a, _b, _c, _d, _e).
-                    {
-                        var acc_o0_4_a = V256.LoadUnsafe(ref hNext, 0);
-                        var hj = V256.Create(hPrev);
-                        acc_o0_4_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_4_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_4_b = V256.LoadUnsafe(ref u, 8) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_4_c = V256.LoadUnsafe(ref u, 16) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_4_d = V256.LoadUnsafe(ref u, 24) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 4));
-                        var acc_o0_4_e = V256.LoadUnsafe(ref u, 32) * hj;
-                        // The new state (Linear: no activation).
-                        V256.StoreUnsafe(((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e), ref hNext, 0);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
-        }
-
-        /// <summary>
         /// One timestep on the Vector256 path, every output's sums in registers: hNext = W·x + U·hPrev + b.
         /// hPrev and hNext may be the same row: the new state is stored only after the last read of the old one.
         /// </summary>
@@ -681,149 +494,6 @@ namespace RnnGen.Generated
                 Unsafe.Add(ref hNext, 2) = V256.GetElement(last, 2);
                 Unsafe.Add(ref hNext, 3) = V256.GetElement(last, 3);
                 Unsafe.Add(ref hNext, 4) = V256.GetElement(last, 4);
-            }
-        }
-
-        /// <summary>
-        /// Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
-        /// recurrence columns spelled out (16 vector FMAs per timestep in all);
-        /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 8 floats: W (one row per input) at 0, U (one row per state element) at 24, bias at 64.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 24);
-            ref float b = ref Unsafe.Add(ref weights, 64);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..4 (chunks 0..1); p{k} is timestep s + k.
-                        {
-                            var p0_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p0_o4 = V128.LoadUnsafe(ref b, 4);
-                            var p1_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p1_o4 = V128.LoadUnsafe(ref b, 4);
-                            var p2_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p2_o4 = V128.LoadUnsafe(ref b, 4);
-                            var p3_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p3_o4 = V128.LoadUnsafe(ref b, 4);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 8);
-                                var w_o0_3 = V128.LoadUnsafe(ref wi, 0);
-                                var w_o4 = V128.LoadUnsafe(ref wi, 4);
-                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_3 = MultiplyAdd(w_o0_3, x0, p0_o0_3);
-                                p0_o4 = MultiplyAdd(w_o4, x0, p0_o4);
-                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_3 = MultiplyAdd(w_o0_3, x1, p1_o0_3);
-                                p1_o4 = MultiplyAdd(w_o4, x1, p1_o4);
-                                var x2 = V128.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_3 = MultiplyAdd(w_o0_3, x2, p2_o0_3);
-                                p2_o4 = MultiplyAdd(w_o4, x2, p2_o4);
-                                var x3 = V128.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_3 = MultiplyAdd(w_o0_3, x3, p3_o0_3);
-                                p3_o4 = MultiplyAdd(w_o4, x3, p3_o4);
-                            }
-
-                            V128.StoreUnsafe(p0_o0_3, ref ps, 0);
-                            V128.StoreUnsafe(p0_o4, ref ps, 4);
-                            V128.StoreUnsafe(p1_o0_3, ref ps, 1 * RowStride + 0);
-                            V128.StoreUnsafe(p1_o4, ref ps, 1 * RowStride + 4);
-                            V128.StoreUnsafe(p2_o0_3, ref ps, 2 * RowStride + 0);
-                            V128.StoreUnsafe(p2_o4, ref ps, 2 * RowStride + 4);
-                            V128.StoreUnsafe(p3_o0_3, ref ps, 3 * RowStride + 0);
-                            V128.StoreUnsafe(p3_o4, ref ps, 3 * RowStride + 4);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..4 (chunks 0..1).
-                        {
-                            var p_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p_o4 = V128.LoadUnsafe(ref b, 4);
-                            var xi = V128.Create(xt);
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 0), xi, p_o0_3);
-                            p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, p_o4);
-                            xi = V128.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, p_o0_3);
-                            p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, p_o4);
-                            xi = V128.Create(Unsafe.Add(ref xt, 2));
-                            p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref w, 16), xi, p_o0_3);
-                            p_o4 = MultiplyAdd(V128.LoadUnsafe(ref w, 20), xi, p_o4);
-                            V128.StoreUnsafe(p_o0_3, ref p, 0);
-                            V128.StoreUnsafe(p_o4, ref p, 4);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = row s+1 + U·row s. The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..4 (chunks 0..1), starting from their input projection; column j adds into partial sum j mod 4 (_a, _b, _c, _d).
-                    {
-                        var acc_o0_3_a = V128.LoadUnsafe(ref hNext, 0);
-                        var acc_o4_a = V128.LoadUnsafe(ref hNext, 4);
-                        var hj = V128.Create(hPrev);
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 0), hj, acc_o0_3_a);
-                        acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, acc_o4_a);
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_3_b = V128.LoadUnsafe(ref u, 8) * hj;
-                        var acc_o4_b = V128.LoadUnsafe(ref u, 12) * hj;
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_3_c = V128.LoadUnsafe(ref u, 16) * hj;
-                        var acc_o4_c = V128.LoadUnsafe(ref u, 20) * hj;
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_3_d = V128.LoadUnsafe(ref u, 24) * hj;
-                        var acc_o4_d = V128.LoadUnsafe(ref u, 28) * hj;
-                        hj = V128.Create(Unsafe.Add(ref hPrev, 4));
-                        acc_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, acc_o0_3_a);
-                        acc_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, acc_o4_a);
-                        // The new state (Linear: no activation).
-                        V128.StoreUnsafe((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d), ref hNext, 0);
-                        V128.StoreUnsafe((acc_o4_a + acc_o4_b) + (acc_o4_c + acc_o4_d), ref hNext, 4);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    for (int s = 0; s < count; s++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, (s + 1) * RowStride), Output)
-                            .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, (t0 + s) * Output), Output));
-                    }
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
             }
         }
 

@@ -4,28 +4,27 @@
 //   h_t = relu(W·x_t + U·h_{t-1} + b),  t = 0 .. 49,  h_{-1} = 0 or a given state
 //   Timesteps = 50, Input = 16, Output = 32, Activation = Relu, UseBias = true
 //   W: 32×16, U: 32×32, b: 32; 3,072 FLOPs per timestep, 153,600 per Run
-//   Stack: 4,288 bytes per Run/RunLast; Step: none on Vector512, Vector256, Vector128 (the state stays in registers), 320 bytes on Scalar; no heap allocation
+//   Stack: Run/RunLast: none on Vector512, Vector256, Vector128, 4,288 bytes on Scalar; Step: none on Vector512, Vector256, Vector128, 320 bytes on Scalar; no heap allocation
 //
-// Plan: each Run works through the sequence in blocks of 32 timesteps. First the input projections
+// Plan: Run works through the sequence in blocks of 32 timesteps. First the input projections
 // W·x_t + b of the whole block, which do not depend on each other; then the recurrence U·h_{t-1} and the
-// activation, the only sequential part. Weights are packed once, at load time, in the order the kernel reads them.
+// activation, the only sequential part. Step sums bias, W·x and U·h straight into registers and writes the
+// state in place; where a path says so, Run is a loop of that step instead. Weights are packed once, at load
+// time, in the order the kernels read them.
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 2 chunks of 16 outputs;
 //       recurrence columns spelled out (96 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
 //       recurrence columns spelled out (192 vector FMAs per timestep in all);
 //       2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Vector128 (SSE, Arm64 AdvSimd): 8 chunks of 4 outputs;
 //       loops over columns, since 384 FMAs per timestep exceed the unroll budget of 128;
 //       one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
-//       input projections 2 timesteps at a time, each weight vector loaded once for all of them.
-//       Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
+//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
@@ -162,10 +161,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 50 × 16", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 50 × 32", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            // Row 0 is h_{-1}: zero, as stackalloc clears the buffer.
-            global::System.Span<float> buffer = stackalloc float[1072];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: true);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), Timesteps, writeOutputs: true, zeroState: true);
         }
 
         /// <summary>Runs the whole sequence from <paramref name="initialState"/> and writes every state h_0 .. h_{T-1}.</summary>
@@ -180,10 +176,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 50 × 32", nameof(outputs));
             global::RnnGen.Kernels.SpanGuard.Length(initialState.Length, OutputSize, "Output = 32", nameof(initialState));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[1072];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            initialState.CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize));
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref rows, Timesteps, writeOutputs: true, zeroState: false);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(initialState), Timesteps, writeOutputs: true, zeroState: false);
         }
 
         /// <summary>
@@ -199,12 +192,7 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 50 × 16", nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.Length(state.Length, OutputSize, "Output = 32", nameof(state));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, inputs, nameof(state), nameof(inputs));
-            global::System.Span<float> buffer = stackalloc float[1072];
-            ref float rows = ref global::RnnGen.Kernels.SimdMath.AlignTo64(buffer);
-            global::System.Span<float> stateRow = global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref rows, OutputSize);
-            state.CopyTo(stateRow);
-            global::RnnGen.Generated.SimpleRnnKernel.Forward(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref rows, Timesteps, writeOutputs: false, zeroState: false);
-            stateRow.CopyTo(state);
+            global::RnnGen.Generated.SimpleRnnKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state), Timesteps, writeOutputs: false, zeroState: false);
         }
 
         /// <summary>Advances one timestep: <c>state = relu(W·input + U·state + b)</c>.</summary>
@@ -245,6 +233,7 @@ namespace RnnGen.Generated
         // State rows are padded to whole 16-float vectors so that every path can load and store full vectors.
         private const int RowStride = 32;
         private const int BlockSteps = 32;
+        private const int RunBufferFloats = 1072;
         private const int StepBufferFloats = 80;
 
         /// <summary>
@@ -252,29 +241,69 @@ namespace RnnGen.Generated
         /// it holds the last state. <paramref name="zeroState"/> says h_{-1} is zero, so the first U·h_{-1} is skipped.
         /// Each IsHardwareAccelerated is a JIT-time constant, so only one branch is compiled.
         /// </summary>
-        public static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        private static void Forward(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
+        {
+            // V512: never comes here; its Run and Step are the single-timestep kernel.
+            // V256: never comes here; its Run and Step are the single-timestep kernel.
+            // V128: never comes here; its Run and Step are the single-timestep kernel.
+            RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="steps"/> timesteps from hPrev (not read when <paramref name="zeroState"/>), writing every
+        /// state to <paramref name="y"/> if <paramref name="writeOutputs"/>, else leaving the last one in hPrev.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Run(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
         {
             if (V512.IsHardwareAccelerated)
             {
-                RunVector512(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector512(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                RunVector256(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector256(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else if (V128.IsHardwareAccelerated)
             {
-                RunVector128(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                // A small layer: each timestep is bound by its own latency, so the single-timestep kernel runs in a loop,
+                // reading each state from where the last one was written (the outputs, or the caller's state).
+                ref float packed = ref weights.Packed;
+                ref float prev = ref hPrev;
+                for (int t = 0; t < steps; t++)
+                {
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
+                    StepVector128(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, zeroState && t == 0);
+                    prev = ref next;
+                }
             }
             else
             {
-                RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+                RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);
             }
         }
 
         /// <summary>
         /// One timestep: hNext = the activation of W·x + U·hPrev + b; hPrev is not read when <paramref name="zeroState"/>.
-        /// hPrev and hNext may be the same row. Each IsHardwareAccelerated is a JIT-time constant.
+        /// hPrev and hNext may be the same row.
         /// </summary>
         public static void Step(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float hPrev, ref float hNext, bool zeroState)
         {
@@ -297,6 +326,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// The sequence through stack rows: the state starts in row 0 (zero, as stackalloc clears the buffer, or a
+        /// copy of hPrev), the blocked kernel runs, and without outputs (RunLast) the last state goes back to hPrev.
+        /// </summary>
+        private static void RunThroughRows(global::RnnGen.Weights.SimpleRnnWeights weights, ref float x, ref float y, ref float hPrev, int steps, bool writeOutputs, bool zeroState)
+        {
+            global::System.Span<float> buffer = stackalloc float[RunBufferFloats];
+            ref float rows = ref AlignTo64(buffer);
+            if (!zeroState)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref rows, Output));
+            }
+
+            Forward(weights, ref x, ref y, ref rows, steps, writeOutputs, zeroState);
+            if (!writeOutputs)
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref rows, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
+            }
+        }
+
+        /// <summary>
         /// One timestep through two stack rows, for paths that cannot hold every output's sums in registers: the old
         /// state must stay readable until the last new element is computed, so the new one is built beside it.
         /// </summary>
@@ -314,282 +363,16 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Runs one timestep of the sequence kernel and one of the step kernel on zeros, so that the JIT compiles this
-        /// machine's code for both now (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
+        /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
         /// </summary>
         public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
         {
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
             ref float rows = ref AlignTo64(buffer);
-            Forward(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
+            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
             Step(weights, ref x, ref rows, ref rows, zeroState: false);
-        }
-
-        /// <summary>
-        /// Vector512 (AVX-512): 2 chunks of 16 outputs;
-        /// recurrence columns spelled out (96 vector FMAs per timestep in all);
-        /// 4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 4 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector512(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 32 floats: W (one row per input) at 0, U (one row per state element) at 512, bias at 1536.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 512);
-            ref float b = ref Unsafe.Add(ref weights, 1536);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 4 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 4 <= count; s += 4)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..31 (chunks 0..1); p{k} is timestep s + k.
-                        {
-                            var p0_o0_15 = V512.LoadUnsafe(ref b, 0);
-                            var p0_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p1_o0_15 = V512.LoadUnsafe(ref b, 0);
-                            var p1_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p2_o0_15 = V512.LoadUnsafe(ref b, 0);
-                            var p2_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p3_o0_15 = V512.LoadUnsafe(ref b, 0);
-                            var p3_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 32);
-                                var w_o0_15 = V512.LoadUnsafe(ref wi, 0);
-                                var w_o16_31 = V512.LoadUnsafe(ref wi, 16);
-                                var x0 = V512.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x0, p0_o0_15);
-                                p0_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x0, p0_o16_31);
-                                var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x1, p1_o0_15);
-                                p1_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x1, p1_o16_31);
-                                var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x2, p2_o0_15);
-                                p2_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x2, p2_o16_31);
-                                var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_o0_15 = Avx512F.FusedMultiplyAdd(w_o0_15, x3, p3_o0_15);
-                                p3_o16_31 = Avx512F.FusedMultiplyAdd(w_o16_31, x3, p3_o16_31);
-                            }
-
-                            V512.StoreUnsafe(p0_o0_15, ref ps, 0);
-                            V512.StoreUnsafe(p0_o16_31, ref ps, 16);
-                            V512.StoreUnsafe(p1_o0_15, ref ps, 1 * RowStride + 0);
-                            V512.StoreUnsafe(p1_o16_31, ref ps, 1 * RowStride + 16);
-                            V512.StoreUnsafe(p2_o0_15, ref ps, 2 * RowStride + 0);
-                            V512.StoreUnsafe(p2_o16_31, ref ps, 2 * RowStride + 16);
-                            V512.StoreUnsafe(p3_o0_15, ref ps, 3 * RowStride + 0);
-                            V512.StoreUnsafe(p3_o16_31, ref ps, 3 * RowStride + 16);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..31 (chunks 0..1).
-                        {
-                            var p_o0_15 = V512.LoadUnsafe(ref b, 0);
-                            var p_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var xi = V512.Create(xt);
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 0), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 2));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 3));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 4));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 5));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 6));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 7));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 8));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 9));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 10));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 11));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 12));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 13));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 14));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, p_o16_31);
-                            xi = V512.Create(Unsafe.Add(ref xt, 15));
-                            p_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, p_o0_15);
-                            p_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, p_o16_31);
-                            V512.StoreUnsafe(p_o0_15, ref p, 0);
-                            V512.StoreUnsafe(p_o16_31, ref p, 16);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 32; c += 16)
-                    {
-                        V512.StoreUnsafe(Relu(V512.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = relu(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..31 (chunks 0..1), starting from their input projection; column j adds into partial sum j mod 4 (_a, _b, _c, _d).
-                    {
-                        var acc_o0_15_a = V512.LoadUnsafe(ref hNext, 0);
-                        var acc_o16_31_a = V512.LoadUnsafe(ref hNext, 16);
-                        var hj = V512.Create(hPrev);
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 0), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_15_b = V512.LoadUnsafe(ref u, 32) * hj;
-                        var acc_o16_31_b = V512.LoadUnsafe(ref u, 48) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                        var acc_o0_15_c = V512.LoadUnsafe(ref u, 64) * hj;
-                        var acc_o16_31_c = V512.LoadUnsafe(ref u, 80) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                        var acc_o0_15_d = V512.LoadUnsafe(ref u, 96) * hj;
-                        var acc_o16_31_d = V512.LoadUnsafe(ref u, 112) * hj;
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 5));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 6));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 7));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, acc_o16_31_d);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 8));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 9));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 10));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 11));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, acc_o16_31_d);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 12));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 13));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 14));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 15));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, acc_o16_31_d);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 16));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 17));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 18));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 19));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, acc_o16_31_d);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 20));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 21));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 22));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 23));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, acc_o16_31_d);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 24));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 25));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 26));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 27));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, acc_o16_31_d);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 28));
-                        acc_o0_15_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, acc_o0_15_a);
-                        acc_o16_31_a = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, acc_o16_31_a);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 29));
-                        acc_o0_15_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, acc_o0_15_b);
-                        acc_o16_31_b = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, acc_o16_31_b);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 30));
-                        acc_o0_15_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, acc_o0_15_c);
-                        acc_o16_31_c = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, acc_o16_31_c);
-                        hj = V512.Create(Unsafe.Add(ref hPrev, 31));
-                        acc_o0_15_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, acc_o0_15_d);
-                        acc_o16_31_d = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, acc_o16_31_d);
-                        // Relu, stored as the new state.
-                        V512.StoreUnsafe(Relu((acc_o0_15_a + acc_o0_15_b) + (acc_o0_15_c + acc_o0_15_d)), ref hNext, 0);
-                        V512.StoreUnsafe(Relu((acc_o16_31_a + acc_o16_31_b) + (acc_o16_31_c + acc_o16_31_d)), ref hNext, 16);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    // Rows are exactly Output floats long, so the block is one contiguous copy.
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, RowStride), count * Output)
-                        .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, t0 * Output), count * Output));
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>
@@ -766,376 +549,6 @@ namespace RnnGen.Generated
             // Relu, stored as the new state.
             V512.StoreUnsafe(Relu((acc_o0_15_a + acc_o0_15_b) + (acc_o0_15_c + acc_o0_15_d)), ref hNext, 0);
             V512.StoreUnsafe(Relu((acc_o16_31_a + acc_o16_31_b) + (acc_o16_31_c + acc_o16_31_d)), ref hNext, 16);
-        }
-
-        /// <summary>
-        /// Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
-        /// recurrence columns spelled out (192 vector FMAs per timestep in all);
-        /// 2 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector256(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 32 floats: W (one row per input) at 0, U (one row per state element) at 512, bias at 1536.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 512);
-            ref float b = ref Unsafe.Add(ref weights, 1536);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 2 <= count; s += 2)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..31 (chunks 0..3); p{k} is timestep s + k.
-                        {
-                            var p0_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var p0_o8_15 = V256.LoadUnsafe(ref b, 8);
-                            var p0_o16_23 = V256.LoadUnsafe(ref b, 16);
-                            var p0_o24_31 = V256.LoadUnsafe(ref b, 24);
-                            var p1_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var p1_o8_15 = V256.LoadUnsafe(ref b, 8);
-                            var p1_o16_23 = V256.LoadUnsafe(ref b, 16);
-                            var p1_o24_31 = V256.LoadUnsafe(ref b, 24);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 32);
-                                var w_o0_7 = V256.LoadUnsafe(ref wi, 0);
-                                var w_o8_15 = V256.LoadUnsafe(ref wi, 8);
-                                var w_o16_23 = V256.LoadUnsafe(ref wi, 16);
-                                var w_o24_31 = V256.LoadUnsafe(ref wi, 24);
-                                var x0 = V256.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_7 = Fma.MultiplyAdd(w_o0_7, x0, p0_o0_7);
-                                p0_o8_15 = Fma.MultiplyAdd(w_o8_15, x0, p0_o8_15);
-                                p0_o16_23 = Fma.MultiplyAdd(w_o16_23, x0, p0_o16_23);
-                                p0_o24_31 = Fma.MultiplyAdd(w_o24_31, x0, p0_o24_31);
-                                var x1 = V256.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_7 = Fma.MultiplyAdd(w_o0_7, x1, p1_o0_7);
-                                p1_o8_15 = Fma.MultiplyAdd(w_o8_15, x1, p1_o8_15);
-                                p1_o16_23 = Fma.MultiplyAdd(w_o16_23, x1, p1_o16_23);
-                                p1_o24_31 = Fma.MultiplyAdd(w_o24_31, x1, p1_o24_31);
-                            }
-
-                            V256.StoreUnsafe(p0_o0_7, ref ps, 0);
-                            V256.StoreUnsafe(p0_o8_15, ref ps, 8);
-                            V256.StoreUnsafe(p0_o16_23, ref ps, 16);
-                            V256.StoreUnsafe(p0_o24_31, ref ps, 24);
-                            V256.StoreUnsafe(p1_o0_7, ref ps, 1 * RowStride + 0);
-                            V256.StoreUnsafe(p1_o8_15, ref ps, 1 * RowStride + 8);
-                            V256.StoreUnsafe(p1_o16_23, ref ps, 1 * RowStride + 16);
-                            V256.StoreUnsafe(p1_o24_31, ref ps, 1 * RowStride + 24);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..31 (chunks 0..3).
-                        {
-                            var p_o0_7 = V256.LoadUnsafe(ref b, 0);
-                            var p_o8_15 = V256.LoadUnsafe(ref b, 8);
-                            var p_o16_23 = V256.LoadUnsafe(ref b, 16);
-                            var p_o24_31 = V256.LoadUnsafe(ref b, 24);
-                            var xi = V256.Create(xt);
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 0), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 8), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 16), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 24), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 1));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 32), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 40), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 48), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 56), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 2));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 64), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 72), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 80), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 88), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 3));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 96), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 104), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 112), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 120), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 4));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 128), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 136), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 144), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 152), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 5));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 160), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 168), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 176), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 184), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 6));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 192), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 200), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 208), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 216), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 7));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 224), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 232), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 240), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 248), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 8));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 256), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 264), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 272), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 280), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 9));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 288), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 296), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 304), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 312), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 10));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 320), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 328), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 336), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 344), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 11));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 352), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 360), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 368), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 376), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 12));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 384), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 392), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 400), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 408), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 13));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 416), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 424), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 432), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 440), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 14));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 448), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 456), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 464), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 472), xi, p_o24_31);
-                            xi = V256.Create(Unsafe.Add(ref xt, 15));
-                            p_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 480), xi, p_o0_7);
-                            p_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 488), xi, p_o8_15);
-                            p_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 496), xi, p_o16_23);
-                            p_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref w, 504), xi, p_o24_31);
-                            V256.StoreUnsafe(p_o0_7, ref p, 0);
-                            V256.StoreUnsafe(p_o8_15, ref p, 8);
-                            V256.StoreUnsafe(p_o16_23, ref p, 16);
-                            V256.StoreUnsafe(p_o24_31, ref p, 24);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 32; c += 8)
-                    {
-                        V256.StoreUnsafe(Relu(V256.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = relu(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..31 (chunks 0..3), starting from their input projection; column j adds into partial sum j mod 2 (_a, _b).
-                    {
-                        var acc_o0_7_a = V256.LoadUnsafe(ref hNext, 0);
-                        var acc_o8_15_a = V256.LoadUnsafe(ref hNext, 8);
-                        var acc_o16_23_a = V256.LoadUnsafe(ref hNext, 16);
-                        var acc_o24_31_a = V256.LoadUnsafe(ref hNext, 24);
-                        var hj = V256.Create(hPrev);
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 0), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 8), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 16), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 24), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 1));
-                        var acc_o0_7_b = V256.LoadUnsafe(ref u, 32) * hj;
-                        var acc_o8_15_b = V256.LoadUnsafe(ref u, 40) * hj;
-                        var acc_o16_23_b = V256.LoadUnsafe(ref u, 48) * hj;
-                        var acc_o24_31_b = V256.LoadUnsafe(ref u, 56) * hj;
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 2));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 64), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 72), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 80), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 88), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 3));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 96), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 104), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 112), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 120), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 4));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 128), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 136), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 144), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 152), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 5));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 160), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 168), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 176), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 184), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 6));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 192), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 200), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 208), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 216), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 7));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 224), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 232), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 240), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 248), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 8));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 256), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 264), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 272), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 280), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 9));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 288), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 296), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 304), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 312), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 10));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 320), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 328), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 336), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 344), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 11));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 352), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 360), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 368), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 376), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 12));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 384), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 392), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 400), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 408), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 13));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 416), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 424), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 432), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 440), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 14));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 448), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 456), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 464), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 472), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 15));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 480), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 488), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 496), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 504), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 16));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 512), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 520), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 528), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 536), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 17));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 544), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 552), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 560), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 568), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 18));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 576), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 584), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 592), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 600), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 19));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 608), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 616), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 624), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 632), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 20));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 640), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 648), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 656), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 664), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 21));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 672), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 680), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 688), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 696), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 22));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 704), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 712), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 720), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 728), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 23));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 736), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 744), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 752), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 760), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 24));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 768), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 776), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 784), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 792), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 25));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 800), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 808), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 816), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 824), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 26));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 832), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 840), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 848), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 856), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 27));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 864), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 872), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 880), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 888), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 28));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 896), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 904), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 912), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 920), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 29));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 928), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 936), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 944), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 952), hj, acc_o24_31_b);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 30));
-                        acc_o0_7_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 960), hj, acc_o0_7_a);
-                        acc_o8_15_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 968), hj, acc_o8_15_a);
-                        acc_o16_23_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 976), hj, acc_o16_23_a);
-                        acc_o24_31_a = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 984), hj, acc_o24_31_a);
-                        hj = V256.Create(Unsafe.Add(ref hPrev, 31));
-                        acc_o0_7_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 992), hj, acc_o0_7_b);
-                        acc_o8_15_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1000), hj, acc_o8_15_b);
-                        acc_o16_23_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1008), hj, acc_o16_23_b);
-                        acc_o24_31_b = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 1016), hj, acc_o24_31_b);
-                        // Relu, stored as the new state.
-                        V256.StoreUnsafe(Relu(acc_o0_7_a + acc_o0_7_b), ref hNext, 0);
-                        V256.StoreUnsafe(Relu(acc_o8_15_a + acc_o8_15_b), ref hNext, 8);
-                        V256.StoreUnsafe(Relu(acc_o16_23_a + acc_o16_23_b), ref hNext, 16);
-                        V256.StoreUnsafe(Relu(acc_o24_31_a + acc_o24_31_b), ref hNext, 24);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    // Rows are exactly Output floats long, so the block is one contiguous copy.
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, RowStride), count * Output)
-                        .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, t0 * Output), count * Output));
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>
@@ -1414,218 +827,6 @@ namespace RnnGen.Generated
             V256.StoreUnsafe(Relu(acc_o8_15_a + acc_o8_15_b), ref hNext, 8);
             V256.StoreUnsafe(Relu(acc_o16_23_a + acc_o16_23_b), ref hNext, 16);
             V256.StoreUnsafe(Relu(acc_o24_31_a + acc_o24_31_b), ref hNext, 24);
-        }
-
-        /// <summary>
-        /// Vector128 (SSE, Arm64 AdvSimd): 8 chunks of 4 outputs;
-        /// loops over columns, since 384 FMAs per timestep exceed the unroll budget of 128;
-        /// one accumulator per chunk (8 independent FMA chains); all chunks in registers at once;
-        /// input projections 2 timesteps at a time, each weight vector loaded once for all of them.
-        /// Step: one pass, bias, W·x and U·h summed into the same registers, the state read and written in place.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void RunVector128(ref float weights, ref float x, ref float y, ref float rows, int steps, bool writeOutputs, bool zeroState)
-        {
-            // Packed weights, rows of 32 floats: W (one row per input) at 0, U (one row per state element) at 512, bias at 1536.
-            ref float w = ref weights;
-            ref float u = ref Unsafe.Add(ref weights, 512);
-            ref float b = ref Unsafe.Add(ref weights, 1536);
-            for (int t0 = 0; t0 < steps; t0 += BlockSteps)
-            {
-                int count = global::System.Math.Min(BlockSteps, steps - t0);
-
-                {
-                    // Input projections of the block into rows 1..count: W·x_t + b, 2 timesteps at a time so that each
-                    // weight vector is loaded once for all of them. No timestep depends on another: full FMA throughput.
-                    int s = 0;
-                    for (; s + 2 <= count; s += 2)
-                    {
-                        ref float xs = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float ps = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..15 (chunks 0..3); p{k} is timestep s + k.
-                        {
-                            var p0_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p0_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p0_o8_11 = V128.LoadUnsafe(ref b, 8);
-                            var p0_o12_15 = V128.LoadUnsafe(ref b, 12);
-                            var p1_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p1_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p1_o8_11 = V128.LoadUnsafe(ref b, 8);
-                            var p1_o12_15 = V128.LoadUnsafe(ref b, 12);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 32);
-                                var w_o0_3 = V128.LoadUnsafe(ref wi, 0);
-                                var w_o4_7 = V128.LoadUnsafe(ref wi, 4);
-                                var w_o8_11 = V128.LoadUnsafe(ref wi, 8);
-                                var w_o12_15 = V128.LoadUnsafe(ref wi, 12);
-                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_o0_3 = MultiplyAdd(w_o0_3, x0, p0_o0_3);
-                                p0_o4_7 = MultiplyAdd(w_o4_7, x0, p0_o4_7);
-                                p0_o8_11 = MultiplyAdd(w_o8_11, x0, p0_o8_11);
-                                p0_o12_15 = MultiplyAdd(w_o12_15, x0, p0_o12_15);
-                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o0_3 = MultiplyAdd(w_o0_3, x1, p1_o0_3);
-                                p1_o4_7 = MultiplyAdd(w_o4_7, x1, p1_o4_7);
-                                p1_o8_11 = MultiplyAdd(w_o8_11, x1, p1_o8_11);
-                                p1_o12_15 = MultiplyAdd(w_o12_15, x1, p1_o12_15);
-                            }
-
-                            V128.StoreUnsafe(p0_o0_3, ref ps, 0);
-                            V128.StoreUnsafe(p0_o4_7, ref ps, 4);
-                            V128.StoreUnsafe(p0_o8_11, ref ps, 8);
-                            V128.StoreUnsafe(p0_o12_15, ref ps, 12);
-                            V128.StoreUnsafe(p1_o0_3, ref ps, 1 * RowStride + 0);
-                            V128.StoreUnsafe(p1_o4_7, ref ps, 1 * RowStride + 4);
-                            V128.StoreUnsafe(p1_o8_11, ref ps, 1 * RowStride + 8);
-                            V128.StoreUnsafe(p1_o12_15, ref ps, 1 * RowStride + 12);
-                        }
-
-                        // Outputs 16..31 (chunks 4..7); p{k} is timestep s + k.
-                        {
-                            var p0_o16_19 = V128.LoadUnsafe(ref b, 16);
-                            var p0_o20_23 = V128.LoadUnsafe(ref b, 20);
-                            var p0_o24_27 = V128.LoadUnsafe(ref b, 24);
-                            var p0_o28_31 = V128.LoadUnsafe(ref b, 28);
-                            var p1_o16_19 = V128.LoadUnsafe(ref b, 16);
-                            var p1_o20_23 = V128.LoadUnsafe(ref b, 20);
-                            var p1_o24_27 = V128.LoadUnsafe(ref b, 24);
-                            var p1_o28_31 = V128.LoadUnsafe(ref b, 28);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 32);
-                                var w_o16_19 = V128.LoadUnsafe(ref wi, 16);
-                                var w_o20_23 = V128.LoadUnsafe(ref wi, 20);
-                                var w_o24_27 = V128.LoadUnsafe(ref wi, 24);
-                                var w_o28_31 = V128.LoadUnsafe(ref wi, 28);
-                                var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_o16_19 = MultiplyAdd(w_o16_19, x0, p0_o16_19);
-                                p0_o20_23 = MultiplyAdd(w_o20_23, x0, p0_o20_23);
-                                p0_o24_27 = MultiplyAdd(w_o24_27, x0, p0_o24_27);
-                                p0_o28_31 = MultiplyAdd(w_o28_31, x0, p0_o28_31);
-                                var x1 = V128.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_o16_19 = MultiplyAdd(w_o16_19, x1, p1_o16_19);
-                                p1_o20_23 = MultiplyAdd(w_o20_23, x1, p1_o20_23);
-                                p1_o24_27 = MultiplyAdd(w_o24_27, x1, p1_o24_27);
-                                p1_o28_31 = MultiplyAdd(w_o28_31, x1, p1_o28_31);
-                            }
-
-                            V128.StoreUnsafe(p0_o16_19, ref ps, 16);
-                            V128.StoreUnsafe(p0_o20_23, ref ps, 20);
-                            V128.StoreUnsafe(p0_o24_27, ref ps, 24);
-                            V128.StoreUnsafe(p0_o28_31, ref ps, 28);
-                            V128.StoreUnsafe(p1_o16_19, ref ps, 1 * RowStride + 16);
-                            V128.StoreUnsafe(p1_o20_23, ref ps, 1 * RowStride + 20);
-                            V128.StoreUnsafe(p1_o24_27, ref ps, 1 * RowStride + 24);
-                            V128.StoreUnsafe(p1_o28_31, ref ps, 1 * RowStride + 28);
-                        }
-                    }
-
-                    // The block's remaining timesteps, one at a time.
-                    for (; s < count; s++)
-                    {
-                        ref float xt = ref Unsafe.Add(ref x, (t0 + s) * Input);
-                        ref float p = ref Unsafe.Add(ref rows, (s + 1) * RowStride);
-
-                        // Outputs 0..31 (chunks 0..7).
-                        {
-                            var p_o0_3 = V128.LoadUnsafe(ref b, 0);
-                            var p_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p_o8_11 = V128.LoadUnsafe(ref b, 8);
-                            var p_o12_15 = V128.LoadUnsafe(ref b, 12);
-                            var p_o16_19 = V128.LoadUnsafe(ref b, 16);
-                            var p_o20_23 = V128.LoadUnsafe(ref b, 20);
-                            var p_o24_27 = V128.LoadUnsafe(ref b, 24);
-                            var p_o28_31 = V128.LoadUnsafe(ref b, 28);
-                            for (int i = 0; i < Input; i++)
-                            {
-                                ref float wi = ref Unsafe.Add(ref w, i * 32);
-                                var xi = V128.Create(Unsafe.Add(ref xt, i));
-                                p_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref wi, 0), xi, p_o0_3);
-                                p_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref wi, 4), xi, p_o4_7);
-                                p_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref wi, 8), xi, p_o8_11);
-                                p_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref wi, 12), xi, p_o12_15);
-                                p_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref wi, 16), xi, p_o16_19);
-                                p_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref wi, 20), xi, p_o20_23);
-                                p_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref wi, 24), xi, p_o24_27);
-                                p_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref wi, 28), xi, p_o28_31);
-                            }
-
-                            V128.StoreUnsafe(p_o0_3, ref p, 0);
-                            V128.StoreUnsafe(p_o4_7, ref p, 4);
-                            V128.StoreUnsafe(p_o8_11, ref p, 8);
-                            V128.StoreUnsafe(p_o12_15, ref p, 12);
-                            V128.StoreUnsafe(p_o16_19, ref p, 16);
-                            V128.StoreUnsafe(p_o20_23, ref p, 20);
-                            V128.StoreUnsafe(p_o24_27, ref p, 24);
-                            V128.StoreUnsafe(p_o28_31, ref p, 28);
-                        }
-                    }
-                }
-
-                // From a zero state the first timestep has no U·h_{-1} term: its state is the activated projection.
-                int first = 0;
-                if (zeroState && t0 == 0)
-                {
-                    ref float h0 = ref Unsafe.Add(ref rows, RowStride);
-                    for (nuint c = 0; c < 32; c += 4)
-                    {
-                        V128.StoreUnsafe(Relu(V128.LoadUnsafe(ref h0, c)), ref h0, c);
-                    }
-                    first = 1;
-                }
-
-                // Recurrence: row s+1 = relu(row s+1 + U·row s). The only sequential part.
-                for (int s = first; s < count; s++)
-                {
-                    ref float hPrev = ref Unsafe.Add(ref rows, s * RowStride);
-                    ref float hNext = ref Unsafe.Add(ref hPrev, RowStride);
-
-                    // Outputs 0..31 (chunks 0..7), starting from their input projection.
-                    {
-                        var acc_o0_3 = V128.LoadUnsafe(ref hNext, 0);
-                        var acc_o4_7 = V128.LoadUnsafe(ref hNext, 4);
-                        var acc_o8_11 = V128.LoadUnsafe(ref hNext, 8);
-                        var acc_o12_15 = V128.LoadUnsafe(ref hNext, 12);
-                        var acc_o16_19 = V128.LoadUnsafe(ref hNext, 16);
-                        var acc_o20_23 = V128.LoadUnsafe(ref hNext, 20);
-                        var acc_o24_27 = V128.LoadUnsafe(ref hNext, 24);
-                        var acc_o28_31 = V128.LoadUnsafe(ref hNext, 28);
-                        for (int j = 0; j < Output; j++)
-                        {
-                            ref float uj = ref Unsafe.Add(ref u, j * 32);
-                            var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                            acc_o0_3 = MultiplyAdd(V128.LoadUnsafe(ref uj, 0), hj, acc_o0_3);
-                            acc_o4_7 = MultiplyAdd(V128.LoadUnsafe(ref uj, 4), hj, acc_o4_7);
-                            acc_o8_11 = MultiplyAdd(V128.LoadUnsafe(ref uj, 8), hj, acc_o8_11);
-                            acc_o12_15 = MultiplyAdd(V128.LoadUnsafe(ref uj, 12), hj, acc_o12_15);
-                            acc_o16_19 = MultiplyAdd(V128.LoadUnsafe(ref uj, 16), hj, acc_o16_19);
-                            acc_o20_23 = MultiplyAdd(V128.LoadUnsafe(ref uj, 20), hj, acc_o20_23);
-                            acc_o24_27 = MultiplyAdd(V128.LoadUnsafe(ref uj, 24), hj, acc_o24_27);
-                            acc_o28_31 = MultiplyAdd(V128.LoadUnsafe(ref uj, 28), hj, acc_o28_31);
-                        }
-                        // Relu, stored as the new state.
-                        V128.StoreUnsafe(Relu(acc_o0_3), ref hNext, 0);
-                        V128.StoreUnsafe(Relu(acc_o4_7), ref hNext, 4);
-                        V128.StoreUnsafe(Relu(acc_o8_11), ref hNext, 8);
-                        V128.StoreUnsafe(Relu(acc_o12_15), ref hNext, 12);
-                        V128.StoreUnsafe(Relu(acc_o16_19), ref hNext, 16);
-                        V128.StoreUnsafe(Relu(acc_o20_23), ref hNext, 20);
-                        V128.StoreUnsafe(Relu(acc_o24_27), ref hNext, 24);
-                        V128.StoreUnsafe(Relu(acc_o28_31), ref hNext, 28);
-                    }
-                }
-
-                // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
-                if (writeOutputs)
-                {
-                    // Rows are exactly Output floats long, so the block is one contiguous copy.
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, RowStride), count * Output)
-                        .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, t0 * Output), count * Output));
-                }
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref rows, count * RowStride), RowStride).CopyTo(MemoryMarshal.CreateSpan(ref rows, RowStride));
-            }
         }
 
         /// <summary>
