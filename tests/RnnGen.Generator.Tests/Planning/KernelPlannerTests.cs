@@ -48,6 +48,34 @@ public class KernelPlannerTests
         }
     }
 
+    [Theory]
+    [InlineData(1000, 8, 16, true)]
+    [InlineData(100, 32, 32, true)]
+    [InlineData(100, 32, 64, false)]
+    [InlineData(50, 128, 128, false)]
+    [InlineData(1, 32, 64, true)]
+    [InlineData(1, 128, 128, true)]
+    public void Small_layers_and_single_timesteps_run_as_steps_with_AVX512(int timesteps, int input, int output, bool expected)
+    {
+        VectorPathPlan v512 = KernelPlanner.Plan(Model(timesteps, input, output)).VectorPaths[0];
+        Assert.Equal(expected, v512.RunsAsSteps);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1000, 8, 16)]
+    [InlineData(1, 64, 256)]
+    [InlineData(20, 64, 256)]
+    [InlineData(1, 1, 8192)]
+    public void Only_paths_with_every_sum_in_registers_step_or_run_without_rows(int timesteps, int input, int output)
+    {
+        foreach (VectorPathPlan path in KernelPlanner.Plan(Model(timesteps, input, output)).VectorPaths)
+        {
+            Assert.Equal(path.RecurrentTiles.Length == 1, path.StepInRegisters);
+            Assert.True(!path.RunsAsSteps || path.StepInRegisters, $"{path.Bits}: runs as steps without a step kernel");
+        }
+    }
+
     [Fact]
     public void Main_shape_projects_four_timesteps_per_weight_load_with_AVX512()
     {
