@@ -39,7 +39,7 @@ internal sealed record KernelPlan(
 /// <param name="GroupedProjectionTiles">Chunk tiles for that grouped projection: ProjectionSteps accumulators and one weight per chunk fit in registers.</param>
 /// <param name="RunsAsSteps">
 /// Run and RunLast loop the single-timestep kernel, reading and writing the state where it lives, instead of
-/// batching input projections through stack rows (see <see cref="KernelPlanner.StepLoopMaxWeightBytes"/>).
+/// batching input projections through stack rows (see <see cref="KernelPlanner.StepLoopMaxWeightBytes(int)"/>).
 /// </param>
 internal sealed record VectorPathPlan(
     int Bits,

@@ -44,12 +44,14 @@ internal static class KernelPlanner
     public const int MaxBlockSteps = 32;
 
     /// <summary>
-    /// Packed weights up to which a sequence runs as a loop of the single-timestep kernel. A layer this small is
-    /// bound by the latency of each timestep, not by weight traffic, so batching its input projections gains
-    /// nothing and costs a store and a reload per timestep (measured on the Vector512 path: a step loop took 0.86-0.95×
-    /// the batched kernel's time up to 32 outputs, and 0.98-1.1× from 64 outputs and 16 KB of weights on).
+    /// Packed weights up to which a sequence runs as a loop of the single-timestep kernel, per vector width. A layer
+    /// this small is bound by the latency of each timestep, not by weight traffic, so batching its input projections
+    /// gains little and costs a store and a reload per timestep. Measured, step loop against the batched kernel:
+    /// Vector512 0.86-0.95× up to 32 outputs, 0.98-1.1× from 64 outputs (16 KB of weights and more); Vector256, whose
+    /// batched kernel shares each weight load between only 2 timesteps, 0.92-0.95× up to 64×64 weights from 8 to 32
+    /// inputs (up to 25 KB), 1.01× at 64 inputs (33 KB).
     /// </summary>
-    public const int StepLoopMaxWeightBytes = 16 * 1024;
+    public static int StepLoopMaxWeightBytes(int bits) => bits == 256 ? 28 * 1024 : 16 * 1024;
 
     public static KernelPlan Plan(SimpleRnnModel model)
     {
@@ -91,7 +93,7 @@ internal static class KernelPlanner
         (int projectionSteps, int groupedTile) = ProjectionGrouping(chunks, registers);
         EquatableArray<ChunkTile> recurrentTiles = Tiles(chunks, Math.Max(1, budget / accumulators));
         long packedBytes = (model.Input + model.Output + 1L) * chunks * lanes * sizeof(float);
-        bool runsAsSteps = recurrentTiles.Length == 1 && (model.Timesteps == 1 || packedBytes <= StepLoopMaxWeightBytes);
+        bool runsAsSteps = recurrentTiles.Length == 1 && (model.Timesteps == 1 || packedBytes <= StepLoopMaxWeightBytes(bits));
         return new VectorPathPlan(
             bits,
             lanes,

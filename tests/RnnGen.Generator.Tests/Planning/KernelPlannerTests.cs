@@ -61,6 +61,13 @@ public class KernelPlannerTests
         Assert.Equal(expected, v512.RunsAsSteps);
     }
 
+    [Fact]
+    public void The_main_shape_runs_as_steps_only_with_AVX2()
+    {
+        KernelPlan plan = KernelPlanner.Plan(Model(100, 32, 64));
+        Assert.Equal((false, true, false), (plan.VectorPaths[0].RunsAsSteps, plan.VectorPaths[1].RunsAsSteps, plan.VectorPaths[2].RunsAsSteps));
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(1000, 8, 16)]
