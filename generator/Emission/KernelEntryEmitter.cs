@@ -56,16 +56,15 @@ internal static class KernelEntryEmitter
             }
 
             /// <summary>
-            /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
-            /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
+            /// Runs one timestep of the sequence entry point on zeros, so that the JIT compiles the code this machine runs
+            /// now (the first compilation takes milliseconds) rather than in a caller's first hot call. The load methods
+            /// call it, then one public Step, which compiles the step kernel.
             /// </summary>
             public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
             {
                 ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
-                global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
-                ref float rows = ref AlignTo64(buffer);
-                Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-                Step(weights, ref x, ref rows, ref rows, zeroState: false);
+                global::System.Span<float> state = stackalloc float[Output];
+                Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
             }
             """);
     }

@@ -41,10 +41,15 @@ internal static class MembersEmitter
         writer.WriteLine();
         WriteMember(writer, $$"""
             /// <summary>
-            /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
-            /// first compilation takes milliseconds) rather than in the caller's first hot call.
+            /// Every load method calls it, so the JIT compiles this machine's kernels, and Step with its argument checks,
+            /// when the weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
             /// </summary>
-            private void {{Prepare}}() => {{kernel}}.Prepare({{Weights}});
+            private void {{Prepare}}()
+            {
+                {{kernel}}.Prepare({{Weights}});
+                {{Span}} state = stackalloc float[OutputSize];
+                Step(new float[InputSize], state);
+            }
             """);
 
         string biasNote = model.UseBias ? "" : " This layer has no bias (<c>UseBias = false</c>): the bias must be all zeros.";

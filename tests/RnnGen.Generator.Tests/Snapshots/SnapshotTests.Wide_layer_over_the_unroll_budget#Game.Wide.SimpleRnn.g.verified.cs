@@ -59,11 +59,16 @@ namespace Game
         private readonly global::RnnGen.Weights.SimpleRnnWeights __rnnWeights = new(InputSize, OutputSize, useBias: true);
 
         /// <summary>
-        /// Every load method calls it, so the JIT compiles this machine's kernels when the weights are loaded (the
-        /// first compilation takes milliseconds) rather than in the caller's first hot call.
+        /// Every load method calls it, so the JIT compiles this machine's kernels, and Step with its argument checks,
+        /// when the weights are loaded (the first compilation takes milliseconds) rather than in the caller's first hot call.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
-        private void __rnnPrepare() => global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
+        private void __rnnPrepare()
+        {
+            global::RnnGen.Generated.SimpleRnnKernel.Prepare(__rnnWeights);
+            global::System.Span<float> state = stackalloc float[OutputSize];
+            Step(new float[InputSize], state);
+        }
 
         /// <summary>Loads the weights in the seed layout: W (Output×Input), U (Output×Output), b (Output), all row-major.</summary>
         /// <param name="w">W, 256×64: <c>w[o * InputSize + i]</c> multiplies input i into output o.</param>
@@ -352,16 +357,15 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// Runs one timestep through each entry point on zeros, so that the JIT compiles the code this machine runs now
-        /// (the first compilation takes milliseconds) rather than in a caller's first hot call.
+        /// Runs one timestep of the sequence entry point on zeros, so that the JIT compiles the code this machine runs
+        /// now (the first compilation takes milliseconds) rather than in a caller's first hot call. The load methods
+        /// call it, then one public Step, which compiles the step kernel.
         /// </summary>
         public static void Prepare(global::RnnGen.Weights.SimpleRnnWeights weights)
         {
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
-            global::System.Span<float> buffer = stackalloc float[StepBufferFloats];
-            ref float rows = ref AlignTo64(buffer);
-            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref rows, 1, writeOutputs: false, zeroState: false);
-            Step(weights, ref x, ref rows, ref rows, zeroState: false);
+            global::System.Span<float> state = stackalloc float[Output];
+            Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
         }
 
         /// <summary>
