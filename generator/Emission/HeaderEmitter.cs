@@ -105,7 +105,7 @@ internal static class HeaderEmitter
         {
             lines.Add(model.Timesteps == 1
                 ? "    Run: the single-timestep kernel, straight from the inputs into the outputs."
-                : "    Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.");
+                : $"    Run: a loop of the single-timestep kernel: with {Invariant.Count(PackedKilobytes(model, path))} KB of weights a timestep is bound by its latency, and batching gains nothing.");
         }
         else if (path.StepInRegisters)
         {
@@ -119,6 +119,9 @@ internal static class HeaderEmitter
 
         return [.. lines];
     }
+
+    private static long PackedKilobytes(SimpleRnnModel model, VectorPathPlan path)
+        => ((model.Input + model.Output + 1L) * path.PaddedOutput * sizeof(float) + 1023) / 1024;
 
     private static int MaxTile(VectorPathPlan path)
     {

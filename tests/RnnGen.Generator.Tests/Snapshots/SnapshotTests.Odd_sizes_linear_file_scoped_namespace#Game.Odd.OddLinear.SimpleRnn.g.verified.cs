@@ -16,15 +16,15 @@
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
 //       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
-//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
+//       Run: a loop of the single-timestep kernel: with 1 KB of weights a timestep is bound by its latency, and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
 //       recurrence columns spelled out (8 vector FMAs per timestep in all);
 //       5 partial sums per chunk, so 5 independent FMA chains hide its latency; all chunks in registers at once;
-//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
+//       Run: a loop of the single-timestep kernel: with 1 KB of weights a timestep is bound by its latency, and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       recurrence columns spelled out (16 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 8 independent FMA chains hide its latency; all chunks in registers at once;
-//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
+//       Run: a loop of the single-timestep kernel: with 1 KB of weights a timestep is bound by its latency, and batching gains nothing.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable

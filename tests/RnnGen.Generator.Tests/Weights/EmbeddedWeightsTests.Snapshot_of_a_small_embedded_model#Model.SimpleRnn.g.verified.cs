@@ -17,15 +17,15 @@
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 4 of 16 lanes used);
 //       recurrence columns spelled out (6 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
-//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
+//       Run: a loop of the single-timestep kernel: with 1 KB of weights a timestep is bound by its latency, and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 4 of 8 lanes used);
 //       recurrence columns spelled out (6 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
-//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
+//       Run: a loop of the single-timestep kernel: with 1 KB of weights a timestep is bound by its latency, and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs;
 //       recurrence columns spelled out (6 vector FMAs per timestep in all);
 //       4 partial sums per chunk, so 4 independent FMA chains hide its latency; all chunks in registers at once;
-//       Run: a loop of the single-timestep kernel, since a layer this small is bound by each timestep's latency.
+//       Run: a loop of the single-timestep kernel: with 1 KB of weights a timestep is bound by its latency, and batching gains nothing.
 //   Scalar: plain loops over the seed layout, for CPUs without SIMD.
 
 #nullable enable
