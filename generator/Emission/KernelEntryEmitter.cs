@@ -81,11 +81,11 @@ internal static class KernelEntryEmitter
             """);
         using (writer.OpenBlock())
         {
-            string keyword = "if";
-            foreach (VectorPathPlan path in plan.VectorPaths)
-            {
-                writer.WriteLine($"{keyword} ({path.Condition})");
-                using (writer.OpenBlock())
+            const string throughRows = "RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);";
+            PathDispatch.Write(
+                writer,
+                plan,
+                path =>
                 {
                     if (path.RunsAsSteps)
                     {
@@ -93,18 +93,10 @@ internal static class KernelEntryEmitter
                     }
                     else
                     {
-                        writer.WriteLine("RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);");
+                        writer.WriteLine(throughRows);
                     }
-                }
-
-                keyword = "else if";
-            }
-
-            writer.WriteLine("else");
-            using (writer.OpenBlock())
-            {
-                writer.WriteLine("RunThroughRows(weights, ref x, ref y, ref hPrev, steps, writeOutputs, zeroState);");
-            }
+                },
+                throughRows);
         }
     }
 
@@ -134,25 +126,14 @@ internal static class KernelEntryEmitter
             """);
         using (writer.OpenBlock())
         {
-            string keyword = "if";
-            foreach (VectorPathPlan path in plan.VectorPaths)
-            {
-                writer.WriteLine($"{keyword} ({path.Condition})");
-                using (writer.OpenBlock())
-                {
-                    writer.WriteLine(path.StepInRegisters
-                        ? $"{path.StepMethodName}(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);"
-                        : "StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);");
-                }
-
-                keyword = "else if";
-            }
-
-            writer.WriteLine("else");
-            using (writer.OpenBlock())
-            {
-                writer.WriteLine("StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);");
-            }
+            const string throughRows = "StepThroughRows(weights, ref x, ref hPrev, ref hNext, zeroState);";
+            PathDispatch.Write(
+                writer,
+                plan,
+                path => writer.WriteLine(path.StepInRegisters
+                    ? $"{path.StepMethodName}(ref weights.Packed, ref x, ref hPrev, ref hNext, zeroState);"
+                    : throughRows),
+                throughRows);
         }
     }
 }

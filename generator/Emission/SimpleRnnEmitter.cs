@@ -123,35 +123,12 @@ internal static class SimpleRnnEmitter
             """);
         using (writer.OpenBlock())
         {
-            string keyword = "if";
-            foreach (VectorPathPlan path in plan.VectorPaths)
-            {
-                if (path.RunsAsSteps)
-                {
-                    writer.WriteLine($"// {path.TypeAlias}: never comes here; its Run and Step are the single-timestep kernel.");
-                    continue;
-                }
-
-                writer.WriteLine($"{keyword} ({path.Condition})");
-                using (writer.OpenBlock())
-                {
-                    writer.WriteLine($"{path.MethodName}(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
-                }
-
-                keyword = "else if";
-            }
-
-            if (keyword == "if")
-            {
-                writer.WriteLine("RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
-                return;
-            }
-
-            writer.WriteLine("else");
-            using (writer.OpenBlock())
-            {
-                writer.WriteLine("RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);");
-            }
+            PathDispatch.Write(
+                writer,
+                plan,
+                path => writer.WriteLine($"{path.MethodName}(ref weights.Packed, ref x, ref y, ref rows, steps, writeOutputs, zeroState);"),
+                "RunScalar(weights.W, weights.U, weights.B, ref x, ref y, ref rows, steps, writeOutputs, zeroState);",
+                path => path.RunsAsSteps ? "never comes here; its Run and Step are the single-timestep kernel." : null);
         }
     }
 }

@@ -94,13 +94,15 @@ internal static class StepKernelEmitter
                 continue;
             }
 
-            writer.WriteLine($"// Outputs {VectorKernelEmitter.Range(model, path, c).Substring(1).Replace('_', '-')} fill only part of the last vector: stored lane by lane.");
+            int first = c * path.Lanes;
+            string outputs = first == model.Output - 1 ? $"Output {Invariant.Int(first)} fills" : $"Outputs {Invariant.Int(first)}..{Invariant.Int(model.Output - 1)} fill";
+            writer.WriteLine($"// {outputs} only part of the last vector: stored lane by lane.");
             using (writer.OpenBlock())
             {
                 writer.WriteLine($"var last = {value};");
-                for (int lane = 0; lane < model.Output - (c * path.Lanes); lane++)
+                for (int lane = 0; lane < model.Output - first; lane++)
                 {
-                    string element = VectorKernelEmitter.Element("hNext", (c * path.Lanes) + lane);
+                    string element = VectorKernelEmitter.Element("hNext", first + lane);
                     writer.WriteLine($"{element} = {v}.GetElement(last, {Invariant.Int(lane)});");
                 }
             }

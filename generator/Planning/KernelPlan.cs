@@ -6,7 +6,7 @@ namespace RnnGen.Generator.Planning;
 /// <summary>How the generated code computes one layer: a pure function of the shape, decided by <see cref="KernelPlanner"/>.</summary>
 /// <param name="Model">The layer.</param>
 /// <param name="BlockSteps">Timesteps per block: the input projections of a block are computed together, before its recurrence.</param>
-/// <param name="RunBufferFloats">Floats of stack for <c>Run</c>/<c>RunLast</c>: (BlockSteps + 1) state rows plus alignment slack.</param>
+/// <param name="RunBufferFloats">Floats of stack for <c>Run</c>/<c>RunLast</c> on a path without <see cref="VectorPathPlan.RunsAsSteps"/>: (BlockSteps + 1) state rows plus alignment slack.</param>
 /// <param name="StepBufferFloats">Floats of stack for a single timestep on a path without <see cref="VectorPathPlan.StepInRegisters"/>: two state rows plus alignment slack.</param>
 /// <param name="RowStride">Floats per state row: O padded to the widest vector.</param>
 /// <param name="VectorPaths">One plan per vector width, widest first.</param>

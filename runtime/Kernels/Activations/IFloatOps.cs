@@ -29,14 +29,8 @@ internal interface IFloatOps<TVec, TMask>
     /// <summary><c>a * b + c</c>, fused (one rounding) where the CPU has FMA, else two roundings.</summary>
     static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
 
-    /// <summary><c>-a</c>: <paramref name="a"/> with its sign bit flipped.</summary>
-    static abstract TVec Negate(TVec a);
-
     /// <summary><paramref name="a"/> with its sign bit cleared (NaN stays NaN).</summary>
     static abstract TVec Abs(TVec a);
-
-    /// <summary>The magnitude of <paramref name="value"/> with the sign bit of <paramref name="sign"/>.</summary>
-    static abstract TVec CopySign(TVec value, TVec sign);
 
     /// <summary><c>a &lt; b ? a : b</c> exactly: a NaN in <paramref name="b"/> is returned, as x86 <c>minps</c> does.</summary>
     static abstract TVec Min(TVec a, TVec b);

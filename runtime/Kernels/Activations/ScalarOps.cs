@@ -33,13 +33,7 @@ internal readonly struct ScalarOps : IFloatOps<float, bool>
         => Fma.IsSupported || AdvSimd.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Negate(float a) => -a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Abs(float a) => MathF.Abs(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float CopySign(float value, float sign) => MathF.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Min(float a, float b) => a < b ? a : b;

@@ -27,14 +27,7 @@ internal readonly struct Vector128Ops : IFloatOps<Vector128<float>, Vector128<fl
         => SimdMath.MultiplyAdd(a, b, c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Negate(Vector128<float> a) => a ^ Vector128.Create(-0f);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Abs(Vector128<float> a) => Vector128.Abs(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> CopySign(Vector128<float> value, Vector128<float> sign)
-        => Vector128.ConditionalSelect(Vector128.Create(-0f), sign, value);
 
     /// <remarks>
     /// Not <c>Vector128.Min</c>: its NaN and signed-zero behaviour changed between runtimes, and the

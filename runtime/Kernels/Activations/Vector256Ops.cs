@@ -27,14 +27,7 @@ internal readonly struct Vector256Ops : IFloatOps<Vector256<float>, Vector256<fl
         => SimdMath.MultiplyAdd(a, b, c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Negate(Vector256<float> a) => a ^ Vector256.Create(-0f);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Abs(Vector256<float> a) => Vector256.Abs(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> CopySign(Vector256<float> value, Vector256<float> sign)
-        => Vector256.ConditionalSelect(Vector256.Create(-0f), sign, value);
 
     /// <remarks>
     /// Not <c>Vector256.Min</c>: its NaN and signed-zero behaviour changed between runtimes, and the

@@ -27,14 +27,7 @@ internal readonly struct Vector512Ops : IFloatOps<Vector512<float>, Vector512<fl
         => SimdMath.MultiplyAdd(a, b, c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Negate(Vector512<float> a) => a ^ Vector512.Create(-0f);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Abs(Vector512<float> a) => Vector512.Abs(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> CopySign(Vector512<float> value, Vector512<float> sign)
-        => Vector512.ConditionalSelect(Vector512.Create(-0f), sign, value);
 
     /// <remarks>
     /// Not <c>Vector512.Min</c>: its NaN and signed-zero behaviour changed between runtimes, and the

@@ -402,7 +402,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // Tanh, stored as the new state.
-                // Outputs 0-7 fill only part of the last vector: stored lane by lane.
+                // Outputs 0..7 fill only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o0_7_a);
                     hNext = V512.GetElement(last, 0);
@@ -436,7 +436,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
-            // Outputs 0-7 fill only part of the last vector: stored lane by lane.
+            // Outputs 0..7 fill only part of the last vector: stored lane by lane.
             {
                 var last = Tanh(((acc_o0_7_a + acc_o0_7_b) + (acc_o0_7_c + acc_o0_7_d)) + ((acc_o0_7_e + acc_o0_7_f) + (acc_o0_7_g + acc_o0_7_h)));
                 hNext = V512.GetElement(last, 0);

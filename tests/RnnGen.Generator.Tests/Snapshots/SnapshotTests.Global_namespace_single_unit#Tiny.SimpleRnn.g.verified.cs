@@ -397,7 +397,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // Tanh, stored as the new state.
-                // Outputs 0 fill only part of the last vector: stored lane by lane.
+                // Output 0 fills only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o0);
                     hNext = V512.GetElement(last, 0);
@@ -410,7 +410,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
-            // Outputs 0 fill only part of the last vector: stored lane by lane.
+            // Output 0 fills only part of the last vector: stored lane by lane.
             {
                 var last = Tanh(acc_o0);
                 hNext = V512.GetElement(last, 0);
@@ -438,7 +438,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // Tanh, stored as the new state.
-                // Outputs 0 fill only part of the last vector: stored lane by lane.
+                // Output 0 fills only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o0);
                     hNext = V256.GetElement(last, 0);
@@ -451,7 +451,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
-            // Outputs 0 fill only part of the last vector: stored lane by lane.
+            // Output 0 fills only part of the last vector: stored lane by lane.
             {
                 var last = Tanh(acc_o0);
                 hNext = V256.GetElement(last, 0);
@@ -479,7 +479,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // Tanh, stored as the new state.
-                // Outputs 0 fill only part of the last vector: stored lane by lane.
+                // Output 0 fills only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o0);
                     hNext = V128.GetElement(last, 0);
@@ -492,7 +492,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
-            // Outputs 0 fill only part of the last vector: stored lane by lane.
+            // Output 0 fills only part of the last vector: stored lane by lane.
             {
                 var last = Tanh(acc_o0);
                 hNext = V128.GetElement(last, 0);

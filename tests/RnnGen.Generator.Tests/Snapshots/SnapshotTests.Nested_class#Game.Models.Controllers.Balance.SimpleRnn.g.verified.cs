@@ -446,7 +446,7 @@ namespace RnnGen.Generated
                 // Tanh, stored as the new state.
                 V512.StoreUnsafe(Tanh(acc_o0_15_a), ref hNext, 0);
                 V512.StoreUnsafe(Tanh(acc_o16_31_a), ref hNext, 16);
-                // Outputs 32 fill only part of the last vector: stored lane by lane.
+                // Output 32 fills only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o32_a);
                     Unsafe.Add(ref hNext, 32) = V512.GetElement(last, 0);
@@ -591,7 +591,7 @@ namespace RnnGen.Generated
             // Tanh, stored as the new state.
             V512.StoreUnsafe(Tanh((acc_o0_15_a + acc_o0_15_b) + acc_o0_15_c), ref hNext, 0);
             V512.StoreUnsafe(Tanh((acc_o16_31_a + acc_o16_31_b) + acc_o16_31_c), ref hNext, 16);
-            // Outputs 32 fill only part of the last vector: stored lane by lane.
+            // Output 32 fills only part of the last vector: stored lane by lane.
             {
                 var last = Tanh((acc_o32_a + acc_o32_b) + acc_o32_c);
                 Unsafe.Add(ref hNext, 32) = V512.GetElement(last, 0);
@@ -679,7 +679,7 @@ namespace RnnGen.Generated
                 V256.StoreUnsafe(acc_o8_15_a, ref hNext, 8);
                 V256.StoreUnsafe(acc_o16_23_a, ref hNext, 16);
                 V256.StoreUnsafe(acc_o24_31_a, ref hNext, 24);
-                // Outputs 32 fill only part of the last vector: stored lane by lane.
+                // Output 32 fills only part of the last vector: stored lane by lane.
                 {
                     var last = acc_o32_a;
                     Unsafe.Add(ref hNext, 32) = V256.GetElement(last, 0);
@@ -901,7 +901,7 @@ namespace RnnGen.Generated
             V256.StoreUnsafe(acc_o8_15_a + acc_o8_15_b, ref hNext, 8);
             V256.StoreUnsafe(acc_o16_23_a + acc_o16_23_b, ref hNext, 16);
             V256.StoreUnsafe(acc_o24_31_a + acc_o24_31_b, ref hNext, 24);
-            // Outputs 32 fill only part of the last vector: stored lane by lane.
+            // Output 32 fills only part of the last vector: stored lane by lane.
             {
                 var last = acc_o32_a + acc_o32_b;
                 Unsafe.Add(ref hNext, 32) = V256.GetElement(last, 0);
@@ -966,7 +966,7 @@ namespace RnnGen.Generated
                 V128.StoreUnsafe(acc_o20_23, ref hNext, 20);
                 V128.StoreUnsafe(acc_o24_27, ref hNext, 24);
                 V128.StoreUnsafe(acc_o28_31, ref hNext, 28);
-                // Outputs 32 fill only part of the last vector: stored lane by lane.
+                // Output 32 fills only part of the last vector: stored lane by lane.
                 {
                     var last = acc_o32;
                     Unsafe.Add(ref hNext, 32) = V128.GetElement(last, 0);
@@ -1008,7 +1008,7 @@ namespace RnnGen.Generated
             V128.StoreUnsafe(acc_o20_23, ref hNext, 20);
             V128.StoreUnsafe(acc_o24_27, ref hNext, 24);
             V128.StoreUnsafe(acc_o28_31, ref hNext, 28);
-            // Outputs 32 fill only part of the last vector: stored lane by lane.
+            // Output 32 fills only part of the last vector: stored lane by lane.
             {
                 var last = acc_o32;
                 Unsafe.Add(ref hNext, 32) = V128.GetElement(last, 0);

@@ -404,7 +404,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // The new state (Linear: no activation).
-                // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+                // Outputs 0..4 fill only part of the last vector: stored lane by lane.
                 {
                     var last = acc_o0_4_a;
                     hNext = V512.GetElement(last, 0);
@@ -429,7 +429,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // The new state (Linear: no activation).
-            // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+            // Outputs 0..4 fill only part of the last vector: stored lane by lane.
             {
                 var last = ((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e);
                 hNext = V512.GetElement(last, 0);
@@ -465,7 +465,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // The new state (Linear: no activation).
-                // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+                // Outputs 0..4 fill only part of the last vector: stored lane by lane.
                 {
                     var last = acc_o0_4_a;
                     hNext = V256.GetElement(last, 0);
@@ -490,7 +490,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // The new state (Linear: no activation).
-            // Outputs 0-4 fill only part of the last vector: stored lane by lane.
+            // Outputs 0..4 fill only part of the last vector: stored lane by lane.
             {
                 var last = ((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e);
                 hNext = V256.GetElement(last, 0);
@@ -531,7 +531,7 @@ namespace RnnGen.Generated
             {
                 // The new state (Linear: no activation).
                 V128.StoreUnsafe(acc_o0_3_a, ref hNext, 0);
-                // Outputs 4 fill only part of the last vector: stored lane by lane.
+                // Output 4 fills only part of the last vector: stored lane by lane.
                 {
                     var last = acc_o4_a;
                     Unsafe.Add(ref hNext, 4) = V128.GetElement(last, 0);
@@ -558,7 +558,7 @@ namespace RnnGen.Generated
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // The new state (Linear: no activation).
             V128.StoreUnsafe((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d), ref hNext, 0);
-            // Outputs 4 fill only part of the last vector: stored lane by lane.
+            // Output 4 fills only part of the last vector: stored lane by lane.
             {
                 var last = (acc_o4_a + acc_o4_b) + (acc_o4_c + acc_o4_d);
                 Unsafe.Add(ref hNext, 4) = V128.GetElement(last, 0);

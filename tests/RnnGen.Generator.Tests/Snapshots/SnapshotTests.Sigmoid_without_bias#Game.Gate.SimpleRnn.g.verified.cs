@@ -436,7 +436,7 @@ namespace RnnGen.Generated
             {
                 // Sigmoid, stored as the new state.
                 V512.StoreUnsafe(Sigmoid(acc_o0_15_a), ref hNext, 0);
-                // Outputs 16-23 fill only part of the last vector: stored lane by lane.
+                // Outputs 16..23 fill only part of the last vector: stored lane by lane.
                 {
                     var last = Sigmoid(acc_o16_23_a);
                     Unsafe.Add(ref hNext, 16) = V512.GetElement(last, 0);
@@ -527,7 +527,7 @@ namespace RnnGen.Generated
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Sigmoid, stored as the new state.
             V512.StoreUnsafe(Sigmoid((acc_o0_15_a + acc_o0_15_b) + (acc_o0_15_c + acc_o0_15_d)), ref hNext, 0);
-            // Outputs 16-23 fill only part of the last vector: stored lane by lane.
+            // Outputs 16..23 fill only part of the last vector: stored lane by lane.
             {
                 var last = Sigmoid((acc_o16_23_a + acc_o16_23_b) + (acc_o16_23_c + acc_o16_23_d));
                 Unsafe.Add(ref hNext, 16) = V512.GetElement(last, 0);

@@ -412,7 +412,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // Tanh, stored as the new state.
-                // Outputs 0-3 fill only part of the last vector: stored lane by lane.
+                // Outputs 0..3 fill only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o0_3_a);
                     hNext = V512.GetElement(last, 0);
@@ -434,7 +434,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
-            // Outputs 0-3 fill only part of the last vector: stored lane by lane.
+            // Outputs 0..3 fill only part of the last vector: stored lane by lane.
             {
                 var last = Tanh((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d));
                 hNext = V512.GetElement(last, 0);
@@ -467,7 +467,7 @@ namespace RnnGen.Generated
             if (zeroState)
             {
                 // Tanh, stored as the new state.
-                // Outputs 0-3 fill only part of the last vector: stored lane by lane.
+                // Outputs 0..3 fill only part of the last vector: stored lane by lane.
                 {
                     var last = Tanh(acc_o0_3_a);
                     hNext = V256.GetElement(last, 0);
@@ -489,7 +489,7 @@ namespace RnnGen.Generated
 
             // Every element of hPrev has been read, so hNext may now be written even where it is the same row.
             // Tanh, stored as the new state.
-            // Outputs 0-3 fill only part of the last vector: stored lane by lane.
+            // Outputs 0..3 fill only part of the last vector: stored lane by lane.
             {
                 var last = Tanh((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d));
                 hNext = V256.GetElement(last, 0);
