@@ -7,7 +7,7 @@ using System.Runtime.InteropServices;
 
 namespace RnnGen.Runtime.Tests.Formats;
 
-/// <summary>The shared golden tensors: <c>../shared/golden</c> next to the repository root.</summary>
+/// <summary>The golden tensors: <c>tests/data/golden</c> in this repository.</summary>
 internal static class Golden
 {
     /// <summary>One line of <c>cases.tsv</c>.</summary>
@@ -16,7 +16,11 @@ internal static class Golden
         public override string ToString() => Name;
     }
 
-    public static string Directory { get; } = Path.Combine(FindRepositoryRoot(), "..", "shared", "golden");
+    /// <summary>The repository root: the first directory above the test binaries that holds RnnGen.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The golden directory; fails naming the path it expected when it is missing.</summary>
+    public static string Directory { get; } = FindGolden();
 
     public static IReadOnlyList<Case> Cases()
         => File.ReadAllLines(Path.Combine(Directory, "cases.tsv"))
@@ -29,6 +33,14 @@ internal static class Golden
     public static float[] Read(Case golden, string tensor)
         => MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(Path.Combine(Directory, golden.Name, tensor + ".bin"))).ToArray();
 
+    private static string FindGolden()
+    {
+        string golden = Path.GetFullPath(Path.Combine(RepositoryRoot, "tests", "data", "golden"));
+        return File.Exists(Path.Combine(golden, "cases.tsv"))
+            ? golden
+            : throw new DirectoryNotFoundException($"The repository root is {RepositoryRoot}, but {golden} holds no cases.tsv.");
+    }
+
     private static string FindRepositoryRoot()
     {
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -39,6 +51,6 @@ internal static class Golden
             }
         }
 
-        throw new InvalidOperationException("No RnnGen.sln above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("No directory above " + AppContext.BaseDirectory + " holds RnnGen.sln.");
     }
 }

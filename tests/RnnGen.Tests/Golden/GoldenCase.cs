@@ -7,7 +7,7 @@ using System.Text.Json;
 
 namespace RnnGen.Tests.Golden;
 
-/// <summary>One case of <c>shared/golden/manifest.json</c>, with its tensors read on demand.</summary>
+/// <summary>One case of <c>tests/data/golden/manifest.json</c>, with its tensors read on demand.</summary>
 public sealed class GoldenCase
 {
     private readonly Dictionary<string, (string File, int[] Shape)> _tensors;

@@ -3,26 +3,36 @@ using System.IO;
 
 namespace RnnGen.Tests.Golden;
 
-/// <summary>Where the shared golden vectors live: <c>../shared/golden</c> beside the repository root.</summary>
+/// <summary>Where the golden vectors live: <c>tests/data/golden</c> in this repository.</summary>
 public static class GoldenLocation
 {
-    /// <summary>The golden directory; fails with the places it looked when it is missing.</summary>
+    /// <summary>The golden directory, relative to the repository root.</summary>
+    public static readonly string RelativePath = Path.Combine("tests", "data", "golden");
+
+    /// <summary>The repository root: the first directory above the test binaries that holds RnnGen.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The golden directory; fails naming the path it expected when it is missing.</summary>
     public static string Directory { get; } = Find();
 
-    private static string Find()
+    private static string FindRepositoryRoot()
     {
-        // The repository root is the first directory above the test binaries that holds RnnGen.sln.
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "RnnGen.sln")))
             {
-                string golden = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "golden"));
-                return File.Exists(Path.Combine(golden, "manifest.json"))
-                    ? golden
-                    : throw new DirectoryNotFoundException($"The repository root is {dir.FullName}, but {golden} holds no manifest.json.");
+                return dir.FullName;
             }
         }
 
         throw new DirectoryNotFoundException($"No directory above {AppContext.BaseDirectory} holds RnnGen.sln.");
+    }
+
+    private static string Find()
+    {
+        string golden = Path.GetFullPath(Path.Combine(RepositoryRoot, RelativePath));
+        return File.Exists(Path.Combine(golden, "manifest.json"))
+            ? golden
+            : throw new DirectoryNotFoundException($"The repository root is {RepositoryRoot}, but {golden} holds no manifest.json.");
     }
 }

@@ -4,7 +4,7 @@ using RnnGen.Tests.Harness;
 
 namespace RnnGen.Tests.Golden;
 
-/// <summary>The shared golden vectors, loaded in each of the three layouts, through every running member.</summary>
+/// <summary>The golden vectors of tests/data/golden, loaded in each of the three layouts, through every running member.</summary>
 public class GoldenTests
 {
     public enum Layout

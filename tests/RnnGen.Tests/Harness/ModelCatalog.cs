@@ -41,7 +41,7 @@ public static class ModelCatalog
         typeof(GlobalNamespaceRnn),
     }.ToDictionary(DisplayName);
 
-    /// <summary>The class of each golden case in shared/golden.</summary>
+    /// <summary>The class of each golden case in tests/data/golden.</summary>
     private static readonly Dictionary<string, Type> GoldenModels = new()
     {
         ["main_tanh_100x32x64"] = typeof(GoldenMainTanh100x32x64),

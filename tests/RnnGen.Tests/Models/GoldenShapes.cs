@@ -1,6 +1,6 @@
 namespace RnnGen.Tests.Models;
 
-// One class per case of the shared golden vectors (shared/golden/cases.tsv), with its activation and bias.
+// One class per case of the golden vectors (tests/data/golden/cases.tsv), with its activation and bias.
 
 [SimpleRnn(Timesteps = 100, Input = 32, Output = 64, Activation = RnnActivation.Tanh)]
 public partial class GoldenMainTanh100x32x64 { }
