@@ -3,14 +3,15 @@ namespace RnnGen.Generator;
 /// <summary>The largest shapes the generated code supports, and why.</summary>
 internal static class ShapeLimits
 {
-    /// <summary>The stack a kernel may use for its state rows: the JIT's default thread has 1 MiB (8 MiB on Linux), and callers' stacks need room too.</summary>
-    public const int MaxStackBytes = 64 * 1024;
+    /// <summary>
+    /// The recurrent weights, G·O×O, may hold at most this many floats (256 MiB): a SimpleRNN of 8,192 units, a GRU of
+    /// 4,720, an LSTM of 4,096. Far beyond a layer whose latency matters; it keeps the stack rows of the largest
+    /// layer (a few of O floats) well inside the smallest thread stacks callers use, and the weights inside one array.
+    /// </summary>
+    public const long MaxRecurrentFloats = 1L << 26;
 
     /// <summary>The widest vector (16 floats) sets the padding of a state row.</summary>
     public const int WidestLanes = 16;
-
-    /// <summary>Two state rows (previous and next) of the padded output must fit in <see cref="MaxStackBytes"/>.</summary>
-    public const int MaxOutput = MaxStackBytes / (2 * WidestLanes * sizeof(float)) * WidestLanes;
 
     public static int Pad(int value, int lanes) => (value + lanes - 1) / lanes * lanes;
 }

@@ -1,6 +1,6 @@
 namespace RnnGen;
 
-/// <summary>The activation applied to every state element of a <see cref="SimpleRnnAttribute"/> layer.</summary>
+/// <summary>An activation of a recurrent layer: the state activation of <see cref="SimpleRnnAttribute"/>, and the activations of <see cref="GruAttribute"/> and <see cref="LstmAttribute"/>.</summary>
 public enum RnnActivation
 {
     /// <summary>Hyperbolic tangent, the default of Keras <c>SimpleRNN</c>, <c>torch.nn.RNN</c> and ONNX <c>RNN</c>.</summary>

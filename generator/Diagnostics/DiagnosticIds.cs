@@ -20,4 +20,10 @@ public static class DiagnosticIds
     public const string WeightsNotFinite = "RNN0015";
     public const string WeightsFileAmbiguous = "RNN0016";
     public const string NoParameterlessConstructor = "RNN0017";
+    public const string CannotCreateForEmbeddedWeights = "RNN0018";
+    public const string WeightsExtensionUnsupported = "RNN0019";
+    public const string WeightsEmpty = "RNN0020";
+    public const string WeightsPrefixIgnored = "RNN0021";
+    public const string SeveralLayerAttributes = "RNN0022";
+    public const string PyTorchGruNeedsResetAfter = "RNN0023";
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RnnGen.Generator.Diagnostics;
 
 /// <summary>
-/// Reports RNN0001 (a <c>[SimpleRnn]</c> class is not partial) and RNN0002 (a type around it is not partial).
+/// Reports RNN0001 (a layer class, <c>[SimpleRnn]</c>, <c>[Gru]</c> or <c>[Lstm]</c>, is not partial) and RNN0002 (a type around it is not partial).
 /// These come from an analyzer rather than the generator so that they carry real source locations, are computed
 /// live as the user types and feed Fix All: what the <c>RnnGen.CodeFixes</c> code fix needs for its lightbulb.
 /// </summary>
@@ -30,16 +31,20 @@ public sealed class PartialDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // Projects without the runtime library pay nothing.
-            if (start.Compilation.GetTypeByMetadataName(SimpleRnnGenerator.AttributeMetadataName) is not { } attributeType)
+            ImmutableArray<INamedTypeSymbol> attributeTypes = Cells.Cell.All
+                .Select(cell => start.Compilation.GetTypeByMetadataName(cell.AttributeMetadataName))
+                .OfType<INamedTypeSymbol>()
+                .ToImmutableArray();
+            if (attributeTypes.IsEmpty)
             {
                 return;
             }
 
-            start.RegisterSymbolAction(context => AnalyzeType(context, attributeType), SymbolKind.NamedType);
+            start.RegisterSymbolAction(context => AnalyzeType(context, attributeTypes), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableArray<INamedTypeSymbol> attributeTypes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken cancellationToken = context.CancellationToken;
@@ -52,36 +57,37 @@ public sealed class PartialDeclarationAnalyzer : DiagnosticAnalyzer
 
             Location name = declaration.Identifier.GetLocation();
             if (PartialDeclarationRules.ClassMustBePartial(type)
-                && AnnotatedDeclaration(type, attributeType, cancellationToken) is { } self
+                && AnnotatedDeclaration(type, attributeTypes, cancellationToken) is ({ } self, string attribute)
                 && Encloses(declaration, self))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClassNotPartial, name, type.Name));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClassNotPartial, name, type.Name, attribute));
             }
 
             foreach (INamedTypeSymbol nested in NestedTypes(type))
             {
                 if (PartialDeclarationRules.ContainersMustBePartial(nested)
-                    && AnnotatedDeclaration(nested, attributeType, cancellationToken) is { } annotated
+                    && AnnotatedDeclaration(nested, attributeTypes, cancellationToken) is ({ } annotated, string nestedAttribute)
                     && Encloses(declaration, annotated))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeNotPartial, name, declaration.Identifier.ValueText, nested.Name));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeNotPartial, name, declaration.Identifier.ValueText, nested.Name, nestedAttribute));
                 }
             }
         }
     }
 
-    /// <summary>The declaration that carries <c>[SimpleRnn]</c>, the one the generator reads, if any.</summary>
-    private static TypeDeclarationSyntax? AnnotatedDeclaration(INamedTypeSymbol type, INamedTypeSymbol attributeType, CancellationToken cancellationToken)
+    /// <summary>The declaration that carries a layer attribute, the one the generator reads, and the attribute's short name.</summary>
+    private static (TypeDeclarationSyntax? Declaration, string Attribute) AnnotatedDeclaration(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> attributeTypes, CancellationToken cancellationToken)
     {
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            if (attribute.AttributeClass is { } attributeClass && attributeTypes.Contains(attributeClass, SymbolEqualityComparer.Default))
             {
-                return attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).Parent?.Parent as TypeDeclarationSyntax;
+                string name = attributeClass.Name;
+                return (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).Parent?.Parent as TypeDeclarationSyntax, name.Substring(0, name.Length - "Attribute".Length));
             }
         }
 
-        return null;
+        return (null, "");
     }
 
     /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or lies within it.</summary>

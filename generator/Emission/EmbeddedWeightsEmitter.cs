@@ -10,22 +10,27 @@ namespace RnnGen.Generator.Emission;
 /// </summary>
 internal static class EmbeddedWeightsEmitter
 {
-    private const string ClassName = "EmbeddedWeights";
+    public const string ClassName = "EmbeddedWeights";
     private const int ValuesPerLine = 8;
 
-    public static string Reference(string tensor) => $"global::{SimpleRnnEmitter.KernelNamespace}.{ClassName}.{tensor}";
+    public static string Reference(string kernelNamespace, EmbeddedTensor tensor) => $"global::{kernelNamespace}.{ClassName}.{tensor.Name}";
 
-    public static void WriteDataClass(IndentedTextWriter writer, SimpleRnnModel model, EmbeddedWeights weights)
+    public static void WriteDataClass(IndentedTextWriter writer, EmbeddedWeights weights)
     {
-        writer.WriteLine($"/// <summary>The weights compiled in from <c>{weights.SourcePath}</c> ({weights.Format}), in the seed layout.</summary>");
+        writer.WriteLine($"/// <summary>The weights compiled in from <c>{weights.SourcePath}</c> ({weights.Format}), as the file holds them.</summary>");
         writer.WriteLine(GeneratorInfo.GeneratedCodeAttribute);
         using (writer.OpenBlock("file static class " + ClassName))
         {
-            WriteTensor(writer, "W", $"W, {Invariant.Int(model.Output)}×{Invariant.Int(model.Input)}, row-major.", weights.W);
-            writer.WriteLine();
-            WriteTensor(writer, "U", $"U, {Invariant.Int(model.Output)}×{Invariant.Int(model.Output)}, row-major.", weights.U);
-            writer.WriteLine();
-            WriteTensor(writer, "B", model.UseBias ? $"b, {Invariant.Int(model.Output)}." : $"b, {Invariant.Int(model.Output)}: zeros (UseBias = false).", weights.B);
+            for (int t = 0; t < weights.Tensors.Length; t++)
+            {
+                if (t > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                EmbeddedTensor tensor = weights.Tensors[t];
+                WriteTensor(writer, tensor.Name, $"'{tensor.FileName}', {tensor.Shape}, row-major.", tensor.Values);
+            }
         }
     }
 

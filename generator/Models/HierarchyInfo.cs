@@ -34,27 +34,25 @@ internal sealed record HierarchyInfo(string Namespace, EquatableArray<TypeDeclar
     }
 
     /// <summary>
-    /// A file name unique within the compilation: <c>Namespace.Outer.Inner.SimpleRnn.g.cs</c>, with the arity of
-    /// generic types (<c>Model`1</c>) so that <c>Model</c> and <c>Model&lt;T&gt;</c> do not collide.
+    /// A file name unique within the compilation: <c>Namespace.Outer.Inner.Gru.g.cs</c>, with the arity of
+    /// generic types (<c>Model`1</c>) so that <c>Model</c> and <c>Model&lt;T&gt;</c> do not collide, and the cell's
+    /// name, which the parser allows only one of per class.
     /// </summary>
-    public string HintName
+    public string HintName(string cellName)
     {
-        get
+        var parts = new System.Collections.Generic.List<string>();
+        if (Namespace.Length > 0)
         {
-            var parts = new System.Collections.Generic.List<string>();
-            if (Namespace.Length > 0)
-            {
-                parts.Add(Namespace);
-            }
-
-            foreach (TypeDeclarationInfo type in Types)
-            {
-                int arity = type.TypeParameters.Length == 0 ? 0 : type.TypeParameters.Split(',').Length;
-                parts.Add(arity == 0 ? type.Name : type.Name + "`" + Invariant.Int(arity));
-            }
-
-            parts.Add("SimpleRnn.g.cs");
-            return string.Join(".", parts);
+            parts.Add(Namespace);
         }
+
+        foreach (TypeDeclarationInfo type in Types)
+        {
+            int arity = type.TypeParameters.Length == 0 ? 0 : type.TypeParameters.Split(',').Length;
+            parts.Add(arity == 0 ? type.Name : type.Name + "`" + Invariant.Int(arity));
+        }
+
+        parts.Add(cellName + ".g.cs");
+        return string.Join(".", parts);
     }
 }

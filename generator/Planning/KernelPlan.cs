@@ -3,93 +3,118 @@ using RnnGen.Generator.Models;
 
 namespace RnnGen.Generator.Planning;
 
-/// <summary>How the generated code computes one layer: a pure function of the shape, decided by <see cref="KernelPlanner"/>.</summary>
+/// <summary>How the generated code computes one layer: a pure function of the layer, decided by <see cref="KernelPlanner"/>.</summary>
 /// <param name="Model">The layer.</param>
-/// <param name="BlockSteps">Timesteps per block: the input projections of a block are computed together, before its recurrence.</param>
-/// <param name="RunBufferFloats">Floats of stack for <c>Run</c>/<c>RunLast</c> on a path without <see cref="VectorPathPlan.RunsAsSteps"/>: (BlockSteps + 1) state rows plus alignment slack.</param>
-/// <param name="StepBufferFloats">Floats of stack for a single timestep on a path without <see cref="VectorPathPlan.StepInRegisters"/>: two state rows plus alignment slack.</param>
-/// <param name="RowStride">Floats per state row: O padded to the widest vector.</param>
-/// <param name="VectorPaths">One plan per vector width, widest first.</param>
-internal sealed record KernelPlan(
-    SimpleRnnModel Model,
-    int BlockSteps,
-    int RunBufferFloats,
-    int StepBufferFloats,
-    int RowStride,
-    EquatableArray<VectorPathPlan> VectorPaths)
+/// <param name="Paths">One plan per CPU path, widest first; the last is the scalar path.</param>
+internal sealed record KernelPlan(LayerModel Model, EquatableArray<PathPlan> Paths)
 {
-    /// <summary>Multiply-adds per timestep: O·(I + O), each two FLOPs.</summary>
-    public long FlopsPerStep => 2L * Model.Output * (Model.Input + Model.Output);
+    /// <summary>Multiply-adds per timestep: G·O·(I + O), each two FLOPs.</summary>
+    public long FlopsPerStep => 2L * Model.Gates * Model.Output * (Model.Input + Model.Output);
 }
 
-/// <summary>The kernel for one vector width.</summary>
-/// <param name="Bits">512, 256 or 128.</param>
-/// <param name="Lanes">Floats per vector.</param>
-/// <param name="Registers">Vector registers the target has at this width (16 ymm/xmm without AVX-512, 32 zmm with it).</param>
-/// <param name="Chunks">Vectors per state row: ceil(O / Lanes).</param>
-/// <param name="PaddedOutput">Chunks × Lanes: the row length of the packed weights for this width.</param>
-/// <param name="Unrolled">Every input and state column spelled out; otherwise a loop over columns.</param>
-/// <param name="UnrolledMultiplyAdds">Vector multiply-adds per timestep (what full unrolling would spell out).</param>
-/// <param name="UnrollBudget">The most multiply-adds this path spells out.</param>
-/// <param name="ActivationPerChunk">The activation is written once per chunk; otherwise a loop applies it over the row.</param>
-/// <param name="AccumulatorsPerChunk">Independent partial sums per output chunk in the recurrence; column j feeds partial sum j mod this.</param>
-/// <param name="RecurrentTiles">Groups of chunks whose accumulators fit in registers together, for the recurrence.</param>
-/// <param name="ProjectionTiles">The same for the input projection of one timestep (one accumulator per chunk).</param>
-/// <param name="ProjectionSteps">Timesteps whose input projections are computed together, so that each weight vector is loaded once for all of them.</param>
-/// <param name="GroupedProjectionTiles">Chunk tiles for that grouped projection: ProjectionSteps accumulators and one weight per chunk fit in registers.</param>
-/// <param name="RunsAsSteps">
-/// Run and RunLast loop the single-timestep kernel, reading and writing the state where it lives, instead of
-/// batching input projections through stack rows (see <see cref="KernelPlanner.StepLoopMaxWeightBytes(int)"/>).
+/// <summary>The kernels of one CPU path.</summary>
+/// <param name="Width">The path.</param>
+/// <param name="Chunks">Vectors per gate: ceil(O / Lanes).</param>
+/// <param name="PaddedOutput">P = Chunks × Lanes.</param>
+/// <param name="RowLength">G·P: floats per row of the packed weights.</param>
+/// <param name="Phases">One plan per phase of the cell (two for a GRU without ResetAfter, else one).</param>
+/// <param name="Blocked">How Run batches input projections through stack rows, or null when Run is a loop of the step kernel.</param>
+/// <param name="SumsFloats">Floats of the stack row tiles store their sums in before a loop applies the epilogue (0: every epilogue is written per chunk).</param>
+/// <param name="StepInPlace">
+/// The step kernel may write the new state over the old one: the phase that writes h reads no h after its first
+/// store (one tile, or its product reads a scratch row). Otherwise the new state goes through a stack row.
 /// </param>
-internal sealed record VectorPathPlan(
-    int Bits,
-    int Lanes,
-    int Registers,
+internal sealed record PathPlan(
+    VectorWidth Width,
     int Chunks,
     int PaddedOutput,
-    bool Unrolled,
-    int UnrolledMultiplyAdds,
-    int UnrollBudget,
-    bool ActivationPerChunk,
-    int AccumulatorsPerChunk,
-    EquatableArray<ChunkTile> RecurrentTiles,
-    EquatableArray<ChunkTile> ProjectionTiles,
-    int ProjectionSteps,
-    EquatableArray<ChunkTile> GroupedProjectionTiles,
-    bool RunsAsSteps)
+    int RowLength,
+    EquatableArray<PhasePlan> Phases,
+    BlockedRunPlan? Blocked,
+    int SumsFloats,
+    bool StepInPlace)
 {
-    public string TypeAlias => "V" + Invariant.Int(Bits);
-
-    public string MethodName => "RunVector" + Invariant.Int(Bits);
-
-    public string StepMethodName => "StepVector" + Invariant.Int(Bits);
-
-    /// <summary>
-    /// A single timestep keeps every output's sums in registers at once, so it can read the old state and write
-    /// the new one in place, with no stack row: one tile of chunks holds all of them.
-    /// </summary>
-    public bool StepInRegisters => RecurrentTiles.Length == 1;
-
-    /// <summary>
-    /// <c>a * b + c</c> as this path spells it. Vector512 and Vector256 call the FMA instruction directly (their
-    /// paths run only where it exists); Vector128 calls a helper that picks x64 FMA or Arm64 FMLA.
-    /// </summary>
-    public string MultiplyAdd(string a, string b, string c) => Bits switch
-    {
-        512 => $"Avx512F.FusedMultiplyAdd({a}, {b}, {c})",
-        256 => $"Fma.MultiplyAdd({a}, {b}, {c})",
-        _ => $"MultiplyAdd({a}, {b}, {c})",
-    };
-
-    /// <summary>The JIT-time condition under which this path runs.</summary>
-    public string Condition => Bits == 256 ? $"{TypeAlias}.IsHardwareAccelerated && Fma.IsSupported" : $"{TypeAlias}.IsHardwareAccelerated";
-
-    /// <summary>Offset of the U block in the packed weights.</summary>
-    public int RecurrentOffset(int input) => input * PaddedOutput;
-
-    /// <summary>Offset of the bias row in the packed weights.</summary>
-    public int BiasOffset(int input, int output) => (input + output) * PaddedOutput;
+    /// <summary>Outputs in the last vector when it is only partly used, else 0.</summary>
+    public int TailOutputs(int output) => output % Width.Lanes;
 }
 
-/// <summary>A run of consecutive output chunks computed together.</summary>
+/// <summary>One matrix-vector product of a timestep and the work that consumes its sums.</summary>
+/// <param name="Partials">Independent partial sums per recurrent accumulator: column j adds into partial j mod this.</param>
+/// <param name="Tiles">Which output chunks are computed together, so that their accumulators fit in registers.</param>
+/// <param name="ColumnsSpelledOut">Every input and state column written out; otherwise a loop over columns.</param>
+/// <param name="MultiplyAdds">Vector multiply-adds per timestep, what spelling every column out would write.</param>
+/// <param name="InlineEpilogueChunks">
+/// Whole chunks up to which a tile applies its epilogue chunk by chunk, straight from the accumulators; a larger tile
+/// stores its sums and applies the epilogue in a loop, so the JIT inlines each activation once and keeps its
+/// constants in registers instead of spilling them beside the other chunks' live sums.
+/// </param>
+internal sealed record PhasePlan(int Partials, TileSchedule Tiles, bool ColumnsSpelledOut, int MultiplyAdds, int InlineEpilogueChunks)
+{
+    /// <summary>Whether a tile of <paramref name="fullChunks"/> whole chunks applies its epilogue in a loop over stored sums.</summary>
+    public bool StoresSums(int fullChunks) => fullChunks > InlineEpilogueChunks;
+
+    /// <summary>Whether any tile of the phase stores its sums, so that the path needs the phase's epilogue method.</summary>
+    public bool AnyStoresSums(int output, int lanes)
+    {
+        int fullChunks = output / lanes;
+        if (Tiles.LoopedTiles > 0 && StoresSums(Tiles.TileChunks))
+        {
+            return true;
+        }
+
+        foreach (ChunkTile tile in Tiles.SpelledTiles)
+        {
+            if (StoresSums(System.Math.Max(0, System.Math.Min(tile.FirstChunk + tile.ChunkCount, fullChunks) - tile.FirstChunk)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The phase's sums never leave registers: one tile holds every chunk.</summary>
+    public bool SingleTile => Tiles.LoopedTiles == 0 && Tiles.SpelledTiles.Length == 1;
+}
+
+/// <summary>
+/// Chunks in groups small enough for registers: the first <see cref="LoopedTiles"/> groups of <see cref="TileChunks"/>
+/// chunks in a loop (so a layer of any size is compact code), then <see cref="SpelledTiles"/> written out one by one.
+/// </summary>
+internal sealed record TileSchedule(int TileChunks, int LoopedTiles, EquatableArray<ChunkTile> SpelledTiles)
+{
+    public int TileCount => LoopedTiles + SpelledTiles.Length;
+
+    /// <summary>Chunks in the largest tile.</summary>
+    public int MaxTileChunks
+    {
+        get
+        {
+            int max = LoopedTiles > 0 ? TileChunks : 0;
+            foreach (ChunkTile tile in SpelledTiles)
+            {
+                max = System.Math.Max(max, tile.ChunkCount);
+            }
+
+            return max;
+        }
+    }
+}
+
+/// <summary>A run of consecutive chunks computed together.</summary>
 internal sealed record ChunkTile(int FirstChunk, int ChunkCount);
+
+/// <summary>
+/// Run in blocks of timesteps: the input projections of a block first (weights loaded once for several
+/// timesteps), then the recurrence, through stack rows of <see cref="RowStride"/> floats.
+/// </summary>
+/// <param name="BlockSteps">Timesteps per block.</param>
+/// <param name="RowStride">Floats per stack row: one timestep's projections (G·P), padded to 16; its state is written over the first P.</param>
+/// <param name="ProjectionSteps">Timesteps whose projections share each loaded weight vector.</param>
+/// <param name="ProjectionTiles">Tiles over the row's vectors (all gates) for that grouped projection.</param>
+/// <param name="SingleProjectionTiles">Tiles for the timesteps left over, one at a time.</param>
+internal sealed record BlockedRunPlan(int BlockSteps, int RowStride, int ProjectionSteps, TileSchedule ProjectionTiles, TileSchedule SingleProjectionTiles)
+{
+    /// <summary>Floats of stack: BlockSteps + 1 rows and alignment slack.</summary>
+    public int BufferFloats => ((BlockSteps + 1) * RowStride) + 16;
+}

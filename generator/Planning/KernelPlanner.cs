@@ -1,148 +1,193 @@
 using System;
 using System.Collections.Generic;
+using RnnGen.Generator.Cells;
 using RnnGen.Generator.Helpers;
 using RnnGen.Generator.Models;
+using RnnGen.Layout;
 
 namespace RnnGen.Generator.Planning;
 
-/// <summary>Turns a shape into a <see cref="KernelPlan"/>. Pure arithmetic, no Roslyn: unit-testable on its own.</summary>
+/// <summary>Turns a layer into a <see cref="KernelPlan"/>. Pure arithmetic, no Roslyn: unit-testable on its own.</summary>
 internal static class KernelPlanner
 {
     /// <summary>
-    /// Vector multiply-adds per timestep above which columns are looped instead of spelled out. At this size a
-    /// fully unrolled path is a few thousand lines that Roslyn and the JIT still compile in milliseconds; beyond
-    /// it, code size grows with no speed left to gain, since a short loop body already keeps the FMA units busy.
-    /// </summary>
-    public const int UnrollBudget = 1024;
-
-    /// <summary>
-    /// The unroll budget of the Vector128 path, whose multiply-add is a helper call (FMA on x64 or Arm64, chosen by
-    /// the JIT) rather than one intrinsic: each call site is an inline, and past a few hundred the JIT stops
-    /// inlining, which would leave the activation as calls.
-    /// </summary>
-    public const int HelperUnrollBudget = 128;
-
-    /// <summary>
-    /// Output chunks up to which the activation is inlined once per chunk; beyond it, a loop over the row
-    /// applies it, keeping the method small enough for the JIT to inline the activation at all.
-    /// </summary>
-    public const int MaxInlineActivations = 4;
-
-    /// <summary>
-    /// Independent FMA chains needed to keep two FMA units busy through a 4-cycle latency. Fewer chains leave
-    /// the recurrence latency-bound.
+    /// Independent FMA chains needed to keep two FMA units busy through a 4-cycle latency. Fewer chains leave the
+    /// recurrence latency-bound.
     /// </summary>
     public const int ChainsToHideLatency = 8;
 
     /// <summary>Registers left for other values (broadcast, loaded weight, temporaries) when sizing tiles.</summary>
     public const int ReservedRegisters = 4;
 
-    /// <summary>Target size of the state-row block on the stack, so that it stays in L1 beside the weights.</summary>
+    /// <summary>
+    /// Tiles written out one by one; beyond this many, the tiles run in a loop. Together with the unroll budget it
+    /// bounds every kernel method, and so the generated file and its compile and JIT time, for any shape.
+    /// </summary>
+    public const int MaxSpelledTiles = 4;
+
+    /// <summary>
+    /// Costly activations (tanh, sigmoid) a tile may spell out for its chunks: beyond this, its epilogue runs as a
+    /// loop over stored sums. Measured on SimpleRNN: tanh inlined per chunk up to 4 chunks; beyond, the JIT's inline
+    /// budget runs out and the activations stay calls.
+    /// </summary>
+    public const int MaxInlineActivations = 4;
+
+    /// <summary>Target size of the block of stack rows, so that it stays in L1 beside the weights.</summary>
     public const int BlockBytes = 8 * 1024;
 
     /// <summary>Longest block; beyond it the projection gains nothing more from batching.</summary>
     public const int MaxBlockSteps = 32;
 
+    /// <summary>Stack rows wider than this make Run a loop of the step kernel instead: such a layer is bound by its weight traffic either way.</summary>
+    public const int MaxBlockedRowBytes = 8 * 1024;
+
     /// <summary>
     /// Packed weights up to which a sequence runs as a loop of the single-timestep kernel, per vector width. A layer
     /// this small is bound by the latency of each timestep, not by weight traffic, so batching its input projections
-    /// gains little and costs a store and a reload per timestep. Measured, step loop against the batched kernel:
-    /// Vector512 0.86-0.95× up to 32 outputs, 0.98-1.1× from 64 outputs (16 KB of weights and more); Vector256, whose
-    /// batched kernel shares each weight load between only 2 timesteps, 0.92-0.95× up to 64×64 weights from 8 to 32
-    /// inputs (up to 25 KB), 1.01× at 64 inputs (33 KB).
+    /// gains little and costs a store and a reload per timestep. Measured on SimpleRNN, step loop against the batched
+    /// kernel: Vector512 0.86-0.95× up to 32 outputs, 0.98-1.1× from 64 outputs (16 KB of weights and more);
+    /// Vector256, whose batched kernel shares each weight load between only 2 timesteps, 0.92-0.95× up to 64×64
+    /// weights from 8 to 32 inputs (up to 25 KB), 1.01× at 64 inputs (33 KB).
     /// </summary>
-    public static int StepLoopMaxWeightBytes(int bits) => bits == 256 ? 28 * 1024 : 16 * 1024;
+    public static int StepLoopMaxWeightBytes(VectorWidth width) => width == VectorWidth.Vector256 ? 28 * 1024 : 16 * 1024;
 
-    public static KernelPlan Plan(SimpleRnnModel model)
+    public static KernelPlan Plan(LayerModel model)
     {
-        int rowStride = ShapeLimits.Pad(model.Output, ShapeLimits.WidestLanes);
-        int rowBytes = rowStride * sizeof(float);
-        int blockSteps = Math.Max(1, Math.Min(Math.Min(model.Timesteps, MaxBlockSteps), (BlockBytes / rowBytes) - 1));
-        int slack = ShapeLimits.WidestLanes;
-
-        var paths = new[]
+        var paths = new List<PathPlan>();
+        foreach (VectorWidth width in VectorWidth.All)
         {
-            PlanPath(model, bits: 512, registers: 32),
-            PlanPath(model, bits: 256, registers: 16),
-            PlanPath(model, bits: 128, registers: 16),
-        };
+            paths.Add(PlanPath(model, width));
+        }
 
-        return new KernelPlan(
-            model,
-            blockSteps,
-            RunBufferFloats: ((blockSteps + 1) * rowStride) + slack,
-            StepBufferFloats: (2 * rowStride) + slack,
-            rowStride,
-            paths.ToEquatableArray());
+        return new KernelPlan(model, paths.ToEquatableArray());
     }
 
-    private static VectorPathPlan PlanPath(SimpleRnnModel model, int bits, int registers)
+    private static PathPlan PlanPath(LayerModel model, VectorWidth width)
     {
-        int lanes = bits / 32;
+        Cell cell = Cell.For(model.Cell);
+        int lanes = width.Lanes;
         int chunks = (model.Output + lanes - 1) / lanes;
-        int budget = registers - ReservedRegisters;
-        int multiplyAdds = chunks * (model.Input + model.Output);
-        int unrollBudget = bits == 128 ? HelperUnrollBudget : UnrollBudget;
+        var layout = new PackedLayout(model.Cell, model.Input, model.Output, model.ResetAfter, lanes);
+        int budget = width.Registers - ReservedRegisters;
 
-        // Few chunks: split each chunk's column range over several accumulators so that enough FMA chains run
-        // at once. Many chunks: one accumulator each, and tiles small enough to stay in registers.
-        int accumulators = chunks >= ChainsToHideLatency
-            ? 1
-            : Math.Max(1, Math.Min(Math.Min((ChainsToHideLatency + chunks - 1) / chunks, budget / chunks), model.Output));
+        var phases = new List<PhasePlan>();
+        IReadOnlyList<CellPhase> cellPhases = cell.Phases(model);
+        int sumsFloats = 0;
+        for (int p = 0; p < cellPhases.Count; p++)
+        {
+            PhasePlan phase = PlanPhase(model, width, cellPhases[p], chunks, budget, EpilogueCost.Activations(model, p));
+            phases.Add(phase);
+            if (phase.AnyStoresSums(model.Output, lanes))
+            {
+                sumsFloats = Math.Max(sumsFloats, (cellPhases[p].Slots.Length * phase.Tiles.MaxTileChunks * lanes) + 16);
+            }
+        }
 
-        (int projectionSteps, int groupedTile) = ProjectionGrouping(chunks, registers);
-        EquatableArray<ChunkTile> recurrentTiles = Tiles(chunks, Math.Max(1, budget / accumulators));
-        long packedBytes = (model.Input + model.Output + 1L) * chunks * lanes * sizeof(float);
-        bool runsAsSteps = recurrentTiles.Length == 1 && (model.Timesteps == 1 || packedBytes <= StepLoopMaxWeightBytes(bits));
-        return new VectorPathPlan(
-            bits,
-            lanes,
-            registers,
-            chunks,
-            chunks * lanes,
-            Unrolled: multiplyAdds <= unrollBudget,
-            multiplyAdds,
-            unrollBudget,
-            ActivationPerChunk: chunks <= MaxInlineActivations,
-            accumulators,
-            recurrentTiles,
-            Tiles(chunks, budget),
-            projectionSteps,
-            Tiles(chunks, groupedTile),
-            runsAsSteps);
+        bool inPlace = cellPhases[cellPhases.Count - 1].Operand != RecurrentOperand.Hidden || phases[phases.Count - 1].SingleTile;
+        return new PathPlan(width, chunks, layout.PaddedOutput, layout.RowLength, phases.ToEquatableArray(), PlanBlockedRun(model, width, layout), sumsFloats, inPlace);
+    }
+
+    private static PhasePlan PlanPhase(LayerModel model, VectorWidth width, CellPhase phase, int chunks, int budget, int costlyActivations)
+    {
+        int slots = phase.Slots.Length;
+        int recurrent = Math.Max(1, phase.RecurrentSlots);
+
+        // One accumulator per slot and chunk; with few chunks, each recurrent accumulator is split into partial sums
+        // over the columns, so that enough FMA chains run at once. Many chunks: tiles small enough for registers.
+        int tileChunks = Math.Max(1, Math.Min(chunks, budget / slots));
+        int partials = 1;
+        if (tileChunks == chunks)
+        {
+            while (chunks * recurrent * partials < ChainsToHideLatency
+                   && chunks * (slots + (partials * recurrent)) <= budget
+                   && partials < model.Output)
+            {
+                partials++;
+            }
+        }
+
+        int multiplyAdds = chunks * ((phase.InputSlots * model.Input) + (phase.RecurrentSlots * model.Output));
+        TileSchedule tiles = Schedule(chunks, FullChunks(model.Output, width.Lanes), tileChunks);
+        bool spelled = multiplyAdds <= width.UnrollBudget && tiles.LoopedTiles == 0;
+        int inlineChunks = costlyActivations == 0 ? int.MaxValue : Math.Max(1, MaxInlineActivations / costlyActivations);
+        return new PhasePlan(partials, tiles, spelled, multiplyAdds, inlineChunks);
     }
 
     /// <summary>
-    /// How many timesteps' projections share each loaded weight vector, and how many chunks a tile of them holds:
-    /// steps × chunks accumulators plus one register per chunk for the weights and two spare must fit. More steps
+    /// Run in blocks through stack rows, or null for a loop of the step kernel: small layers are bound by each
+    /// timestep's latency, the scalar path gains nothing from batching, and very wide rows would need too much stack.
+    /// </summary>
+    private static BlockedRunPlan? PlanBlockedRun(LayerModel model, VectorWidth width, PackedLayout layout)
+    {
+        long packedBytes = layout.Length * sizeof(float);
+        int rowStride = PackedLayout.Pad(layout.RowLength, 16);
+        if (width.IsScalar || model.Timesteps == 1 || packedBytes <= StepLoopMaxWeightBytes(width) || rowStride * sizeof(float) > MaxBlockedRowBytes)
+        {
+            return null;
+        }
+
+        int blockSteps = Math.Max(1, Math.Min(Math.Min(model.Timesteps, MaxBlockSteps), (BlockBytes / (rowStride * sizeof(float))) - 1));
+        int rowVectors = layout.RowLength / width.Lanes;
+        (int steps, int tile) = ProjectionGrouping(rowVectors, width.Registers);
+        return new BlockedRunPlan(
+            blockSteps,
+            rowStride,
+            steps,
+            Schedule(rowVectors, rowVectors, tile),
+            Schedule(rowVectors, rowVectors, Math.Max(1, width.Registers - ReservedRegisters)));
+    }
+
+    /// <summary>
+    /// How many timesteps' projections share each loaded weight vector, and how many vectors a tile of them holds:
+    /// steps × vectors accumulators plus one register per vector for the weights and two spare must fit. More steps
     /// mean less weight traffic, which is what bounds the projection once W no longer fits in L1.
     /// </summary>
-    private static (int Steps, int Tile) ProjectionGrouping(int chunks, int registers)
+    private static (int Steps, int Tile) ProjectionGrouping(int vectors, int registers)
     {
         int usable = registers - 2;
         foreach (int steps in new[] { 4, 3 })
         {
-            int tile = Math.Min(chunks, usable / (steps + 1));
-            if (tile >= Math.Min(chunks, 4))
+            int tile = Math.Min(vectors, usable / (steps + 1));
+            if (tile >= Math.Min(vectors, 4))
             {
                 return (steps, tile);
             }
         }
 
-        return (2, Math.Min(chunks, usable / 3));
+        return (2, Math.Min(vectors, usable / 3));
     }
 
-    /// <summary>Splits <paramref name="chunks"/> into the fewest tiles of at most <paramref name="maxPerTile"/>, balanced.</summary>
-    private static EquatableArray<ChunkTile> Tiles(int chunks, int maxPerTile)
+    /// <summary>Chunks whose every lane is an output: all but a partly used last one.</summary>
+    private static int FullChunks(int output, int lanes) => output / lanes;
+
+    /// <summary>
+    /// Splits <paramref name="units"/> into tiles of at most <paramref name="maxPerTile"/>: a few balanced tiles written
+    /// out, or, when that would be more than <see cref="MaxSpelledTiles"/>, a loop over whole tiles of the first
+    /// <paramref name="loopable"/> units and the rest written out.
+    /// </summary>
+    internal static TileSchedule Schedule(int units, int loopable, int maxPerTile)
     {
-        int count = (chunks + maxPerTile - 1) / maxPerTile;
+        int count = (units + maxPerTile - 1) / maxPerTile;
+        if (count <= MaxSpelledTiles)
+        {
+            return new TileSchedule(maxPerTile, 0, Balanced(0, units, count));
+        }
+
+        int looped = loopable / maxPerTile;
+        int first = looped * maxPerTile;
+        int rest = units - first;
+        return new TileSchedule(maxPerTile, looped, Balanced(first, rest, (rest + maxPerTile - 1) / maxPerTile));
+    }
+
+    private static EquatableArray<ChunkTile> Balanced(int first, int units, int count)
+    {
         var tiles = new List<ChunkTile>(count);
-        int first = 0;
+        int start = first, end = first + units;
         for (int t = 0; t < count; t++)
         {
-            int size = (chunks - first + (count - t) - 1) / (count - t);
-            tiles.Add(new ChunkTile(first, size));
-            first += size;
+            int size = (end - start + (count - t) - 1) / (count - t);
+            tiles.Add(new ChunkTile(start, size));
+            start += size;
         }
 
         return tiles.ToEquatableArray();

@@ -10,8 +10,13 @@ namespace RnnGen.Generator.Weights;
 /// <summary>Reads weights files from AdditionalFiles as bytes.</summary>
 internal static class WeightsFileReading
 {
-    public static bool IsWeightsFile(string path)
-        => path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
+    public static bool IsWeightsFile(string path) => IsKerasFile(path) || IsPyTorchFile(path);
+
+    /// <summary>An <c>.npz</c>, read in the Keras layout.</summary>
+    public static bool IsKerasFile(string path) => path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A <c>.safetensors</c> file, read in the PyTorch layout.</summary>
+    public static bool IsPyTorchFile(string path) => path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The file's bytes. <see cref="AdditionalText.GetText"/> cannot be used: it decodes the file as text, and

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace RnnGen.Formats;
 
-/// <summary>The four <c>torch.nn.RNN</c> layer-0 tensors of one layer, shape-checked.</summary>
+/// <summary>The four layer-0 tensors of a <c>torch.nn.RNN</c>, <c>GRU</c> or <c>LSTM</c>, shape-checked.</summary>
 internal sealed class PyTorchLayerTensors
 {
     public PyTorchLayerTensors(TensorData weightIh, TensorData weightHh, TensorData biasIh, TensorData biasHh)
@@ -15,21 +15,21 @@ internal sealed class PyTorchLayerTensors
         BiasHh = biasHh;
     }
 
-    /// <summary>O×I.</summary>
+    /// <summary>G·O×I.</summary>
     public TensorData WeightIh { get; }
 
-    /// <summary>O×O.</summary>
+    /// <summary>G·O×O.</summary>
     public TensorData WeightHh { get; }
 
-    /// <summary>O; zeros when the file has no biases (allowed only for a layer without one).</summary>
+    /// <summary>G·O; zeros when the file has no biases (allowed only for a layer without one).</summary>
     public TensorData BiasIh { get; }
 
-    /// <summary>O; zeros when the file has no biases.</summary>
+    /// <summary>G·O; zeros when the file has no biases.</summary>
     public TensorData BiasHh { get; }
 }
 
 /// <summary>
-/// Maps a safetensors <c>state_dict</c> of <c>torch.nn.RNN</c> onto a layer: <c>{prefix}weight_ih_l0</c>,
+/// Maps a safetensors <c>state_dict</c> of <c>torch.nn.RNN</c>, <c>GRU</c> or <c>LSTM</c> onto a layer: <c>{prefix}weight_ih_l0</c>,
 /// <c>{prefix}weight_hh_l0</c>, <c>{prefix}bias_ih_l0</c>, <c>{prefix}bias_hh_l0</c>. Other tensors (further
 /// layers, other modules) are ignored and never decoded.
 /// </summary>
@@ -43,14 +43,15 @@ internal static class PyTorchSafetensorsLayout
     /// <summary>Reads the file and returns the layer's tensors.</summary>
     /// <exception cref="InvalidDataException">The file is malformed, or a needed tensor has an unsupported dtype.</exception>
     /// <exception cref="ArgumentException">A required tensor is missing or has the wrong shape.</exception>
-    public static PyTorchLayerTensors Read(Stream stream, string prefix, int inputSize, int outputSize, bool useBias)
+    public static PyTorchLayerTensors Read(Stream stream, string prefix, LayerShapes shapes, bool useBias)
     {
         string[] names = [prefix + WeightIh, prefix + WeightHh, prefix + BiasIh, prefix + BiasHh];
+        string rows = shapes.GateRowsMeaning;
         var selection = new TensorSelection()
-            .Want(names[0], null, [outputSize, inputSize], "(Output, Input)")
-            .Want(names[1], null, [outputSize, outputSize], "(Output, Output)")
-            .Want(names[2], null, [outputSize], "(Output,)")
-            .Want(names[3], null, [outputSize], "(Output,)");
+            .Want(names[0], null, shapes.PyTorchWeightIh, "(" + rows + ", Input)")
+            .Want(names[1], null, shapes.PyTorchWeightHh, "(" + rows + ", Output)")
+            .Want(names[2], null, shapes.PyTorchBias, "(" + rows + ",)")
+            .Want(names[3], null, shapes.PyTorchBias, "(" + rows + ",)");
         TensorFile file = SafetensorsReader.Read(stream, _ => selection);
         string hint = PrefixHint(file, prefix);
 
@@ -60,8 +61,8 @@ internal static class PyTorchSafetensorsLayout
         TensorData? biasHh = file.Find(names[3]);
         if (biasIh is null && biasHh is null && !useBias)
         {
-            biasIh = new TensorData(names[2], [outputSize], new float[outputSize]);
-            biasHh = new TensorData(names[3], [outputSize], new float[outputSize]);
+            biasIh = new TensorData(names[2], shapes.PyTorchBias, new float[shapes.GateRows]);
+            biasHh = new TensorData(names[3], shapes.PyTorchBias, new float[shapes.GateRows]);
         }
 
         string biasHint = (hint + " Only a layer declared with UseBias = false may leave both biases out.").Trim();

@@ -69,6 +69,10 @@ public static class SimdMath
         return (a * b) + c;
     }
 
+    /// <summary><c>a * b + c</c>, fused exactly where the vector widths are (x86 FMA, Arm64), as the scalar activations do.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MultiplyAdd(float a, float b, float c) => Activations.ScalarOps.MultiplyAdd(a, b, c);
+
     /// <summary>
     /// The first element of <paramref name="buffer"/> that sits on a 64-byte boundary, so that vector loads
     /// and stores of a stack buffer never straddle a cache line. The buffer needs 15 spare floats.

@@ -51,6 +51,24 @@ public static class SpanGuard
         }
     }
 
+    /// <summary>
+    /// Throws naming both tensors and the flat index where <c>a[i] + b[i]</c>, which the layer adds at load time, is
+    /// not finite though each term is (check each with <see cref="Finite"/> first).
+    /// </summary>
+    public static void FiniteSum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, string aName, string bName)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            float sum = a[i] + b[i];
+            if (!float.IsFinite(sum))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"'{aName}' + '{bName}' = {sum} at flat index {i}: each is finite ({a[i]} and {b[i]}), but the layer adds them into one bias, and their sum overflows float."),
+                    aName);
+            }
+        }
+    }
+
     /// <summary>Throws naming the first element that is not zero (for layers declared with <c>UseBias = false</c>).</summary>
     public static void AllZero(ReadOnlySpan<float> values, string paramName)
     {

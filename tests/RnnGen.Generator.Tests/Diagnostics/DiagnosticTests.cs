@@ -106,26 +106,32 @@ public class DiagnosticTests
         message);
 
     [Theory]
-    [InlineData("Timesteps = 1, Input = 1, Output = 8193", "Output = 8193 needs 65,664 bytes of stack for the previous and next state; the limit is 65,536 bytes (Output ≤ 8192)")]
-    [InlineData("Timesteps = 100000, Input = 100000, Output = 4", "Timesteps × Input = 10,000,000,000 floats exceed the largest span (2,147,483,647)")]
-    public void RNN0007_shape_too_large(string arguments, string problem) => AssertSingle(
+    [InlineData("SimpleRnn", "Timesteps = 1, Input = 1, Output = 8193", "its recurrent weights (Output × Output = 67,125,249 floats) exceed the limit of 67,108,864 floats (256 MiB)")]
+    [InlineData("Gru", "Timesteps = 1, Input = 1, Output = 4730", "its recurrent weights (3·Output × Output = 67,118,700 floats) exceed the limit of 67,108,864 floats (256 MiB)")]
+    [InlineData("Lstm", "Timesteps = 1, Input = 1, Output = 4097", "its recurrent weights (4·Output × Output = 67,141,636 floats) exceed the limit of 67,108,864 floats (256 MiB)")]
+    [InlineData("SimpleRnn", "Timesteps = 100000, Input = 100000, Output = 4", "Timesteps × Input = 10,000,000,000 floats exceed the largest span (2,147,483,647)")]
+    public void RNN0007_shape_too_large(string attribute, string arguments, string problem) => AssertSingle(
         $$"""
-        [RnnGen.SimpleRnn({{arguments}})]
+        [RnnGen.{{attribute}}({{arguments}})]
         public partial class Model { }
         """,
         DiagnosticIds.ShapeTooLarge,
-        $"RnnGen.SimpleRnn({arguments})",
+        $"RnnGen.{attribute}({arguments})",
         $"The shape of 'Model' is too large: {problem}");
 
-    [Fact]
-    public void RNN0008_unknown_activation() => AssertSingle(
-        """
-        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3, Activation = (RnnGen.RnnActivation)7)]
+    [Theory]
+    [InlineData("SimpleRnn", "Activation")]
+    [InlineData("Gru", "Activation")]
+    [InlineData("Gru", "RecurrentActivation")]
+    [InlineData("Lstm", "RecurrentActivation")]
+    public void RNN0008_unknown_activation(string attribute, string property) => AssertSingle(
+        $$"""
+        [RnnGen.{{attribute}}(Timesteps = 4, Input = 2, Output = 3, {{property}} = (RnnGen.RnnActivation)7)]
         public partial class Model { }
         """,
         DiagnosticIds.UnknownActivation,
-        "Activation = (RnnGen.RnnActivation)7",
-        "Activation value 7 is not a member of RnnActivation; use RnnActivation.Tanh, Relu, Sigmoid or Linear");
+        $"{property} = (RnnGen.RnnActivation)7",
+        $"{property} value 7 is not a member of RnnActivation; use RnnActivation.Tanh, Relu, Sigmoid or Linear");
 
     [Theory]
     [InlineData("public int Timesteps => 1;", "Timesteps")]
@@ -168,6 +174,104 @@ public class DiagnosticTests
         "RnnGen generates C# 11 code for 'Model', but the project uses C# 10.0; set <LangVersion>11</LangVersion> or later (the default for net7.0 and newer)",
         LanguageVersion.CSharp10);
 
+    [Theory]
+    [InlineData("abstract partial class Model { }", "the class is abstract: remove 'abstract'")]
+    [InlineData("partial class Model { public required int Seed { get; init; } }", "it has required members (Seed) that 'new Model()' does not set: make them optional")]
+    public void RNN0018_embedded_weights_need_a_class_new_can_create(string declaration, string reason) => AssertSingle(
+        $$"""
+        [RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3, Weights = "model.npz")]
+        public {{declaration}}
+        """,
+        DiagnosticIds.CannotCreateForEmbeddedWeights,
+        "Model",
+        $"'Model' sets Weights, so RnnGen generates CreateWithEmbeddedWeights(), which calls 'new Model()', but {reason}; or remove Weights and load the weights at run time");
+
+    [Theory]
+    [InlineData("weights.bin", ".bin")]
+    [InlineData("models/weights", "(none)")]
+    [InlineData("model.h5", ".h5")]
+    public void RNN0019_weights_extension_unsupported(string path, string extension) => AssertSingle(
+        $$"""
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3, Weights = "{{path}}")]
+        public partial class Model { }
+        """,
+        DiagnosticIds.WeightsExtensionUnsupported,
+        $"Weights = \"{path}\"",
+        $"Weights file '{path}' has the extension '{extension}', which RnnGen does not read; use a .npz file (Keras get_weights() layout) or a .safetensors file (PyTorch state_dict layout)");
+
+    [Fact]
+    public void RNN0020_weights_empty_is_a_warning_and_the_class_still_generates() => AssertWarning(
+        """
+        [RnnGen.Lstm(Timesteps = 4, Input = 2, Output = 3, Weights = "")]
+        public partial class Model { }
+        """,
+        DiagnosticIds.WeightsEmpty,
+        "Weights = \"\"",
+        "Weights on 'Model' is empty, so no weights are compiled in and CreateWithEmbeddedWeights() is not generated; name a .npz or .safetensors file, or remove the argument");
+
+    [Fact]
+    public void RNN0021_weights_prefix_without_weights_is_a_warning() => AssertWarning(
+        """
+        [RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3, WeightsPrefix = "gru.")]
+        public partial class Model { }
+        """,
+        DiagnosticIds.WeightsPrefixIgnored,
+        "WeightsPrefix = \"gru.\"",
+        "WeightsPrefix = \"gru.\" on 'Model' has no effect: no Weights file is named; remove it");
+
+    [Fact]
+    public void RNN0022_one_class_one_layer() => AssertSingle(
+        """
+        [RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3)]
+        [RnnGen.Lstm(Timesteps = 4, Input = 2, Output = 3)]
+        public partial class Model { }
+        """,
+        DiagnosticIds.SeveralLayerAttributes,
+        "RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3)",
+        "'Model' has [Gru] and [Lstm]; a class is one layer, so keep one of them (declare another class for the other layer)");
+
+    [Fact]
+    public void RNN0022_once_for_layer_attributes_on_two_partial_declarations() => AssertSingle(
+        """
+        [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+        public partial class Model { }
+
+        [RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3)]
+        public partial class Model { }
+        """,
+        DiagnosticIds.SeveralLayerAttributes,
+        "RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)",
+        "'Model' has [SimpleRnn] and [Gru]; a class is one layer, so keep one of them (declare another class for the other layer)");
+
+    [Fact]
+    public void RNN0023_a_PyTorch_file_for_a_GRU_without_reset_after() => AssertSingle(
+        """
+        [RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3, ResetAfter = false, Weights = "gru.safetensors")]
+        public partial class Model { }
+        """,
+        DiagnosticIds.PyTorchGruNeedsResetAfter,
+        "Weights = \"gru.safetensors\"",
+        "'Model' is declared with ResetAfter = false, but 'gru.safetensors' is a PyTorch safetensors file, and torch.nn.GRU applies the reset gate after the recurrent product; set ResetAfter = true, or export the weights from a Keras GRU with reset_after=False as a .npz");
+
+    [Fact]
+    public void The_same_layer_attribute_on_two_partial_declarations_leaves_the_report_to_the_compiler()
+    {
+        GenerationResult result = GeneratorHarness.Run("""
+            [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+            public partial class Model { }
+
+            [RnnGen.SimpleRnn(Timesteps = 4, Input = 2, Output = 3)]
+            public partial class Model { }
+
+            [RnnGen.Gru(Timesteps = 4, Input = 2, Output = 3)]
+            public partial class Other { }
+            """);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("CS0579", Assert.Single(result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)).Id);
+        Assert.Null(result.RunResult.Exception);
+        Assert.Equal(["Other.Gru.g.cs"], result.Sources.Select(s => s.HintName));
+    }
+
     [Fact]
     public void Independent_mistakes_are_each_reported_once()
     {
@@ -182,20 +286,36 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void Every_descriptor_is_an_error_with_a_help_link_and_is_tested_here()
+    public void Every_descriptor_has_a_help_link_and_is_tested()
     {
-        var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("RNN", StringComparison.Ordinal)).Select(n => n[..7]).ToHashSet();
+        var tested = typeof(DiagnosticTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Select(m => m.Name)
+            .Where(n => n.StartsWith("RNN", StringComparison.Ordinal))
+            .Select(n => n[..7])
+            .ToHashSet();
+        string[] warnings = [DiagnosticIds.WeightsEmpty, DiagnosticIds.WeightsPrefixIgnored];
         foreach (var field in typeof(DiagnosticIds).GetFields())
         {
             string id = (string)field.GetValue(null)!;
             DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(id);
-            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Equal(warnings.Contains(id) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.EndsWith("#" + id.ToLowerInvariant(), descriptor.HelpLinkUri);
-            if (!id.StartsWith("RNN001", StringComparison.Ordinal) || id == DiagnosticIds.LanguageVersionTooLow)
-            {
-                Assert.Contains(id, tested);
-            }
+            Assert.Contains(id, tested);
         }
+    }
+
+    /// <summary>A warning leaves the class generated, and the generated code compiles.</summary>
+    private static void AssertWarning(string source, string id, string span, string message)
+    {
+        GenerationResult result = GeneratorHarness.Run(source);
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((id, DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        SyntaxTree tree = result.Output.SyntaxTrees.Single(t => t.FilePath == diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(span, tree.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(result.Sources);
+        Assert.True(result.CompilationProblems.IsEmpty, string.Join("\n", result.CompilationProblems));
     }
 
     private static void AssertSingle(string source, string id, string span, string message, LanguageVersion version = LanguageVersion.Latest)

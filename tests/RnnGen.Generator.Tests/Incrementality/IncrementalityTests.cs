@@ -172,7 +172,7 @@ public class IncrementalityTests
             return;
         }
 
-        if (value.GetType().Assembly != typeof(SimpleRnnGenerator).Assembly)
+        if (value.GetType().Assembly != typeof(RnnGenerator).Assembly)
         {
             return;
         }

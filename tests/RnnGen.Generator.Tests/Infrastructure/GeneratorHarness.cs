@@ -34,7 +34,7 @@ internal static class GeneratorHarness
 
     public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.Latest, IEnumerable<AdditionalText>? additionalTexts = null)
         => CSharpGeneratorDriver.Create(
-            [new SimpleRnnGenerator().AsSourceGenerator()],
+            [new RnnGenerator().AsSourceGenerator()],
             additionalTexts: additionalTexts,
             parseOptions: ParseOptions(version),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

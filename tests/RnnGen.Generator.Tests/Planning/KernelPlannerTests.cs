@@ -1,50 +1,96 @@
+using RnnGen.Generator.Cells;
 using RnnGen.Generator.Helpers;
 using RnnGen.Generator.Models;
 using RnnGen.Generator.Planning;
+using RnnGen.Layout;
 
 namespace RnnGen.Generator.Tests.Planning;
 
 public class KernelPlannerTests
 {
     [Fact]
-    public void Main_shape_is_fully_unrolled_on_wide_paths_with_enough_chains()
+    public void SimpleRnn_main_shape_spells_its_columns_out_on_wide_paths_with_enough_chains()
     {
-        KernelPlan plan = KernelPlanner.Plan(Model(100, 32, 64));
-        VectorPathPlan v512 = plan.VectorPaths[0], v256 = plan.VectorPaths[1], v128 = plan.VectorPaths[2];
+        KernelPlan plan = KernelPlanner.Plan(Model(CellKind.SimpleRnn, 100, 32, 64));
+        PathPlan v512 = plan.Paths[0], v256 = plan.Paths[1], v128 = plan.Paths[2];
 
-        Assert.Equal((512, 4, true, 2), (v512.Bits, v512.Chunks, v512.Unrolled, v512.AccumulatorsPerChunk));
-        Assert.Equal((256, 8, true, 1), (v256.Bits, v256.Chunks, v256.Unrolled, v256.AccumulatorsPerChunk));
-        Assert.Equal((128, 16, false, 1), (v128.Bits, v128.Chunks, v128.Unrolled, v128.AccumulatorsPerChunk));
+        Assert.Equal((4, true, 2), (v512.Chunks, v512.Phases[0].ColumnsSpelledOut, v512.Phases[0].Partials));
+        Assert.Equal((8, true, 1), (v256.Chunks, v256.Phases[0].ColumnsSpelledOut, v256.Phases[0].Partials));
+        Assert.Equal((16, false, 1), (v128.Chunks, v128.Phases[0].ColumnsSpelledOut, v128.Phases[0].Partials));
         Assert.Equal(12_288, plan.FlopsPerStep);
     }
 
-    [Theory]
-    [InlineData(1, 1, 1)]
-    [InlineData(13, 3, 5)]
-    [InlineData(7, 9, 33)]
-    [InlineData(1000, 8, 16)]
-    [InlineData(20, 64, 256)]
-    [InlineData(1, 1, 8192)]
-    public void Every_plan_keeps_its_invariants(int timesteps, int input, int output)
+    [Fact]
+    public void Gru_main_shape_keeps_every_gate_of_every_chunk_in_registers_with_AVX512()
     {
-        KernelPlan plan = KernelPlanner.Plan(Model(timesteps, input, output));
-        Assert.InRange(plan.BlockSteps, 1, Math.Min(timesteps, KernelPlanner.MaxBlockSteps));
-        Assert.True(plan.RowStride >= output && plan.RowStride % 16 == 0);
-        Assert.True(plan.StepBufferFloats * 4 <= 64 * 1024 + 64, "Step stack within 64 KiB");
-        foreach (VectorPathPlan path in plan.VectorPaths)
+        PathPlan v512 = KernelPlanner.Plan(Model(CellKind.Gru, 100, 32, 64)).Paths[0];
+
+        // z, r, xn and hn of 4 chunks: 16 accumulators, 12 of them recurrent chains.
+        Assert.True(v512.Phases[0].SingleTile);
+        Assert.Equal(1, v512.Phases[0].Partials);
+        Assert.True(v512.StepInPlace);
+        Assert.Equal(3 * 64, v512.RowLength);
+    }
+
+    [Fact]
+    public void A_GRU_without_reset_after_has_two_products_and_always_steps_in_place()
+    {
+        KernelPlan plan = KernelPlanner.Plan(Model(CellKind.Gru, 10, 8, 256, resetAfter: false));
+        Assert.All(plan.Paths, path => Assert.Equal(2, path.Phases.Length));
+        Assert.All(plan.Paths, path => Assert.True(path.StepInPlace, $"{path.Width.Name}: its second product reads r ⊙ h, not h"));
+    }
+
+    [Theory]
+    [InlineData("SimpleRnn", 1, 1, 1)]
+    [InlineData("SimpleRnn", 13, 3, 5)]
+    [InlineData("SimpleRnn", 7, 9, 33)]
+    [InlineData("SimpleRnn", 1000, 8, 16)]
+    [InlineData("SimpleRnn", 20, 64, 256)]
+    [InlineData("SimpleRnn", 2, 1, 8192)]
+    [InlineData("Gru", 100, 32, 64)]
+    [InlineData("Gru", 2048, 1, 16)]
+    [InlineData("Gru", 5, 7, 33)]
+    [InlineData("Gru", 2, 1, 4720)]
+    [InlineData("Lstm", 100, 32, 64)]
+    [InlineData("Lstm", 2048, 1, 40)]
+    [InlineData("Lstm", 50, 128, 128)]
+    [InlineData("Lstm", 2, 1, 4096)]
+    public void Every_plan_keeps_its_invariants(string cellName, int timesteps, int input, int output)
+    {
+        var cell = Enum.Parse<CellKind>(cellName);
+        foreach (bool resetAfter in cell == CellKind.Gru ? new[] { true, false } : [false])
         {
-            Assert.True(path.PaddedOutput >= output && path.PaddedOutput - output < path.Lanes);
-            Assert.True(path.PaddedOutput <= plan.RowStride);
-            Assert.InRange(path.AccumulatorsPerChunk, 1, Math.Min(output, KernelPlanner.ChainsToHideLatency));
-            AssertTilesCover(path.RecurrentTiles, path.Chunks);
-            AssertTilesCover(path.ProjectionTiles, path.Chunks);
-            int budget = path.Registers - KernelPlanner.ReservedRegisters;
-            Assert.All(path.RecurrentTiles, tile => Assert.True(tile.ChunkCount * path.AccumulatorsPerChunk <= Math.Max(budget, path.AccumulatorsPerChunk)));
-            Assert.Equal(path.UnrolledMultiplyAdds <= path.UnrollBudget, path.Unrolled);
-            AssertTilesCover(path.GroupedProjectionTiles, path.Chunks);
-            Assert.InRange(path.ProjectionSteps, 2, 4);
-            Assert.All(path.GroupedProjectionTiles, tile => Assert.True((path.ProjectionSteps + 1) * tile.ChunkCount + 2 <= path.Registers, $"{path.Bits}: {path.ProjectionSteps} steps × {tile.ChunkCount} chunks do not fit"));
-            Assert.Equal(path.Bits == 128 ? KernelPlanner.HelperUnrollBudget : KernelPlanner.UnrollBudget, path.UnrollBudget);
+            LayerModel model = Model(cell, timesteps, input, output, resetAfter);
+            KernelPlan plan = KernelPlanner.Plan(model);
+            Assert.Equal(VectorWidth.All, plan.Paths.Select(p => p.Width));
+            for (int p = 0; p < plan.Paths.Length; p++)
+            {
+                PathPlan path = plan.Paths[p];
+                int lanes = path.Width.Lanes;
+                Assert.True(path.PaddedOutput >= output && path.PaddedOutput - output < lanes);
+                Assert.Equal(model.Gates * path.PaddedOutput, path.RowLength);
+                IReadOnlyList<CellPhase> phases = Cell.For(cell).Phases(model);
+                for (int k = 0; k < phases.Count; k++)
+                {
+                    PhasePlan phase = path.Phases[k];
+                    AssertCovers(phase.Tiles, path.Chunks, fullChunks: output / lanes);
+                    int perChunk = phases[k].Slots.Length + ((phase.Partials - 1) * phases[k].RecurrentSlots);
+                    Assert.True(phase.Tiles.MaxTileChunks * perChunk <= Math.Max(path.Width.Registers - KernelPlanner.ReservedRegisters, perChunk), $"{path.Width.Name}: a tile's sums exceed the registers");
+                    Assert.InRange(phase.Partials, 1, Math.Min(output, KernelPlanner.ChainsToHideLatency));
+                    Assert.True(!phase.ColumnsSpelledOut || phase.MultiplyAdds <= path.Width.UnrollBudget);
+                    Assert.True(phase.Tiles.SpelledTiles.Length <= KernelPlanner.MaxSpelledTiles + 1, "a loop leaves at most one tile and the last chunk");
+                }
+
+                if (path.Blocked is { } blocked)
+                {
+                    Assert.InRange(blocked.BlockSteps, 1, Math.Min(timesteps, KernelPlanner.MaxBlockSteps));
+                    Assert.True(blocked.RowStride >= path.RowLength && blocked.RowStride % 16 == 0);
+                    Assert.True(blocked.RowStride * 4 <= KernelPlanner.MaxBlockedRowBytes);
+                    Assert.InRange(blocked.ProjectionSteps, 2, 4);
+                    AssertCovers(blocked.ProjectionTiles, path.RowLength / lanes, path.RowLength / lanes);
+                    Assert.All(blocked.ProjectionTiles.SpelledTiles, tile => Assert.True((blocked.ProjectionSteps + 1) * tile.ChunkCount + 2 <= path.Width.Registers));
+                }
+            }
         }
     }
 
@@ -57,51 +103,59 @@ public class KernelPlannerTests
     [InlineData(1, 128, 128, true)]
     public void Small_layers_and_single_timesteps_run_as_steps_with_AVX512(int timesteps, int input, int output, bool expected)
     {
-        VectorPathPlan v512 = KernelPlanner.Plan(Model(timesteps, input, output)).VectorPaths[0];
-        Assert.Equal(expected, v512.RunsAsSteps);
+        PathPlan v512 = KernelPlanner.Plan(Model(CellKind.SimpleRnn, timesteps, input, output)).Paths[0];
+        Assert.Equal(expected, v512.Blocked is null);
     }
 
     [Fact]
-    public void The_main_shape_runs_as_steps_only_with_AVX2()
+    public void The_main_SimpleRnn_shape_runs_as_steps_only_with_AVX2_and_without_SIMD()
     {
-        KernelPlan plan = KernelPlanner.Plan(Model(100, 32, 64));
-        Assert.Equal((false, true, false), (plan.VectorPaths[0].RunsAsSteps, plan.VectorPaths[1].RunsAsSteps, plan.VectorPaths[2].RunsAsSteps));
+        KernelPlan plan = KernelPlanner.Plan(Model(CellKind.SimpleRnn, 100, 32, 64));
+        Assert.Equal([false, true, false, true], plan.Paths.Select(p => p.Blocked is null));
     }
 
-    [Theory]
-    [InlineData(1, 1, 1)]
-    [InlineData(1000, 8, 16)]
-    [InlineData(1, 64, 256)]
-    [InlineData(20, 64, 256)]
-    [InlineData(1, 1, 8192)]
-    public void Only_paths_with_every_sum_in_registers_step_or_run_without_rows(int timesteps, int input, int output)
+    [Fact]
+    public void The_largest_layers_loop_over_tiles_and_run_as_steps()
     {
-        foreach (VectorPathPlan path in KernelPlanner.Plan(Model(timesteps, input, output)).VectorPaths)
+        foreach ((CellKind cell, int output) in new[] { (CellKind.SimpleRnn, 8192), (CellKind.Gru, 4720), (CellKind.Lstm, 4096) })
         {
-            Assert.Equal(path.RecurrentTiles.Length == 1, path.StepInRegisters);
-            Assert.True(!path.RunsAsSteps || path.StepInRegisters, $"{path.Bits}: runs as steps without a step kernel");
+            foreach (PathPlan path in KernelPlanner.Plan(Model(cell, 3, 1, output)).Paths)
+            {
+                Assert.Null(path.Blocked);
+                Assert.All(path.Phases, phase => Assert.True(phase.Tiles.LoopedTiles > 0 && !phase.ColumnsSpelledOut, $"{cell} {path.Width.Name}"));
+            }
         }
     }
 
     [Fact]
     public void Main_shape_projects_four_timesteps_per_weight_load_with_AVX512()
     {
-        VectorPathPlan v512 = KernelPlanner.Plan(Model(100, 32, 64)).VectorPaths[0];
-        Assert.Equal(4, v512.ProjectionSteps);
-        Assert.Equal([4], v512.GroupedProjectionTiles.Select(t => t.ChunkCount));
+        BlockedRunPlan? blocked = KernelPlanner.Plan(Model(CellKind.SimpleRnn, 100, 32, 64)).Paths[0].Blocked;
+        Assert.NotNull(blocked);
+        Assert.Equal(4, blocked.ProjectionSteps);
+        Assert.Equal([4], blocked.ProjectionTiles.SpelledTiles.Select(t => t.ChunkCount));
     }
 
     [Fact]
     public void Tiles_are_balanced()
     {
-        VectorPathPlan v256 = KernelPlanner.Plan(Model(5, 64, 256)).VectorPaths[1];
-        Assert.Equal([11, 11, 10], v256.RecurrentTiles.Select(t => t.ChunkCount));
+        PathPlan v256 = KernelPlanner.Plan(Model(CellKind.SimpleRnn, 5, 64, 256)).Paths[1];
+        Assert.Equal([11, 11, 10], v256.Phases[0].Tiles.SpelledTiles.Select(t => t.ChunkCount));
     }
 
-    private static void AssertTilesCover(EquatableArray<ChunkTile> tiles, int chunks)
+    [Fact]
+    public void Many_tiles_become_a_loop_of_whole_tiles_and_a_written_out_rest()
     {
-        int next = 0;
-        foreach (ChunkTile tile in tiles)
+        TileSchedule schedule = KernelPlanner.Schedule(units: 100, loopable: 99, maxPerTile: 7);
+        Assert.Equal((7, 14), (schedule.TileChunks, schedule.LoopedTiles));
+        Assert.Equal([new ChunkTile(98, 2)], schedule.SpelledTiles);
+    }
+
+    private static void AssertCovers(TileSchedule schedule, int chunks, int fullChunks)
+    {
+        int next = schedule.LoopedTiles * schedule.TileChunks;
+        Assert.True(next <= fullChunks, "a looped tile holds a partly used chunk");
+        foreach (ChunkTile tile in schedule.SpelledTiles)
         {
             Assert.Equal(next, tile.FirstChunk);
             Assert.True(tile.ChunkCount > 0);
@@ -111,6 +165,6 @@ public class KernelPlannerTests
         Assert.Equal(chunks, next);
     }
 
-    private static SimpleRnnModel Model(int timesteps, int input, int output)
-        => new(new HierarchyInfo("", new[] { new TypeDeclarationInfo("class", "M", "") }.ToEquatableArray()), timesteps, input, output, RnnActivationKind.Tanh, true, null);
+    private static LayerModel Model(CellKind cell, int timesteps, int input, int output, bool resetAfter = true)
+        => new(cell, new HierarchyInfo("", new[] { new TypeDeclarationInfo("class", "M", "") }.ToEquatableArray()), timesteps, input, output, ActivationKind.Tanh, ActivationKind.Sigmoid, UseBias: true, cell == CellKind.Gru && resetAfter, null);
 }

@@ -1,18 +1,17 @@
 using System;
 using System.IO;
 using RnnGen.Formats;
-using RnnGen.Kernels;
 
 namespace RnnGen.Weights;
 
 // Loading from the weight files Keras and PyTorch users save; the readers live in RnnGen.Formats.
-public sealed partial class SimpleRnnWeights
+public abstract partial class LayerWeights
 {
     /// <summary>
-    /// Loads a NumPy <c>.npz</c> holding Keras <c>SimpleRNN.get_weights()</c> for this layer: arrays named
-    /// <c>kernel</c> (I×O), <c>recurrent_kernel</c> (O×O) and <c>bias</c> (O), or the unnamed <c>arr_0</c>,
-    /// <c>arr_1</c>, <c>arr_2</c> that <c>np.savez(f, *layer.get_weights())</c> writes. Arrays may be float32,
-    /// float64 or float16; other arrays in the archive are ignored.
+    /// Loads a NumPy <c>.npz</c> holding Keras <c>get_weights()</c> for this layer: arrays named <c>kernel</c>,
+    /// <c>recurrent_kernel</c> and <c>bias</c>, or the unnamed <c>arr_0</c>, <c>arr_1</c>, <c>arr_2</c> that
+    /// <c>np.savez(f, *layer.get_weights())</c> writes. Arrays may be float32, float64 or float16; other arrays in
+    /// the archive are ignored.
     /// </summary>
     /// <param name="path">The .npz file.</param>
     /// <exception cref="InvalidDataException">The file is not a well-formed .npz, or an array it needs has an unsupported dtype.</exception>
@@ -35,17 +34,14 @@ public sealed partial class SimpleRnnWeights
     public void LoadKerasNpz(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        KerasLayerTensors tensors = KerasNpzLayout.Read(stream, InputSize, OutputSize, UseBias);
-        CheckValues(tensors.Kernel, isBias: false);
-        CheckValues(tensors.RecurrentKernel, isBias: false);
-        CheckValues(tensors.Bias, isBias: true);
-        LoadKeras(tensors.Kernel.Data, tensors.RecurrentKernel.Data, tensors.Bias.Data);
+        KerasLayerTensors t = KerasNpzLayout.Read(stream, Shapes, UseBias);
+        LoadKeras(t.Kernel.Data, t.RecurrentKernel.Data, t.Bias.Data, new KerasNames(t.Kernel.Name, t.RecurrentKernel.Name, t.Bias.Name));
     }
 
     /// <summary>
-    /// Loads a safetensors file of a <c>torch.nn.RNN</c> <c>state_dict</c>: <c>{prefix}weight_ih_l0</c> (O×I),
-    /// <c>{prefix}weight_hh_l0</c> (O×O), <c>{prefix}bias_ih_l0</c> and <c>{prefix}bias_hh_l0</c> (O each; the bias
-    /// is their sum). Tensors may be F32, F64, F16 or BF16; other tensors in the file are ignored.
+    /// Loads a safetensors file of a PyTorch <c>state_dict</c>: <c>{prefix}weight_ih_l0</c>, <c>{prefix}weight_hh_l0</c>,
+    /// <c>{prefix}bias_ih_l0</c> and <c>{prefix}bias_hh_l0</c>. Tensors may be F32, F64, F16 or BF16; other tensors
+    /// in the file are ignored.
     /// </summary>
     /// <param name="path">The .safetensors file.</param>
     /// <param name="prefix">What precedes the tensor names, such as <c>rnn.</c> for a module's submodule; empty by default.</param>
@@ -72,22 +68,29 @@ public sealed partial class SimpleRnnWeights
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(prefix);
-        PyTorchLayerTensors tensors = PyTorchSafetensorsLayout.Read(stream, prefix, InputSize, OutputSize, UseBias);
-        CheckValues(tensors.WeightIh, isBias: false);
-        CheckValues(tensors.WeightHh, isBias: false);
-        CheckValues(tensors.BiasIh, isBias: true);
-        CheckValues(tensors.BiasHh, isBias: true);
-        LoadPyTorch(tensors.WeightIh.Data, tensors.WeightHh.Data, tensors.BiasIh.Data, tensors.BiasHh.Data);
+        PyTorchLayerTensors t = PyTorchSafetensorsLayout.Read(stream, prefix, Shapes, UseBias);
+        LoadPyTorch(t.WeightIh.Data, t.WeightHh.Data, t.BiasIh.Data, t.BiasHh.Data, new PyTorchNames(t.WeightIh.Name, t.WeightHh.Name, t.BiasIh.Name, t.BiasHh.Name));
     }
 
-    /// <summary>The load methods check values too; checking here first lets the message use the file's tensor name.</summary>
-    private void CheckValues(TensorData tensor, bool isBias)
+    /// <summary>The tensor shapes this layer needs in the frameworks' layouts.</summary>
+    private protected abstract LayerShapes Shapes { get; }
+
+    /// <summary>Validates and loads Keras tensors; errors call them by <paramref name="names"/>.</summary>
+    private protected abstract void LoadKeras(ReadOnlySpan<float> kernel, ReadOnlySpan<float> recurrentKernel, ReadOnlySpan<float> bias, KerasNames names);
+
+    /// <summary>Validates and loads PyTorch tensors; errors call them by <paramref name="names"/>.</summary>
+    private protected abstract void LoadPyTorch(ReadOnlySpan<float> weightIh, ReadOnlySpan<float> weightHh, ReadOnlySpan<float> biasIh, ReadOnlySpan<float> biasHh, PyTorchNames names);
+
+    /// <summary>What errors call the Keras tensors: the parameter names, or the names in a file.</summary>
+    private protected readonly record struct KerasNames(string Kernel, string RecurrentKernel, string Bias)
     {
-        SpanGuard.Finite(tensor.Data, tensor.Name);
-        if (isBias && !UseBias)
-        {
-            SpanGuard.AllZero(tensor.Data, tensor.Name);
-        }
+        public static KerasNames Parameters => new("kernel", "recurrentKernel", "bias");
+    }
+
+    /// <summary>What errors call the PyTorch tensors: the parameter names, or the names in a file.</summary>
+    private protected readonly record struct PyTorchNames(string WeightIh, string WeightHh, string BiasIh, string BiasHh)
+    {
+        public static PyTorchNames Parameters => new("weightIh", "weightHh", "biasIh", "biasHh");
     }
 
     private static FileStream OpenRead(string path)

@@ -1,0 +1,73 @@
+using RnnGen.Generator.Helpers;
+
+namespace RnnGen.Generator.Emission;
+
+/// <summary>
+/// One output chunk as generated code addresses it: a fixed chunk of a written-out tile (offsets are constants,
+/// names carry the outputs, <c>z_o16_31</c>), or chunk k of the tile a loop is at (offsets from the loop's
+/// <c>c0</c>, names carry k, <c>z_1</c>).
+/// </summary>
+internal readonly struct ChunkPosition
+{
+    /// <summary>The loop variable that holds the first output of the current tile, in floats.</summary>
+    public const string TileStart = "c0";
+
+    private ChunkPosition(int chunk, int lanes, int output, bool looped, string start = TileStart)
+    {
+        Chunk = chunk;
+        Lanes = lanes;
+        Output = output;
+        Looped = looped;
+        Start = start;
+    }
+
+    /// <summary>The expression a looped chunk's offsets count from.</summary>
+    private string Start { get; }
+
+    /// <summary>The chunk's index: absolute when written out, within the tile when looped.</summary>
+    public int Chunk { get; }
+
+    public int Lanes { get; }
+
+    public int Output { get; }
+
+    public bool Looped { get; }
+
+    public static ChunkPosition Fixed(int chunk, int lanes, int output) => new(chunk, lanes, output, looped: false);
+
+    public static ChunkPosition InLoop(int chunkInTile, int lanes, int output) => new(chunkInTile, lanes, output, looped: true);
+
+    /// <summary>A whole chunk whose first output is at <paramref name="start"/>, an expression of a loop variable.</summary>
+    public static ChunkPosition At(string start, int lanes, int output) => new(0, lanes, output, looped: true, start);
+
+    /// <summary>Outputs this chunk really has; fewer than <see cref="Lanes"/> only for a written-out last chunk.</summary>
+    public int Count => Looped ? Lanes : System.Math.Min(Lanes, Output - (Chunk * Lanes));
+
+    /// <summary>Whether the chunk's last lanes are padding.</summary>
+    public bool IsPartial => Count < Lanes;
+
+    /// <summary>The offset of this chunk's first float, plus <paramref name="extra"/>, as code.</summary>
+    public string Offset(int extra = 0)
+    {
+        int constant = extra + (Chunk * Lanes);
+        return Looped
+            ? (constant == 0 ? Start : $"{Start} + {Invariant.Int(constant)}")
+            : Invariant.Int(constant);
+    }
+
+    /// <summary>The suffix of the chunk's names: <c>o16_31</c>, or k within a looped tile.</summary>
+    public string Suffix
+    {
+        get
+        {
+            if (Looped)
+            {
+                return Invariant.Int(Chunk);
+            }
+
+            int first = Chunk * Lanes;
+            int last = first + Count - 1;
+            return first == last ? "o" + Invariant.Int(first) : $"o{Invariant.Int(first)}_{Invariant.Int(last)}";
+        }
+    }
+}

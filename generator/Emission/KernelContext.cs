@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using RnnGen.Generator.Cells;
+using RnnGen.Generator.Helpers;
+using RnnGen.Generator.Models;
+using RnnGen.Generator.Planning;
+using RnnGen.Layout;
+
+namespace RnnGen.Generator.Emission;
+
+/// <summary>What every kernel emitter of one path needs: the layer, its cell, the path's plan and its packed layout.</summary>
+internal sealed class KernelContext
+{
+    public KernelContext(KernelPlan plan, PathPlan path)
+    {
+        Plan = plan;
+        Path = path;
+        Model = plan.Model;
+        Cell = Cell.For(Model.Cell);
+        Layout = new PackedLayout(Model.Cell, Model.Input, Model.Output, Model.ResetAfter, path.Width.Lanes);
+        Phases = Cell.Phases(Model);
+        ScratchRows = Cell.ScratchRows(Model);
+    }
+
+    public KernelPlan Plan { get; }
+
+    public PathPlan Path { get; }
+
+    public LayerModel Model { get; }
+
+    public Cell Cell { get; }
+
+    public PackedLayout Layout { get; }
+
+    public IReadOnlyList<CellPhase> Phases { get; }
+
+    public IReadOnlyList<string> ScratchRows { get; }
+
+    public VectorWidth Width => Path.Width;
+
+    /// <summary>Whether the packed weights carry a recurrent bias row the kernels read.</summary>
+    public bool ReadsRecurrentBias => Layout.HasRecurrentBiasRow && Model.UseBias;
+
+    /// <summary>Declares the refs into the packed weights a kernel reads: <c>w</c>, <c>u</c>, <c>b</c>, <c>bh</c>.</summary>
+    public void WriteWeightRefs(IndentedTextWriter writer, bool input)
+    {
+        writer.WriteLine($"// Packed weights, rows of {Invariant.Int(Layout.RowLength)} floats ({GateList()}): W at 0, U at {Invariant.Int(Layout.RecurrentOffset)}, bias at {Invariant.Int(Layout.BiasOffset)}.");
+        if (input)
+        {
+            writer.WriteLine("ref float w = ref weights;");
+        }
+
+        writer.WriteLine($"ref float u = ref Unsafe.Add(ref weights, {Invariant.Int(Layout.RecurrentOffset)});");
+        if (Model.UseBias)
+        {
+            writer.WriteLine($"ref float b = ref Unsafe.Add(ref weights, {Invariant.Int(Layout.BiasOffset)});");
+        }
+
+        if (ReadsRecurrentBias)
+        {
+            writer.WriteLine($"ref float bh = ref Unsafe.Add(ref weights, {Invariant.Int(Layout.RecurrentBiasOffset)}); // recurrent biases kept apart");
+        }
+    }
+
+    /// <summary>Declares a ref per scratch row: <c>update</c> at 0, <c>resetHidden</c> at P, …</summary>
+    public void WriteScratchRefs(IndentedTextWriter writer)
+    {
+        for (int row = 0; row < ScratchRows.Count; row++)
+        {
+            writer.WriteLine(row == 0
+                ? $"ref float {ScratchRows[row]} = ref scratch;"
+                : $"ref float {ScratchRows[row]} = ref Unsafe.Add(ref scratch, {Invariant.Int(row * Path.PaddedOutput)});");
+        }
+    }
+
+    /// <summary>The gates and their widths in a row, e.g. <c>z 0..63, r 64..127, n 128..191</c>.</summary>
+    public string GateList()
+    {
+        string[] names = CellGates.Names(Model.Cell);
+        if (names.Length == 1)
+        {
+            return "outputs padded to " + Invariant.Int(Layout.PaddedOutput);
+        }
+
+        var parts = new List<string>();
+        for (int g = 0; g < names.Length; g++)
+        {
+            parts.Add($"{names[g]} {Invariant.Int(Layout.GateOffset(g))}..{Invariant.Int(Layout.GateOffset(g) + Layout.PaddedOutput - 1)}");
+        }
+
+        return string.Join(", ", parts);
+    }
+}

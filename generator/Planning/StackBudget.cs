@@ -1,0 +1,56 @@
+using RnnGen.Generator.Cells;
+using RnnGen.Generator.Models;
+
+namespace RnnGen.Generator.Planning;
+
+/// <summary>
+/// The most stack a call takes on each path: the rows the kernels allocate, plus an allowance for the frames of
+/// the member, the entry point and the path's kernel method (their locals and the JIT's spill slots). The
+/// allowance is an upper bound for kernels of bounded size, which the unroll budget and the tile limit make every
+/// kernel; a test runs every member on threads whose stack is exactly the stated figure.
+/// </summary>
+internal static class StackBudget
+{
+    /// <summary>
+    /// Bytes for the frames of one call chain (member, entry point, kernel method) beyond the rows they allocate:
+    /// the largest kernel's spill area measured, with room to spare.
+    /// </summary>
+    public const int FrameAllowance = 24 * 1024;
+
+    /// <summary>Bytes of rows <c>Run</c> or <c>RunLast</c> allocate on <paramref name="path"/>.</summary>
+    public static long RunRows(LayerModel model, PathPlan path)
+    {
+        long floats = Scratch(model) + path.SumsFloats;
+        if (path.Blocked is { } blocked)
+        {
+            floats += blocked.BufferFloats;
+        }
+        else if (!path.StepInPlace)
+        {
+            floats += path.PaddedOutput + 16;
+        }
+
+        if (Cell.For(model.Cell).HasCellState)
+        {
+            floats += model.Output;
+        }
+
+        return floats * sizeof(float);
+    }
+
+    /// <summary>Bytes of rows <c>Step</c> allocates on <paramref name="path"/>.</summary>
+    public static long StepRows(LayerModel model, PathPlan path)
+        => (Scratch(model) + path.SumsFloats + (path.StepInPlace ? 0 : path.PaddedOutput + 16L)) * sizeof(float);
+
+    /// <summary>The stated bound for <c>Run</c>/<c>RunLast</c> on <paramref name="path"/>.</summary>
+    public static long Run(LayerModel model, PathPlan path) => RunRows(model, path) + FrameAllowance;
+
+    /// <summary>The stated bound for <c>Step</c> on <paramref name="path"/>.</summary>
+    public static long Step(LayerModel model, PathPlan path) => StepRows(model, path) + FrameAllowance;
+
+    private static long Scratch(LayerModel model)
+    {
+        int rows = Cell.For(model.Cell).ScratchRows(model).Count;
+        return rows == 0 ? 0 : (rows * Layout.PackedLayout.Pad(model.Output, 16)) + 16;
+    }
+}
