@@ -18,6 +18,18 @@ internal static class FormatLimits
     /// <summary>The bytes of a whole .npz read from a stream that cannot seek (it is copied to memory first).</summary>
     public const long MaxArchiveBytes = 1L << 30;
 
+    /// <summary>
+    /// Entries of one .npz archive. A layer needs three and a whole model has a few hundred; the zip library keeps a
+    /// record of every entry whether it is needed or not, so this bounds what entries a load never uses can cost.
+    /// </summary>
+    public const int MaxEntries = 4096;
+
+    /// <summary>
+    /// The central directory of an .npz: 256 bytes per entry at <see cref="MaxEntries"/>, where an entry NumPy writes
+    /// takes about sixty. The zip library keeps each entry's name twice, so long names would cost more than many entries.
+    /// </summary>
+    public const long MaxZipDirectoryBytes = 1L << 20;
+
     /// <summary>Nesting depth of JSON and of Python literals; real headers nest two or three levels.</summary>
     public const int MaxNestingDepth = 64;
 

@@ -291,6 +291,18 @@ public class WeightFileLoadTests
     }
 
     [Fact]
+    public void Npz_of_200000_unneeded_entries_is_refused_and_changes_nothing()
+    {
+        SimpleRnnWeights weights = Loaded();
+        byte[] npz = ManyEntryZip.Empty(200_000);
+
+        Expect.InvalidData(() => weights.LoadKerasNpz(new MemoryStream(npz)), "npz archive declares 200000 entries, more than the 4096-entry limit");
+        Expect.InvalidData(() => weights.LoadKerasNpz(new NonSeekableStream(npz, 65_536)), "npz archive declares 200000 entries, more than the 4096-entry limit");
+
+        AssertWeights(weights, W, U, B);
+    }
+
+    [Fact]
     public void Null_and_empty_arguments_are_refused()
     {
         var weights = new SimpleRnnWeights(Input, Output, useBias: true);
