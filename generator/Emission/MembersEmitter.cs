@@ -83,7 +83,7 @@ internal static class MembersEmitter
             /// <param name="weightHh">weight_hh_l0, {{o}}×{{o}}.</param>
             /// <param name="biasIh">bias_ih_l0, {{o}}.{{biasNote}}</param>
             /// <param name="biasHh">bias_hh_l0, {{o}}.{{biasNote}}</param>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity, or biasIh + biasHh overflows to infinity; nothing is loaded.</exception>
             public void LoadPyTorchWeights({{ReadOnlySpan}} weightIh, {{ReadOnlySpan}} weightHh, {{ReadOnlySpan}} biasIh, {{ReadOnlySpan}} biasHh)
             {
                 {{Weights}}.LoadPyTorch(weightIh, weightHh, biasIh, biasHh);
@@ -122,7 +122,7 @@ internal static class MembersEmitter
             /// <param name="path">The file.</param>
             /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
             /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
-            /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
+            /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity, or the two biases sum to infinity); nothing is loaded.</exception>
             public void LoadPyTorchSafetensors(string path, string prefix = "")
             {
                 {{Weights}}.LoadPyTorchSafetensors(path, prefix);

@@ -51,8 +51,9 @@ public sealed partial class SimpleRnnWeights
     /// <param name="prefix">What precedes the tensor names, such as <c>rnn.</c> for a module's submodule; empty by default.</param>
     /// <exception cref="InvalidDataException">The file is not well-formed safetensors, or a tensor it needs has an unsupported dtype.</exception>
     /// <exception cref="ArgumentException">
-    /// The file does not fit this layer: a tensor is missing or has the wrong shape, a weight is not finite, or a
-    /// layer without bias is given a non-zero bias. Both biases may be left out only when <see cref="UseBias"/> is false.
+    /// The file does not fit this layer: a tensor is missing or has the wrong shape, a weight or the sum of the two
+    /// biases is not finite, or a layer without bias is given a non-zero bias. Both biases may be left out only when
+    /// <see cref="UseBias"/> is false.
     /// </exception>
     /// <remarks>The file is read completely before anything is written, so a failed load leaves the weights unchanged.</remarks>
     public void LoadPyTorchSafetensors(string path, string prefix = "")
@@ -77,6 +78,7 @@ public sealed partial class SimpleRnnWeights
         CheckValues(tensors.WeightHh, isBias: false);
         CheckValues(tensors.BiasIh, isBias: true);
         CheckValues(tensors.BiasHh, isBias: true);
+        SpanGuard.FiniteSum(tensors.BiasIh.Data, tensors.BiasHh.Data, tensors.BiasIh.Name, tensors.BiasHh.Name);
         LoadPyTorch(tensors.WeightIh.Data, tensors.WeightHh.Data, tensors.BiasIh.Data, tensors.BiasHh.Data);
     }
 

@@ -113,7 +113,7 @@ public sealed partial class SimpleRnnWeights
 
     /// <summary>
     /// Loads <c>torch.nn.RNN</c> layer 0: weight_ih_l0 (O×I), weight_hh_l0 (O×O), bias_ih_l0 and bias_hh_l0 (O);
-    /// the bias is their sum.
+    /// the bias is their float sum, which must be finite as well as each of them.
     /// </summary>
     public void LoadPyTorch(ReadOnlySpan<float> weightIh, ReadOnlySpan<float> weightHh, ReadOnlySpan<float> biasIh, ReadOnlySpan<float> biasHh)
     {
@@ -125,6 +125,7 @@ public sealed partial class SimpleRnnWeights
         SpanGuard.Finite(weightHh, nameof(weightHh));
         CheckBias(biasIh, nameof(biasIh));
         CheckBias(biasHh, nameof(biasHh));
+        SpanGuard.FiniteSum(biasIh, biasHh, nameof(biasIh), nameof(biasHh));
 
         weightIh.CopyTo(_w);
         weightHh.CopyTo(_u);
