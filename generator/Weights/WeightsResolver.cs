@@ -49,11 +49,10 @@ internal static class WeightsResolver
         SimpleRnnModel model = plan.Model;
         try
         {
-            EmbeddedWeights weights = Read(request, file, model);
-            DiagnosticInfo? notFinite = CheckFinite(request, weights);
-            return notFinite is null
-                ? new ResolveResult(new GenerationInput(plan, weights), EquatableArray<DiagnosticInfo>.Empty)
-                : new ResolveResult(null, new[] { notFinite }.ToEquatableArray());
+            using var stream = new MemoryStream(file.Bytes.AsSpan().ToArray(), writable: false);
+            return file.Path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)
+                ? FromKeras(request, plan, KerasNpzLayout.Read(stream, model.Input, model.Output, model.UseBias))
+                : FromPyTorch(request, plan, PyTorchSafetensorsLayout.Read(stream, request.Prefix, model.Input, model.Output, model.UseBias));
         }
         catch (InvalidDataException exception)
         {
@@ -69,61 +68,67 @@ internal static class WeightsResolver
         }
     }
 
-    private static EmbeddedWeights Read(EmbeddedWeightsRequest request, WeightsFile file, SimpleRnnModel model)
+    /// <summary>Checks the values in the order <c>LoadKerasNpz</c> does, then turns kernel and recurrent kernel into W and U.</summary>
+    private static ResolveResult FromKeras(EmbeddedWeightsRequest request, KernelPlan plan, KerasLayerTensors keras)
     {
-        using var stream = new MemoryStream(file.Bytes.AsSpan().ToArray(), writable: false);
-        int input = model.Input, output = model.Output;
-        if (file.Path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+        ResolveResult? problem = CheckWeight(request, keras.Kernel) ?? CheckWeight(request, keras.RecurrentKernel) ?? CheckBias(request, plan.Model, keras.Bias);
+        if (problem is not null)
         {
-            KerasLayerTensors keras = KerasNpzLayout.Read(stream, input, output, model.UseBias);
-            CheckBias(keras.Bias, model);
-            return new EmbeddedWeights(
-                request.Path,
-                "Keras .npz",
-                Transpose(keras.Kernel.Data, input, output).ToEquatableArray(),
-                Transpose(keras.RecurrentKernel.Data, output, output).ToEquatableArray(),
-                keras.Bias.Data.ToEquatableArray());
+            return problem;
         }
 
-        PyTorchLayerTensors torch = PyTorchSafetensorsLayout.Read(stream, request.Prefix, input, output, model.UseBias);
-        CheckBias(torch.BiasIh, model);
-        CheckBias(torch.BiasHh, model);
-        var bias = new float[output];
-        for (int o = 0; o < output; o++)
-        {
-            // The same float sum the runtime's LoadPyTorchWeights computes.
-            bias[o] = torch.BiasIh.Data[o] + torch.BiasHh.Data[o];
-        }
-
-        return new EmbeddedWeights(request.Path, "PyTorch safetensors", torch.WeightIh.Data.ToEquatableArray(), torch.WeightHh.Data.ToEquatableArray(), bias.ToEquatableArray());
+        int input = plan.Model.Input, output = plan.Model.Output;
+        return Success(plan, new EmbeddedWeights(
+            request.Path,
+            "Keras .npz",
+            Transpose(keras.Kernel.Data, input, output).ToEquatableArray(),
+            Transpose(keras.RecurrentKernel.Data, output, output).ToEquatableArray(),
+            keras.Bias.Data.ToEquatableArray()));
     }
 
-    /// <summary>A layer declared without bias may only be given a zero bias, as at run time.</summary>
-    private static void CheckBias(TensorData bias, SimpleRnnModel model)
+    /// <summary>Checks the values in the order <c>LoadPyTorchSafetensors</c> does, the biases' sum last, then adds the biases.</summary>
+    private static ResolveResult FromPyTorch(EmbeddedWeightsRequest request, KernelPlan plan, PyTorchLayerTensors torch)
     {
-        int index = model.UseBias ? -1 : Array.FindIndex(bias.Data, value => value != 0f);
-        if (index >= 0)
+        ResolveResult? problem = CheckWeight(request, torch.WeightIh)
+            ?? CheckWeight(request, torch.WeightHh)
+            ?? CheckBias(request, plan.Model, torch.BiasIh)
+            ?? CheckBias(request, plan.Model, torch.BiasHh)
+            ?? NotFinite(request, WeightValueChecks.SumNotFinite(torch.BiasIh, torch.BiasHh));
+        if (problem is not null)
         {
-            throw new ArgumentException($"tensor '{bias.Name}' holds {Invariant.Float(bias.Data[index]).TrimEnd('f')} at flat index {Invariant.Int(index)}, but the layer is declared with UseBias = false, so every bias must be zero.");
-        }
-    }
-
-    private static DiagnosticInfo? CheckFinite(EmbeddedWeightsRequest request, EmbeddedWeights weights)
-    {
-        foreach ((string name, EquatableArray<float> values) in new[] { ("W", weights.W), ("U", weights.U), ("b", weights.B) })
-        {
-            ReadOnlySpan<float> span = values.AsSpan();
-            for (int i = 0; i < span.Length; i++)
-            {
-                if (float.IsNaN(span[i]) || float.IsInfinity(span[i]))
-                {
-                    return Diagnostic(request, DiagnosticDescriptors.WeightsNotFinite, request.Path, name, Invariant.Float(span[i]).TrimEnd('f'), Invariant.Int(i));
-                }
-            }
+            return problem;
         }
 
-        return null;
+        // The same float sum the runtime's loaders compute.
+        float[] bias = WeightValueChecks.Sum(torch.BiasIh, torch.BiasHh);
+        return Success(plan, new EmbeddedWeights(
+            request.Path,
+            "PyTorch safetensors",
+            torch.WeightIh.Data.ToEquatableArray(),
+            torch.WeightHh.Data.ToEquatableArray(),
+            bias.ToEquatableArray()));
     }
+
+    private static ResolveResult? CheckWeight(EmbeddedWeightsRequest request, TensorData tensor) => NotFinite(request, WeightValueChecks.NotFinite(tensor));
+
+    /// <summary>A bias must be finite, and zero when the layer is declared without bias, as at run time.</summary>
+    private static ResolveResult? CheckBias(EmbeddedWeightsRequest request, SimpleRnnModel model, TensorData bias)
+    {
+        ResolveResult? notFinite = CheckWeight(request, bias);
+        if (notFinite is not null || model.UseBias)
+        {
+            return notFinite;
+        }
+
+        string? notZero = WeightValueChecks.NotZero(bias);
+        return notZero is null ? null : Fail(request, DiagnosticDescriptors.WeightsShapeMismatch, request.Path, model.Hierarchy.Self.Name, notZero);
+    }
+
+    private static ResolveResult? NotFinite(EmbeddedWeightsRequest request, string? problem)
+        => problem is null ? null : Fail(request, DiagnosticDescriptors.WeightsNotFinite, request.Path, problem);
+
+    private static ResolveResult Success(KernelPlan plan, EmbeddedWeights weights)
+        => new(new GenerationInput(plan, weights), EquatableArray<DiagnosticInfo>.Empty);
 
     private static float[] Transpose(float[] source, int rows, int cols)
     {
