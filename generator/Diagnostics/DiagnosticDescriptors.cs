@@ -83,7 +83,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WeightsNotFinite = Error(
         DiagnosticIds.WeightsNotFinite,
         "Weights file holds a non-finite value",
-        "Weights file '{0}': {1}");
+        "Weights file '{0}': {1}; weights must be finite numbers");
 
     public static readonly DiagnosticDescriptor WeightsFileAmbiguous = Error(
         DiagnosticIds.WeightsFileAmbiguous,

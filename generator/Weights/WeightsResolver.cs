@@ -53,10 +53,12 @@ internal static class WeightsResolver
         try
         {
             EmbeddedWeights weights = Read(request, file, model);
-            string? problem = WeightsChecks.Find(model, weights);
-            return problem is null
-                ? new ResolveResult(hintName, plan, weights, EquatableArray<WeightsProblem>.Empty)
-                : Fail(hintName, plan, DiagnosticIds.WeightsNotFinite, request.Path, problem);
+            return WeightsChecks.Find(model, weights) switch
+            {
+                null => new ResolveResult(hintName, plan, weights, EquatableArray<WeightsProblem>.Empty),
+                (string id, string problem) when id == DiagnosticIds.WeightsNotFinite => Fail(hintName, plan, id, request.Path, problem),
+                (string id, string problem) => Fail(hintName, plan, id, request.Path, model.Hierarchy.Self.Name, problem),
+            };
         }
         catch (InvalidDataException exception)
         {

@@ -53,7 +53,8 @@ internal sealed class MiniJson
     {
         if (++_valueCount > FormatLimits.MaxJsonValues)
         {
-            throw Error(FormattableString.Invariant($"more than {FormatLimits.MaxJsonValues} values"));
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{_part} holds more than {FormatLimits.MaxJsonValues} JSON values, the limit (reached at byte {_pos - _start}); a weight file's header needs about ten per tensor, so this one is corrupt or describes far more than a layer; save the layer's weights on their own."));
         }
 
         if (_pos == _end)

@@ -8,7 +8,8 @@ namespace RnnGen.Formats;
 /// <summary>
 /// Reads a NumPy .npz archive: a zip of <c>name.npy</c> entries, stored or deflated, as <c>np.savez</c> and
 /// <c>np.savez_compressed</c> write it. Only the arrays the caller selects are decompressed and converted, and
-/// each is read only as far as its own .npy header says, so a declared entry size is never trusted.
+/// each is read only as far as its own .npy header says, so a declared entry size is never trusted. The central
+/// directory is bounded before the zip library lists it (<see cref="ZipDirectoryLimit"/>).
 /// </summary>
 internal static class NpzReader
 {
@@ -25,6 +26,7 @@ internal static class NpzReader
         Stream source = direct ? stream : StreamReading.CopyToMemory(stream, FormatLimits.MaxArchiveBytes, "npz archive");
         try
         {
+            ZipDirectoryLimit.Check(source, "npz archive");
             using ZipArchive archive = OpenArchive(source);
             List<KeyValuePair<string, ZipArchiveEntry>> arrays = ListArrays(archive);
             List<string> names = arrays.ConvertAll(array => array.Key);

@@ -24,6 +24,7 @@ internal static class SafetensorsHeader
             throw new InvalidDataException(Part + " must be a JSON object, but it is " + root.KindName + ".");
         }
 
+        CheckTensorCount(root);
         var entries = new List<SafetensorsEntry>(root.Members.Count);
         foreach (KeyValuePair<string, JsonValue> member in root.Members)
         {
@@ -60,6 +61,17 @@ internal static class SafetensorsHeader
         }
 
         return expectedBegin;
+    }
+
+    /// <summary>Every tensor costs a record and a place in the coverage check, needed or not, so their number is bounded first.</summary>
+    private static void CheckTensorCount(JsonValue root)
+    {
+        int tensors = root.Member(MetadataKey) is null ? root.Members.Count : root.Members.Count - 1;
+        if (tensors > FormatLimits.MaxEntries)
+        {
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{Part} describes {tensors} tensors, more than the {FormatLimits.MaxEntries}-tensor limit; a layer's weights are four tensors, so save them on their own (safetensors.torch.save_file(rnn.state_dict(), path)) or check that this is the right file."));
+        }
     }
 
     private static void CheckMetadata(JsonValue metadata)

@@ -49,6 +49,20 @@ internal static class StreamReading
         return buffer;
     }
 
+    /// <summary>Fills <paramref name="buffer"/> from its start with up to <paramref name="count"/> bytes; fewer only where the stream ends.</summary>
+    /// <returns>How many bytes were read.</returns>
+    public static int ReadUpTo(Stream stream, byte[] buffer, int count)
+    {
+        int filled = 0;
+        int read;
+        while (filled < count && (read = stream.Read(buffer, filled, count - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
+    }
+
     /// <summary>Moves <paramref name="count"/> bytes forward, seeking when possible and reading otherwise.</summary>
     public static void Skip(Stream stream, long count, string part)
     {

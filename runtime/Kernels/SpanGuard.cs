@@ -52,19 +52,28 @@ public static class SpanGuard
     }
 
     /// <summary>
-    /// Throws naming both tensors and the flat index where <c>a[i] + b[i]</c>, which the layer adds at load time, is
-    /// not finite though each term is (check each with <see cref="Finite"/> first).
+    /// Throws naming both spans and the first flat index where <c>a[i] + b[i]</c>, summed in float as the layer sums
+    /// them, is NaN or infinite: two finite values, such as PyTorch's <c>bias_ih</c> and <c>bias_hh</c>, can overflow
+    /// together. Check each span with <see cref="Finite"/> first, so a value that is not finite on its own is reported
+    /// by its own name.
     /// </summary>
+    /// <param name="a">The first addend; its name is the exception's parameter name.</param>
+    /// <param name="b">The second addend, as long as <paramref name="a"/>.</param>
+    /// <param name="aName">The first addend's name.</param>
+    /// <param name="bName">The second addend's name.</param>
     public static void FiniteSum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, string aName, string bName)
     {
+        if (a.Length != b.Length)
+        {
+            ThrowLength(b.Length, a.Length, "the length of '" + aName + "'", bName);
+        }
+
         for (int i = 0; i < a.Length; i++)
         {
             float sum = a[i] + b[i];
             if (!float.IsFinite(sum))
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"'{aName}' + '{bName}' = {sum} at flat index {i}: each is finite ({a[i]} and {b[i]}), but the layer adds them into one bias, and their sum overflows float."),
-                    aName);
+                ThrowSum(a[i], b[i], sum, i, aName, bName);
             }
         }
     }
@@ -89,6 +98,18 @@ public static class SpanGuard
         => throw new ArgumentException(
             string.Create(CultureInfo.InvariantCulture, $"'{paramName}' must hold {expected} floats ({meaning}), but its length is {actual}."),
             paramName);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSum(float a, float b, float sum, int index, string aName, string bName)
+    {
+        string why = float.IsFinite(a) && float.IsFinite(b)
+            ? "each is finite, but their sum overflows float"
+            : "one of them is not finite";
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"'{aName}' + '{bName}' = {sum} at flat index {index} ({a} + {b}): {why}, and the layer's bias is that sum; fix the trained model so that the sum is a finite number."),
+            aName);
+    }
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

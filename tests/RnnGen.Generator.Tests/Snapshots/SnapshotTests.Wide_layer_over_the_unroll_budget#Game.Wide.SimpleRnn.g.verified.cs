@@ -99,7 +99,7 @@ namespace Game
         /// <param name="weightHh">weight_hh_l0, 256×256.</param>
         /// <param name="biasIh">bias_ih_l0, 256.</param>
         /// <param name="biasHh">bias_hh_l0, 256.</param>
-        /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity; nothing is loaded.</exception>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length or holds NaN or infinity, or biasIh + biasHh overflows to infinity; nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void LoadPyTorchWeights(global::System.ReadOnlySpan<float> weightIh, global::System.ReadOnlySpan<float> weightHh, global::System.ReadOnlySpan<float> biasIh, global::System.ReadOnlySpan<float> biasHh)
         {
@@ -137,7 +137,7 @@ namespace Game
         /// <param name="path">The file.</param>
         /// <param name="prefix">The key prefix of the layer inside the file, such as <c>rnn.</c>.</param>
         /// <exception cref="global::System.IO.InvalidDataException">The file is malformed; nothing is loaded.</exception>
-        /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity); nothing is loaded.</exception>
+        /// <exception cref="global::System.ArgumentException">The file does not fit this layer (a tensor is missing or has another shape, or holds NaN or infinity, or the two biases sum to infinity); nothing is loaded.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
         public void LoadPyTorchSafetensors(string path, string prefix = "")
         {

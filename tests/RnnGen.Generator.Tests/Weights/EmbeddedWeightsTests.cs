@@ -95,7 +95,33 @@ public class EmbeddedWeightsTests
             Source("tiny.safetensors"),
             [FileAdditionalText.Create("tiny.safetensors", SafetensorsWriter.WritePyTorch(W, u, B, new float[O], I, O))],
             DiagnosticIds.WeightsNotFinite,
-            "Weights file 'tiny.safetensors': tensor 'U' holds NaN at flat index 5; weights must be finite numbers");
+            "Weights file 'tiny.safetensors': tensor 'weight_hh_l0' holds NaN at flat index 5; weights must be finite numbers");
+    }
+
+    [Fact]
+    public void RNN0015_non_finite_weight_is_named_by_the_file_tensor_and_its_flat_index_in_the_file()
+    {
+        // The kernel is Wᵀ (I×O): its flat index 1 is W's flat index 2, and the file holds the kernel.
+        float[] kernel = Transpose(W, O, I);
+        kernel[1] = float.PositiveInfinity;
+        AssertDiagnostic(
+            Source("tiny.npz"),
+            [FileAdditionalText.Create("tiny.npz", NpzWriter.WriteKeras(kernel, Transpose(U, O, O), B, I, O))],
+            DiagnosticIds.WeightsNotFinite,
+            "Weights file 'tiny.npz': tensor 'kernel' holds Infinity at flat index 1; weights must be finite numbers");
+    }
+
+    [Fact]
+    public void RNN0015_biases_whose_sum_overflows_are_named_together_with_the_flat_index()
+    {
+        float[] biasIh = [.. B], biasHh = [.. B];
+        biasIh[3] = 3e38f;
+        biasHh[3] = 3e38f;
+        AssertDiagnostic(
+            Source("tiny.safetensors", prefix: "rnn."),
+            [FileAdditionalText.Create("tiny.safetensors", SafetensorsWriter.WritePyTorch(W, U, biasIh, biasHh, I, O, "rnn."))],
+            DiagnosticIds.WeightsNotFinite,
+            "Weights file 'tiny.safetensors': tensors 'rnn.bias_ih_l0' + 'rnn.bias_hh_l0' = Infinity at flat index 3 (3E+38 + 3E+38): each is finite, but their sum overflows float");
     }
 
     [Fact]

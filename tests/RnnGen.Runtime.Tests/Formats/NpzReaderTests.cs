@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using RnnGen.Formats;
 
 namespace RnnGen.Runtime.Tests.Formats;
@@ -133,6 +134,70 @@ public class NpzReaderTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         Expect.InvalidData(() => ReadAll(npz), "npz entry 'bomb.npy'", "bytes after the 48 data bytes");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4_000_000);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Archive_declaring_more_entries_than_the_limit_is_rejected_before_its_directory_is_listed(bool seekable)
+    {
+        byte[] npz = ManyEntryZip.Empty(200_000);
+        long copy = seekable ? 0 : AllocationOf(() => StreamReading.CopyToMemory(new NonSeekableStream(npz, 65_536), long.MaxValue, "copy").Dispose());
+
+        long allocated = AllocationOf(() => Expect.InvalidData(
+            () => NpzReader.Read(seekable ? new MemoryStream(npz) : new NonSeekableStream(npz, 65_536), _ => new TensorSelection()),
+            "npz archive declares 200000 entries",
+            "4096-entry limit"));
+
+        // Listing the directory cost about 750 bytes per entry (150 MB here); beyond the copy of a stream that cannot
+        // seek, only the end records may be read.
+        Assert.True(allocated - copy < 1_000_000, $"{allocated - copy} bytes allocated beyond the copy of the archive");
+    }
+
+    [Theory]
+    [InlineData(5_000, 3)]
+    [InlineData(200_000, 3)]
+    [InlineData(200_000, 0)]
+    public void Archive_whose_end_record_understates_its_entries_is_rejected_by_the_entries_it_holds(int entries, int declared)
+    {
+        byte[] npz = ManyEntryZip.Empty(entries, declaredCount: declared);
+        Assert.Equal(declared, ManyEntryZip.DeclaredCount(npz));
+
+        long allocated = AllocationOf(() => Expect.InvalidData(
+            () => ReadAll(npz),
+            $"npz archive declares {declared} entries, but its central directory holds more than 4096"));
+
+        Assert.True(allocated < 1_000_000, $"{allocated} bytes allocated");
+    }
+
+    [Fact]
+    public void Archive_with_as_many_entries_as_the_limit_loads_and_one_more_is_rejected()
+    {
+        static byte[] Archive(int entries) => NpzWriter.WriteEntries(
+            [("w.npy", NpyWriter.Write(TwelveValues, [12])), .. Enumerable.Range(1, entries - 1).Select(i => ($"notes/{i}.txt", Array.Empty<byte>()))]);
+
+        TensorFile file = NpzReader.Read(new MemoryStream(Archive(FormatLimits.MaxEntries)), _ => TensorSelection.All(["w"]));
+        Assert.Equal(TwelveValues, file.Find("w")!.Data);
+
+        Expect.InvalidData(() => ReadAll(Archive(FormatLimits.MaxEntries + 1)), "declares 4097 entries", "4096-entry limit");
+    }
+
+    [Fact]
+    public void Central_directory_larger_than_the_limit_is_rejected_before_it_is_listed()
+    {
+        // Few entries, each carrying the longest comment a central directory header can hold.
+        byte[] npz = ManyEntryZip.Write([.. Enumerable.Range(0, 20).Select(i => new ManyEntryZip.Entry($"{i}.npy", CommentLength: ushort.MaxValue))]);
+
+        long allocated = AllocationOf(() => Expect.InvalidData(() => ReadAll(npz), "central directory larger than the 1048576-byte limit after 16 entries"));
+
+        Assert.True(allocated < 1_000_000, $"{allocated} bytes allocated");
+    }
+
+    private static long AllocationOf(Action action)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static TensorFile ReadAll(byte[] npz, bool seekable = true)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using RnnGen.Formats;
 
@@ -195,6 +197,40 @@ public class SafetensorsReaderTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         Expect.InvalidData(() => ReadAll(file, seekable: false), "truncated", "99000000");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
+    }
+
+    [Fact]
+    public void Header_describing_more_tensors_than_the_limit_is_rejected_and_the_limit_is_accepted()
+    {
+        Assert.Equal(FormatLimits.MaxEntries, ReadAll(EmptyTensors(FormatLimits.MaxEntries)).Names.Count);
+        Expect.InvalidData(() => ReadAll(EmptyTensors(FormatLimits.MaxEntries + 1)), "safetensors header describes 4097 tensors, more than the 4096-tensor limit");
+    }
+
+    [Theory]
+    [InlineData("tensors")]
+    [InlineData("metadata")]
+    public void Header_of_200000_unneeded_entries_is_rejected_at_a_bounded_cost(string entries)
+    {
+        byte[] file = entries == "tensors"
+            ? EmptyTensors(200_000)
+            : SafetensorsWriter.Write([], Enumerable.Range(0, 200_000).ToDictionary(i => "k" + i.ToString(CultureInfo.InvariantCulture), _ => string.Empty));
+        long headerBytes = AllocationOf(() => StreamReading.ReadExactly(new MemoryStream(file), file.Length, "file"));
+
+        long allocated = AllocationOf(() => Expect.InvalidData(() => ReadAll(file), "safetensors header holds more than 65536 JSON values, the limit"));
+
+        // Parsing all of it cost about 1.9 kB per tensor (over 350 MB here); now parsing stops at the value limit.
+        Assert.True(allocated - headerBytes < 24_000_000, $"{allocated - headerBytes} bytes allocated beyond reading the header");
+    }
+
+    /// <summary>A file of <paramref name="count"/> empty F32 tensors, which tile an empty data buffer.</summary>
+    private static byte[] EmptyTensors(int count)
+        => SafetensorsWriter.Write(Enumerable.Range(0, count).Select(i => new SafetensorsWriter.Tensor("t" + i.ToString(CultureInfo.InvariantCulture), "F32", [0], [])));
+
+    private static long AllocationOf(Action action)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static TensorFile ReadAll(byte[] file, bool seekable = true)

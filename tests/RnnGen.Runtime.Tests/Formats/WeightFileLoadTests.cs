@@ -291,6 +291,36 @@ public class WeightFileLoadTests
     }
 
     [Fact]
+    public void Npz_of_200000_unneeded_entries_is_refused_and_changes_nothing()
+    {
+        SimpleRnnWeights weights = Loaded();
+        byte[] npz = ManyEntryZip.Empty(200_000);
+
+        Expect.InvalidData(() => weights.LoadKerasNpz(new MemoryStream(npz)), "npz archive declares 200000 entries, more than the 4096-entry limit");
+        Expect.InvalidData(() => weights.LoadKerasNpz(new NonSeekableStream(npz, 65_536)), "npz archive declares 200000 entries, more than the 4096-entry limit");
+
+        AssertWeights(weights, W, U, B);
+    }
+
+    [Fact]
+    public void Safetensors_with_200000_unneeded_tensors_besides_the_layer_is_refused_and_changes_nothing()
+    {
+        SimpleRnnWeights weights = Loaded();
+        byte[] safetensors = SafetensorsWriter.Write(
+        [
+            SafetensorsWriter.FromFloats("weight_ih_l0", W, [Output, Input]),
+            SafetensorsWriter.FromFloats("weight_hh_l0", U, [Output, Output]),
+            SafetensorsWriter.FromFloats("bias_ih_l0", BiasIh, [Output]),
+            SafetensorsWriter.FromFloats("bias_hh_l0", BiasHh, [Output]),
+            .. Enumerable.Range(0, 200_000).Select(i => new SafetensorsWriter.Tensor("unused." + i, "F32", [0], [])),
+        ]);
+
+        Expect.InvalidData(() => weights.LoadPyTorchSafetensors(new MemoryStream(safetensors)), "safetensors header holds more than 65536 JSON values");
+
+        AssertWeights(weights, W, U, B);
+    }
+
+    [Fact]
     public void Null_and_empty_arguments_are_refused()
     {
         var weights = new SimpleRnnWeights(Input, Output, useBias: true);

@@ -55,6 +55,9 @@ public static class ModelCatalog
     /// <summary>Every model.</summary>
     public static TheoryData<string> All => Names(_ => true);
 
+    /// <summary>The models with a bias (the default).</summary>
+    public static TheoryData<string> WithBias => Names(type => Attribute(type).UseBias);
+
     /// <summary>The models declared with <c>UseBias = false</c>.</summary>
     public static TheoryData<string> WithoutBias => Names(type => !Attribute(type).UseBias);
 

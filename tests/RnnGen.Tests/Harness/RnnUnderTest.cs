@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Reflection;
 
 namespace RnnGen.Tests.Harness;
@@ -9,6 +10,8 @@ public delegate void SeedLoader(ReadOnlySpan<float> w, ReadOnlySpan<float> u, Re
 public delegate void KerasLoader(ReadOnlySpan<float> kernel, ReadOnlySpan<float> recurrentKernel, ReadOnlySpan<float> bias);
 
 public delegate void PyTorchLoader(ReadOnlySpan<float> weightIh, ReadOnlySpan<float> weightHh, ReadOnlySpan<float> biasIh, ReadOnlySpan<float> biasHh);
+
+public delegate void SafetensorsLoader(Stream stream, string prefix);
 
 public delegate void WeightExporter(Span<float> w, Span<float> u, Span<float> b);
 
@@ -28,6 +31,7 @@ public sealed record RnnUnderTest(
     SeedLoader LoadWeights,
     KerasLoader LoadKerasWeights,
     PyTorchLoader LoadPyTorchWeights,
+    SafetensorsLoader LoadPyTorchSafetensors,
     WeightExporter ExportWeights,
     SequenceRunner Run,
     SequenceRunnerFromState RunFromState,
@@ -60,6 +64,7 @@ public sealed record RnnUnderTest(
             Bind<SeedLoader>(instance, "LoadWeights", ro, ro, ro),
             Bind<KerasLoader>(instance, "LoadKerasWeights", ro, ro, ro),
             Bind<PyTorchLoader>(instance, "LoadPyTorchWeights", ro, ro, ro, ro),
+            Bind<SafetensorsLoader>(instance, "LoadPyTorchSafetensors", typeof(Stream), typeof(string)),
             Bind<WeightExporter>(instance, "ExportWeights", rw, rw, rw),
             Bind<SequenceRunner>(instance, "Run", ro, rw),
             Bind<SequenceRunnerFromState>(instance, "Run", ro, rw, ro),
