@@ -112,6 +112,7 @@ public sealed partial class RnnGenerator
             { IsRecord: true } => "a record",
             { TypeKind: TypeKind.Struct } => "a struct",
             { TypeKind: TypeKind.Interface } => "an interface",
+            { IsFileLocal: true } => "a file-local class, which no other file (the generated one included) can extend",
             _ => null,
         };
         if (kind is not null)

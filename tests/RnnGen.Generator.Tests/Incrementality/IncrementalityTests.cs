@@ -17,6 +17,12 @@ public class IncrementalityTests
 
         [RnnGen.SimpleRnn(Timesteps = 100, Input = 32, Output = 64)]
         public partial class MotionModel { }
+
+        [RnnGen.Gru(Timesteps = 10, Input = 3, Output = 8)]
+        public partial class Policy { }
+
+        [RnnGen.Lstm(Timesteps = 10, Input = 3, Output = 8)]
+        public partial class Voice { }
         """;
 
     private const string OtherSource = """
@@ -28,7 +34,7 @@ public class IncrementalityTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Models, TrackingNames.Plans];
+    private static readonly string[] TrackedSteps = TrackingNames.All;
 
     [Fact]
     public void Rerun_on_a_cloned_compilation_is_fully_cached()
@@ -66,16 +72,22 @@ public class IncrementalityTests
         AssertOutputs(result, IncrementalStepRunReason.Cached);
     }
 
-    [Fact]
-    public void Changing_the_shape_regenerates()
+    [Theory]
+    [InlineData("Timesteps = 100", "Timesteps = 50", "Game.MotionModel.SimpleRnn.g.cs")]
+    [InlineData("Output = 8)]\npublic partial class Policy", "Output = 9)]\npublic partial class Policy", "Game.Policy.Gru.g.cs")]
+    [InlineData("public partial class Voice", "public partial class Voice2", "Game.Voice2.Lstm.g.cs")]
+    public void Changing_one_layer_regenerates_that_layer_only(string before, string after, string regenerated)
     {
         CSharpCompilation compilation = CreateCompilation(ModelSource, OtherSource);
         GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        CSharpCompilation edited = ReplaceTree(compilation, 0, ModelSource.Replace("Timesteps = 100", "Timesteps = 50"));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        CSharpCompilation edited = ReplaceTree(compilation, 0, ModelSource.Replace(before, after));
+        GeneratorDriver rerun = driver.RunGenerators(edited);
+        GeneratorRunResult result = rerun.GetRunResult().Results.Single();
 
-        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(result, TrackingNames.Plans)).Reason);
-        AssertOutputs(result, IncrementalStepRunReason.Modified);
+        Assert.Equal(1, Outputs(result, TrackingNames.Plans).Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New));
+        Assert.Equal(2, Outputs(result, TrackingNames.Plans).Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == regenerated);
+        Assert.Equal(3, result.GeneratedSources.Length);
     }
 
     [Fact]
@@ -97,14 +109,14 @@ public class IncrementalityTests
             }
         }
 
-        Assert.True(visited >= 4, $"expected outputs from every step, saw {visited}");
+        Assert.True(visited >= 12, $"expected outputs from every step, saw {visited}");
     }
 
     [Fact]
     public void Output_is_deterministic()
     {
-        string first = GeneratorHarness.Run(ModelSource).Sources.Single().SourceText.ToString();
-        string second = GeneratorHarness.Run(ModelSource).Sources.Single().SourceText.ToString();
+        string first = string.Concat(GeneratorHarness.Run(ModelSource).Sources.Select(s => s.HintName + s.SourceText));
+        string second = string.Concat(GeneratorHarness.Run(ModelSource).Sources.Select(s => s.HintName + s.SourceText));
         Assert.Equal(first, second);
         Assert.DoesNotContain("\r", first);
     }

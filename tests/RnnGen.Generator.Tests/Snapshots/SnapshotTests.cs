@@ -93,6 +93,56 @@ public class SnapshotTests
         public partial class Wide { }
         """);
 
+    [Fact]
+    public void Gru_main_shape() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Game.Agents;
+
+        [Gru(Timesteps = 100, Input = 32, Output = 64)]
+        public partial class Policy { }
+        """);
+
+    [Fact]
+    public void Gru_reset_before_odd_shape() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Game.Agents;
+
+        [Gru(Timesteps = 13, Input = 3, Output = 5, ResetAfter = false)]
+        public partial class Legacy { }
+        """);
+
+    [Fact]
+    public void Gru_odd_shape_relu_without_bias() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Game.Agents;
+
+        [Gru(Timesteps = 7, Input = 9, Output = 33, Activation = RnnActivation.Relu, UseBias = false)]
+        public partial class Odd { }
+        """);
+
+    [Fact]
+    public void Lstm_main_shape() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Audio;
+
+        [Lstm(Timesteps = 100, Input = 32, Output = 64)]
+        public partial class Voice { }
+        """);
+
+    [Fact]
+    public void Lstm_audio_odd_shape() => VerifyGenerated("""
+        using RnnGen;
+
+        namespace Audio;
+
+        [Lstm(Timesteps = 2048, Input = 1, Output = 40)]
+        public partial class Drive { }
+        """);
+
     /// <summary>Every baseline on disk belongs to a test here, so a renamed test cannot leave a stale one behind.</summary>
     [Fact]
     public void Every_snapshot_file_has_a_test()

@@ -167,6 +167,48 @@ public class EmbeddedWeightsTests
         Assert.All(OutputReasons(driver), reason => Assert.Equal(IncrementalStepRunReason.Modified, reason));
     }
 
+    [Fact]
+    public void Moving_a_class_with_weights_neither_rereads_the_file_nor_re_emits()
+    {
+        AdditionalText weights = KerasFile("tiny.npz");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Source("tiny.npz"));
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(additionalTexts: [weights]).RunGenerators(compilation);
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        CSharpCompilation moved = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("\n" + Source("tiny.npz"), GeneratorHarness.ParseOptions(), tree.FilePath));
+        GeneratorRunResult result = driver.RunGenerators(moved).GetRunResult().Results.Single();
+
+        // Only the steps that carry the Weights argument's location see the move; the file is not read or decoded again.
+        foreach (string step in TrackingNames.All)
+        {
+            IncrementalStepRunReason[] allowed = step is TrackingNames.Parse or TrackingNames.WeightsSites
+                ? [IncrementalStepRunReason.Modified]
+                : [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged];
+            foreach (IncrementalStepRunReason reason in StepReasons(result, step))
+            {
+                Assert.True(allowed.Contains(reason), $"step {step} was {reason}");
+            }
+        }
+
+        Assert.NotEmpty(StepReasons(result, TrackingNames.Resolved));
+        Assert.All(OutputReasons(driver.RunGenerators(moved)), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void A_weights_diagnostic_follows_its_class_when_it_moves()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Source("missing.npz"));
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(additionalTexts: [KerasFile("tiny.npz")]).RunGenerators(compilation);
+        Assert.Equal(0, Assert.Single(driver.GetRunResult().Diagnostics).Location.GetLineSpan().StartLinePosition.Line);
+
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        CSharpCompilation moved = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("\n\n" + Source("missing.npz"), GeneratorHarness.ParseOptions(), tree.FilePath));
+        Diagnostic diagnostic = Assert.Single(driver.RunGenerators(moved).GetRunResult().Diagnostics);
+        Assert.Equal((DiagnosticIds.WeightsFileNotFound, 2), (diagnostic.Id, diagnostic.Location.GetLineSpan().StartLinePosition.Line));
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> StepReasons(GeneratorRunResult result, string step)
+        => result.TrackedSteps.TryGetValue(step, out var runs) ? runs.SelectMany(run => run.Outputs).Select(o => o.Reason) : [];
+
     private static List<IncrementalStepRunReason> OutputReasons(GeneratorDriver driver)
     {
         var reasons = driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
