@@ -168,6 +168,19 @@ public class EmbeddedWeightsTests
     }
 
     [Fact]
+    public void RNN0021_weights_prefix_with_an_npz_file_is_a_warning_and_the_weights_still_compile_in()
+    {
+        GenerationResult result = GeneratorHarness.Run(Source("tiny.npz", prefix: "rnn."), [KerasFile("tiny.npz")]);
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticIds.WeightsPrefixIgnored, DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal(
+            "WeightsPrefix = \"rnn.\" on 'Model' has no effect: 'tiny.npz' is read in the Keras layout, whose arrays have fixed names; remove it",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("CreateWithEmbeddedWeights", Assert.Single(result.Sources).SourceText.ToString(), StringComparison.Ordinal);
+        Assert.True(result.CompilationProblems.IsEmpty, string.Join("\n", result.CompilationProblems));
+    }
+
+    [Fact]
     public void Moving_a_class_with_weights_neither_rereads_the_file_nor_re_emits()
     {
         AdditionalText weights = KerasFile("tiny.npz");
