@@ -1,7 +1,9 @@
 // From the repository root:
 //   dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*'            everything, default jobs
 //   dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*' --quick    short job (see below)
-//   ... --anyCategories Main      one group: Main, Long, Square, Wide, Step or FirstCall
+//   ... --anyCategories Main      one group: Main, Long, Square, Wide, Step or FirstCall (SimpleRnn);
+//                                 GruMain, LstmMain, GruAudio, LstmAudio, GruLong, LstmSquare or GruWide;
+//                                 Gru or Lstm (every case of that cell)
 using System.Collections.Generic;
 using BenchmarkDotNet.Running;
 
