@@ -16,25 +16,31 @@ internal sealed class ChunkEpilogue : IEpilogueWriter
     private readonly IndentedTextWriter _writer;
     private readonly ChunkPosition _chunk;
     private readonly System.Func<string, string> _sum;
-    private readonly TileKind _kind;
+    private readonly string _zeroFlag;
+    private readonly bool _hiddenPadded;
+    private readonly string _sequence;
 
     /// <param name="context">The kernel's path.</param>
     /// <param name="writer">Where the epilogue goes.</param>
     /// <param name="chunk">The chunk.</param>
     /// <param name="sum">The finished sum of a slot for this chunk, from its accumulators or from where they were stored.</param>
-    /// <param name="kind">The kernel.</param>
-    public ChunkEpilogue(KernelContext context, IndentedTextWriter writer, ChunkPosition chunk, System.Func<string, string> sum, TileKind kind)
+    /// <param name="zeroFlag">The bool that says the previous state is zero, so it is not read.</param>
+    /// <param name="hiddenPadded">h_{t-1} and h_t are padded stack rows, read and written as whole vectors; else the caller's.</param>
+    /// <param name="sequence">The suffix of the sequence's refs in a batched kernel (<c>hPrev2</c>), or empty.</param>
+    public ChunkEpilogue(KernelContext context, IndentedTextWriter writer, ChunkPosition chunk, System.Func<string, string> sum, string zeroFlag, bool hiddenPadded, string sequence)
     {
+        _zeroFlag = zeroFlag;
+        _hiddenPadded = hiddenPadded;
+        _sequence = sequence;
         _context = context;
         _writer = writer;
         _chunk = chunk;
         _sum = sum;
-        _kind = kind;
     }
 
     private VectorWidth Width => _context.Width;
 
-    private string ZeroFlag => _kind == TileKind.Step ? "zeroState" : "zero";
+    private string ZeroFlag => _zeroFlag;
 
     public string Sum(string slot) => _sum(slot);
 
@@ -48,29 +54,29 @@ internal sealed class ChunkEpilogue : IEpilogueWriter
 
     public string MultiplyAdd(string a, string b, string c) => Width.MultiplyAdd(a, b, c);
 
-    /// <summary>In the step kernel h_{t-1} is the caller's (and may be absent from a zero state); in the recurrence a padded stack row.</summary>
+    /// <summary>h_{t-1}: the caller's (and absent from a zero state), or a padded stack row.</summary>
     public string HiddenPrevious
-        => $"({ZeroFlag} ? {Width.Zero} : {(_kind == TileKind.Step ? LoadOwned("hPrev") : Width.Load("hPrev", _chunk.Offset()))})";
+        => $"({ZeroFlag} ? {Width.Zero} : {(_hiddenPadded ? Width.Load("hPrev" + _sequence, _chunk.Offset()) : LoadOwned("hPrev" + _sequence))})";
 
-    public string CellPrevious => $"({ZeroFlag} ? {Width.Zero} : {LoadOwned("cell")})";
+    public string CellPrevious => $"({ZeroFlag} ? {Width.Zero} : {LoadOwned("cell" + _sequence)})";
 
     public void StoreHidden(string value)
     {
-        if (_kind == TileKind.Step)
+        if (_hiddenPadded)
         {
-            StoreOwned(value, "hNext");
+            _writer.WriteLine(Width.Store(value, "hNext" + _sequence, _chunk.Offset()));
         }
         else
         {
-            _writer.WriteLine(Width.Store(value, "hNext", _chunk.Offset()));
+            StoreOwned(value, "hNext" + _sequence);
         }
     }
 
-    public void StoreCell(string value) => StoreOwned(value, "cell");
+    public void StoreCell(string value) => StoreOwned(value, "cell" + _sequence);
 
-    public string LoadScratch(string row) => Width.Load(row, _chunk.Offset());
+    public string LoadScratch(string row) => Width.Load(row + _sequence, _chunk.Offset());
 
-    public void StoreScratch(string row, string value) => _writer.WriteLine(Width.Store(value, row, _chunk.Offset()));
+    public void StoreScratch(string row, string value) => _writer.WriteLine(Width.Store(value, row + _sequence, _chunk.Offset()));
 
     public void Comment(string text) => _writer.WriteLine("// " + text);
 

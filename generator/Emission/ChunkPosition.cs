@@ -12,14 +12,17 @@ internal readonly struct ChunkPosition
     /// <summary>The loop variable that holds the first output of the current tile, in floats.</summary>
     public const string TileStart = "c0";
 
-    private ChunkPosition(int chunk, int lanes, int output, bool looped, string start = TileStart)
+    private ChunkPosition(int chunk, int lanes, int output, bool looped, string start = TileStart, int count = 0)
     {
         Chunk = chunk;
         Lanes = lanes;
         Output = output;
         Looped = looped;
         Start = start;
+        _count = count;
     }
+
+    private readonly int _count;
 
     /// <summary>The expression a looped chunk's offsets count from.</summary>
     private string Start { get; }
@@ -40,8 +43,11 @@ internal readonly struct ChunkPosition
     /// <summary>A whole chunk whose first output is at <paramref name="start"/>, an expression of a loop variable.</summary>
     public static ChunkPosition At(string start, int lanes, int output) => new(0, lanes, output, looped: true, start);
 
+    /// <summary>The last, partly used chunk, whose first output is at <paramref name="start"/>: <paramref name="count"/> real lanes.</summary>
+    public static ChunkPosition PartialAt(string start, int lanes, int output, int count) => new(0, lanes, output, looped: true, start, count);
+
     /// <summary>Outputs this chunk really has; fewer than <see cref="Lanes"/> only for a written-out last chunk.</summary>
-    public int Count => Looped ? Lanes : System.Math.Min(Lanes, Output - (Chunk * Lanes));
+    public int Count => _count > 0 ? _count : Looped ? Lanes : System.Math.Min(Lanes, Output - (Chunk * Lanes));
 
     /// <summary>Whether the chunk's last lanes are padding.</summary>
     public bool IsPartial => Count < Lanes;

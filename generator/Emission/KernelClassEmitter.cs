@@ -46,6 +46,8 @@ internal static class KernelClassEmitter
 
                 writer.WriteLine();
                 EntryPointEmitter.Write(writer, plan);
+                writer.WriteLine();
+                BatchEntryEmitter.Write(writer, plan);
                 foreach (PathPlan path in plan.Paths)
                 {
                     var context = new KernelContext(plan, path);
@@ -62,7 +64,21 @@ internal static class KernelClassEmitter
                         if (path.Phases[phase].AnyStoresSums(model.Output, path.Width.Lanes))
                         {
                             writer.WriteLine();
-                            PhaseTileEmitter.WriteEpilogueMethod(writer, context, phase);
+                            PhaseTileEmitter.WriteEpilogueMethod(writer, context, phase, path.Phases[phase].SumsRowFloats, batched: false);
+                        }
+                    }
+
+                    if (path.Batch is { } batch)
+                    {
+                        writer.WriteLine();
+                        BatchStepKernelEmitter.Write(writer, context, batch);
+                        for (int phase = 0; phase < batch.Phases.Length; phase++)
+                        {
+                            if (batch.Phases[phase].AnyStoresSums(model.Output, path.Width.Lanes))
+                            {
+                                writer.WriteLine();
+                                PhaseTileEmitter.WriteEpilogueMethod(writer, context, phase, batch.Phases[phase].SumsRowFloats, batched: true);
+                            }
                         }
                     }
                 }

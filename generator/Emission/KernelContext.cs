@@ -61,14 +61,14 @@ internal sealed class KernelContext
         }
     }
 
-    /// <summary>Declares a ref per scratch row: <c>update</c> at 0, <c>resetHidden</c> at P, …</summary>
-    public void WriteScratchRefs(IndentedTextWriter writer)
+    /// <summary>Declares a ref per scratch row: <c>update</c> at 0, <c>resetHidden</c> at P, … (of sequence <paramref name="sequence"/> in a batch).</summary>
+    public void WriteScratchRefs(IndentedTextWriter writer, string sequence = "")
     {
         for (int row = 0; row < ScratchRows.Count; row++)
         {
             writer.WriteLine(row == 0
-                ? $"ref float {ScratchRows[row]} = ref scratch;"
-                : $"ref float {ScratchRows[row]} = ref Unsafe.Add(ref scratch, {Invariant.Int(row * Path.PaddedOutput)});");
+                ? $"ref float {ScratchRows[row]}{sequence} = ref scratch{sequence};"
+                : $"ref float {ScratchRows[row]}{sequence} = ref Unsafe.Add(ref scratch{sequence}, {Invariant.Int(row * Path.PaddedOutput)});");
         }
     }
 

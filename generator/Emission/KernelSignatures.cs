@@ -60,8 +60,11 @@ internal static class KernelSignatures
     public static string EpilogueArguments(KernelContext context)
         => (context.Cell.HasCellState ? ", ref cell" : "") + (context.ScratchRows.Count > 0 ? ", ref scratch" : "");
 
-    public static string EpilogueMethod(KernelContext context, int phase)
-        => "Epilogue" + (context.Phases.Count > 1 ? (phase + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "") + context.Width.Suffix;
+    /// <summary>The epilogue method of a phase: <c>EpilogueVector512</c>, <c>Epilogue2Vector512</c>, or <c>EpilogueBatchVector512</c> for the batched kernel's tiles.</summary>
+    public static string EpilogueMethod(KernelContext context, int phase, bool batched)
+        => "Epilogue" + (batched ? "Batch" : "") + (context.Phases.Count > 1 ? (phase + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "") + context.Width.Suffix;
+
+    public static string BatchMethod(KernelContext context) => "StepBatch" + context.Width.Suffix;
 
     public static string StepMethod(KernelContext context) => "Step" + context.Width.Suffix;
 

@@ -7,10 +7,11 @@ using RnnGen.Generator.Planning;
 namespace RnnGen.Generator.Emission;
 
 /// <summary>
-/// Writes one phase of a timestep for every tile of its schedule: the tile's accumulators (one per slot and
-/// output chunk, split into partial sums where latency needs them), the columns of its matrix-vector product,
-/// and the cell's epilogue per chunk. Shared by the step kernel and the blocked recurrence, so that both add in
-/// the same order and a loop of Step reproduces Run bit for bit.
+/// Writes one phase of a timestep for every tile of its schedule: the tile's accumulators (one per slot, output
+/// chunk and sequence, split into partial sums where latency needs them), the columns of its matrix-vector product,
+/// and the cell's epilogue per chunk. Shared by the step kernel, the blocked recurrence and the batched step kernel,
+/// so that all of them add in the same order: a loop of Step reproduces Run bit for bit, and a batch each sequence.
+/// With several sequences, each column's weights are loaded once and multiplied into every sequence's sums.
 /// </summary>
 internal sealed class PhaseTileEmitter
 {
@@ -19,20 +20,32 @@ internal sealed class PhaseTileEmitter
     private readonly CellPhase _phase;
     private readonly PhasePlan _plan;
     private readonly TileKind _kind;
+    private readonly int _sequences;
 
-    public PhaseTileEmitter(KernelContext context, int phaseIndex, TileKind kind)
+    /// <param name="context">The path.</param>
+    /// <param name="phaseIndex">The phase of the cell.</param>
+    /// <param name="kind">The kernel the tile is part of.</param>
+    /// <param name="plan">The phase's plan: the path's own, or its batched one.</param>
+    /// <param name="sequences">Sequences computed together (the batched step kernel); their refs are numbered <c>x0</c>, <c>hPrev0</c>, ….</param>
+    public PhaseTileEmitter(KernelContext context, int phaseIndex, TileKind kind, PhasePlan? plan = null, int sequences = 1)
     {
         _context = context;
         _phaseIndex = phaseIndex;
         _phase = context.Phases[phaseIndex];
-        _plan = context.Path.Phases[phaseIndex];
+        _plan = plan ?? context.Path.Phases[phaseIndex];
         _kind = kind;
+        _sequences = sequences;
     }
 
     /// <summary>The flag that says the previous state is zero, so no recurrent product runs.</summary>
     private string ZeroFlag => _kind == TileKind.Step ? "zeroState" : "zero";
 
     private string Operand => _phase.Operand == RecurrentOperand.Hidden ? "hPrev" : "resetHidden";
+
+    /// <summary>The ref of sequence <paramref name="q"/>: the name itself with one sequence, else numbered.</summary>
+    public static string Sequence(string name, int q, int sequences) => sequences == 1 ? name : name + Invariant.Int(q);
+
+    private string Seq(string name, int q) => Sequence(name, q, _sequences);
 
     public void Write(IndentedTextWriter writer)
     {
@@ -56,6 +69,26 @@ internal sealed class PhaseTileEmitter
             List<ChunkPosition> chunks = Enumerable.Range(tile.FirstChunk, tile.ChunkCount).Select(c => ChunkPosition.Fixed(c, width.Lanes, _context.Model.Output)).ToList();
             WriteTile(writer, chunks, Describe(tile));
         }
+
+        if (_plan.RowEpilogue)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.");
+            int whole = _context.Model.Output / width.Lanes;
+            bool tail = _context.Model.Output % width.Lanes > 0;
+            for (int q = 0; q < _sequences; q++)
+            {
+                WriteEpilogueCall(writer, q, "0", whole, tail);
+            }
+        }
+    }
+
+    private void WriteEpilogueCall(IndentedTextWriter writer, int q, string start, int whole, bool tail)
+    {
+        int sequenceFloats = SumsFloatsPerSequence(_phase, _plan);
+        string sums = q == 0 ? "ref sums" : $"ref Unsafe.Add(ref sums, {Invariant.Int(q * sequenceFloats)})";
+        string state = (_context.Cell.HasCellState ? $", ref {Seq("cell", q)}" : "") + (_context.ScratchRows.Count > 0 ? $", ref {Seq("scratch", q)}" : "");
+        writer.WriteLine($"{KernelSignatures.EpilogueMethod(_context, _phaseIndex, batched: _sequences > 1)}({sums}, ref {Seq("hPrev", q)}, ref {Seq("hNext", q)}{state}, {start}, {Invariant.Int(whole * _context.Width.Lanes)}, {(tail ? "true" : "false")}, {ZeroFlag});");
     }
 
     private void WriteTile(IndentedTextWriter writer, List<ChunkPosition> chunks, string? header)
@@ -89,31 +122,30 @@ internal sealed class PhaseTileEmitter
             List<ChunkPosition> whole = chunks.Where(c => !c.IsPartial).ToList();
             if (_plan.StoresSums(whole.Count))
             {
-                WriteStoredEpilogue(writer, whole);
-            }
-            else
-            {
-                foreach (ChunkPosition chunk in whole)
-                {
-                    WriteEpilogue(writer, chunk, "// " + EpilogueHeader(chunk), slot => Sum(slot, chunk));
-                }
+                WriteStoredEpilogue(writer, chunks);
+                return;
             }
 
-            foreach (ChunkPosition chunk in chunks.Where(c => c.IsPartial))
+            for (int q = 0; q < _sequences; q++)
             {
-                string first = Invariant.Int(chunk.Chunk * width.Lanes);
-                WriteEpilogue(writer, chunk, $"// Outputs {first}..{Invariant.Int(_context.Model.Output - 1)}: the last vector, only partly used.", slot => Sum(slot, chunk));
+                string of = _sequences == 1 ? "" : $" of sequence {Invariant.Int(q)}";
+                foreach (ChunkPosition chunk in chunks)
+                {
+                    WriteEpilogue(writer, chunk, q, chunk.IsPartial
+                        ? $"// Outputs {Invariant.Int(chunk.Chunk * width.Lanes)}..{Invariant.Int(_context.Model.Output - 1)}{of}: the last vector, only partly used."
+                        : $"// {EpilogueHeader(chunk)}{of}.");
+                }
             }
         }
     }
 
-    private void WriteEpilogue(IndentedTextWriter writer, ChunkPosition chunk, string header, System.Func<string, string> sum)
+    private void WriteEpilogue(IndentedTextWriter writer, ChunkPosition chunk, int q, string header)
     {
         writer.WriteLine();
         writer.WriteLine(header);
         using (writer.OpenBlock())
         {
-            _context.Cell.WriteEpilogue(_context.Model, _phaseIndex, new ChunkEpilogue(_context, writer, chunk, sum, _kind));
+            _context.Cell.WriteEpilogue(_context.Model, _phaseIndex, new ChunkEpilogue(_context, writer, chunk, slot => Sum(slot, chunk, q), ZeroFlag, _kind == TileKind.Recurrence, _sequences == 1 ? "" : Invariant.Int(q)));
         }
     }
 
@@ -121,60 +153,90 @@ internal sealed class PhaseTileEmitter
     /// The sums go to a stack row, and the path's epilogue method applies the cell's epilogue to them chunk by
     /// chunk. Out of line, its activations' constants are live only there, not beside the next tile's accumulators.
     /// </summary>
-    private void WriteStoredEpilogue(IndentedTextWriter writer, List<ChunkPosition> whole)
+    private void WriteStoredEpilogue(IndentedTextWriter writer, List<ChunkPosition> chunks)
     {
         VectorWidth width = _context.Width;
-        int tileFloats = _plan.Tiles.MaxTileChunks * width.Lanes;
+        int rowFloats = _plan.SumsRowFloats;
+        int sequenceFloats = SumsFloatsPerSequence(_phase, _plan);
         writer.WriteLine();
-        writer.WriteLine("// The sums go to a stack row, and the epilogue method applies the activations to them.");
-        for (int s = 0; s < _phase.Slots.Length; s++)
+        writer.WriteLine(_plan.RowEpilogue
+            ? "// The sums go to the stack row of the whole layer; the epilogue runs once every tile is done."
+            : _sequences == 1
+                ? "// The sums go to a stack row, and the epilogue method applies the activations to them."
+                : "// Every sequence's sums go to stack rows before the first epilogue call, so no sum is kept across a call.");
+        for (int q = 0; q < _sequences; q++)
         {
-            for (int k = 0; k < whole.Count; k++)
+            for (int s = 0; s < _phase.Slots.Length; s++)
             {
-                writer.WriteLine(width.Store(Sum(_phase.Slots[s].Name, whole[k]), "sums", Invariant.Int((s * tileFloats) + (k * width.Lanes))));
+                for (int k = 0; k < chunks.Count; k++)
+                {
+                    string offset = _plan.RowEpilogue
+                        ? chunks[k].Offset((q * sequenceFloats) + (s * rowFloats))
+                        : Invariant.Int((q * sequenceFloats) + (s * rowFloats) + (k * width.Lanes));
+                    writer.WriteLine(width.Store(Sum(_phase.Slots[s].Name, chunks[k], q), "sums", offset));
+                }
             }
         }
 
-        string start = whole[0].Offset();
-        string state = KernelSignatures.EpilogueArguments(_context);
-        writer.WriteLine($"{KernelSignatures.EpilogueMethod(_context, _phaseIndex)}(ref sums, ref hPrev, ref hNext{state}, {start}, {Invariant.Int(whole.Count * width.Lanes)}, {ZeroFlag});");
+        if (_plan.RowEpilogue)
+        {
+            return;
+        }
+
+        for (int q = 0; q < _sequences; q++)
+        {
+            WriteEpilogueCall(writer, q, chunks[0].Offset(), chunks.Count(c => !c.IsPartial), chunks.Any(c => c.IsPartial));
+        }
     }
+
+    /// <summary>Floats of the sums one sequence stores: a row per slot.</summary>
+    public static int SumsFloatsPerSequence(CellPhase phase, PhasePlan plan) => phase.Slots.Length * plan.SumsRowFloats;
 
     /// <summary>
     /// Writes the epilogue method of phase <paramref name="phaseIndex"/>: the cell's epilogue over whole chunks
-    /// whose sums a tile stored, slot after slot, in rows of the phase's widest tile.
+    /// whose sums a tile stored, slot after slot, in rows of <paramref name="tileFloats"/> floats, and then, when asked,
+    /// the layer's last, partly used chunk, whose sums follow them.
     /// </summary>
-    public static void WriteEpilogueMethod(IndentedTextWriter writer, KernelContext context, int phaseIndex)
+    public static void WriteEpilogueMethod(IndentedTextWriter writer, KernelContext context, int phaseIndex, int tileFloats, bool batched)
     {
         VectorWidth width = context.Width;
-        PhasePlan plan = context.Path.Phases[phaseIndex];
         CellPhase phase = context.Phases[phaseIndex];
-        int tileFloats = plan.Tiles.MaxTileChunks * width.Lanes;
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// The {context.Cell.DisplayName} epilogue on the {width.Name} path for <paramref name=\"count\"/> outputs from <paramref name=\"start\"/>, whole vectors only:");
         writer.WriteLine($"/// the sums of slot s ({string.Join(", ", phase.Slots.Select(x => x.Name))}) are at s × {Invariant.Int(tileFloats)} in <paramref name=\"sums\"/>. Its own method, so that");
         writer.WriteLine("/// the activations' constants stay in registers here and never crowd a tile's accumulators.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
-        using (writer.OpenBlock($"private static void {KernelSignatures.EpilogueMethod(context, phaseIndex)}(ref float sums, ref float hPrev, ref float hNext{KernelSignatures.EpilogueParameters(context)}, nuint start, nuint count, bool zero)"))
+        using (writer.OpenBlock($"private static void {KernelSignatures.EpilogueMethod(context, phaseIndex, batched)}(ref float sums, ref float hPrev, ref float hNext{KernelSignatures.EpilogueParameters(context)}, nuint start, nuint count, bool tail, bool zero)"))
         {
-            context.WriteScratchRefs(writer);
+            context.WriteScratchRefs(writer, "");
+            string Sum(string slot, string at) => width.Load("sums", StoredOffset(System.Array.FindIndex(phase.Slots, x => x.Name == slot) * tileFloats, at));
             using (writer.OpenBlock($"for (nuint k = 0; k < count; k += {Invariant.Int(width.Lanes)})"))
             {
                 var chunk = ChunkPosition.At("start + k", width.Lanes, context.Model.Output);
-                context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => width.Load("sums", StoredOffset(System.Array.FindIndex(phase.Slots, x => x.Name == slot) * tileFloats)), TileKind.Recurrence));
+                context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => Sum(slot, "k"), "zero", hiddenPadded: true, ""));
+            }
+
+            int tailOutputs = context.Model.Output % width.Lanes;
+            if (tailOutputs > 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"// The last {Invariant.Int(tailOutputs)} outputs fill only part of a vector: the caller's states are read and written lane by lane.");
+                using (writer.OpenBlock("if (tail)"))
+                {
+                    var chunk = ChunkPosition.PartialAt("start + count", width.Lanes, context.Model.Output, tailOutputs);
+                    context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => Sum(slot, "count"), "zero", hiddenPadded: false, ""));
+                }
             }
         }
     }
 
-    private static string StoredOffset(int slotStart) => slotStart == 0 ? "k" : $"{Invariant.Int(slotStart)} + k";
-
-    private int Index(string slot) => System.Array.FindIndex(_phase.Slots, s => s.Name == slot);
+    private static string StoredOffset(int slotStart, string at) => slotStart == 0 ? at : $"{Invariant.Int(slotStart)} + {at}";
 
     private string EpilogueHeader(ChunkPosition chunk)
         => chunk.Looped
-            ? $"Chunk {Invariant.Int(chunk.Chunk)} of the tile."
-            : $"Outputs {Invariant.Int(chunk.Chunk * _context.Width.Lanes)}..{Invariant.Int((chunk.Chunk * _context.Width.Lanes) + chunk.Count - 1)}.";
+            ? $"Chunk {Invariant.Int(chunk.Chunk)} of the tile"
+            : $"Outputs {Invariant.Int(chunk.Chunk * _context.Width.Lanes)}..{Invariant.Int((chunk.Chunk * _context.Width.Lanes) + chunk.Count - 1)}";
 
     private string PartialsNote()
         => _plan.Partials == 1 ? "" : $"; column j adds into partial sum j mod {Invariant.Int(_plan.Partials)}, so more FMA chains run at once";
@@ -185,21 +247,27 @@ internal sealed class PhaseTileEmitter
         writer.WriteLine(_kind == TileKind.Step
             ? "// Sums start from the bias."
             : "// Sums start from the input projection (W·x + bias) stored for this timestep.");
-        foreach (Slot slot in _phase.Slots)
+        for (int q = 0; q < _sequences; q++)
         {
-            foreach (ChunkPosition chunk in chunks)
+            foreach (Slot slot in _phase.Slots)
             {
-                writer.WriteLine($"var {Accumulator(slot, chunk, 0)} = {Start(slot, chunk)};");
+                foreach (ChunkPosition chunk in chunks)
+                {
+                    writer.WriteLine($"var {Accumulator(slot, chunk, 0, q)} = {Start(slot, chunk)};");
+                }
             }
         }
 
         for (int part = 1; part < _plan.Partials; part++)
         {
-            foreach (Slot slot in _phase.Slots.Where(s => s.Recurrent))
+            for (int q = 0; q < _sequences; q++)
             {
-                foreach (ChunkPosition chunk in chunks)
+                foreach (Slot slot in _phase.Slots.Where(s => s.Recurrent))
                 {
-                    writer.WriteLine($"var {Accumulator(slot, chunk, part)} = {width.Zero};");
+                    foreach (ChunkPosition chunk in chunks)
+                    {
+                        writer.WriteLine($"var {Accumulator(slot, chunk, part, q)} = {width.Zero};");
+                    }
                 }
             }
         }
@@ -225,11 +293,11 @@ internal sealed class PhaseTileEmitter
 
     /// <summary>
     /// The columns of one product into the given slots: column j of <paramref name="columns"/> is broadcast and
-    /// multiplied with row j of the packed weights, into partial sum j mod <paramref name="partials"/>.
+    /// multiplied with row j of the packed weights, into partial sum j mod <paramref name="partials"/>. With several
+    /// sequences, the row's weight vectors are loaded once into locals and each sequence's column is broadcast.
     /// </summary>
     private void WriteColumns(IndentedTextWriter writer, List<ChunkPosition> chunks, List<Slot> slots, Columns columns, int partials)
     {
-        VectorWidth width = _context.Width;
         int rowLength = _context.Layout.RowLength;
         int first = 0;
         if (!_plan.ColumnsSpelledOut || chunks.Any(c => c.Looped))
@@ -243,63 +311,80 @@ internal sealed class PhaseTileEmitter
                 writer.WriteLine($"ref float {columns.Row} = ref Unsafe.Add(ref {columns.Weights}, {columns.Index} * {Invariant.Int(rowLength)});");
                 for (int part = 0; part < partials; part++)
                 {
-                    string broadcast = partials == 1 ? columns.Broadcast : columns.Broadcast + Invariant.Int(part);
                     string index = part == 0 ? columns.Index : $"{columns.Index} + {Invariant.Int(part)}";
-                    writer.WriteLine($"var {broadcast} = {width.Broadcast($"Unsafe.Add(ref {columns.Source}, {index})")};");
-                    foreach (Slot slot in slots)
-                    {
-                        foreach (ChunkPosition chunk in chunks)
-                        {
-                            string acc = Accumulator(slot, chunk, part);
-                            string weight = width.Load(columns.Row, chunk.Offset((part * rowLength) + _context.Layout.GateOffset(slot.Gate)));
-                            writer.WriteLine($"{acc} = {width.MultiplyAdd(weight, broadcast, acc)};");
-                        }
-                    }
+                    WriteColumn(writer, chunks, slots, columns, new ColumnSpelling(columns.Row, part * rowLength, part, partials == 1 ? "" : Invariant.Int(part), source => $"Unsafe.Add(ref {source}, {index})", Declare: true));
                 }
             }
 
             first = looped;
         }
 
-        // Columns spelled out (all of them, or what a loop of several partial sums leaves), one broadcast local reused.
+        // Columns spelled out (all of them, or what a loop of several partial sums leaves), their locals reused.
         for (int j = first; j < columns.Count; j++)
         {
-            writer.WriteLine($"{(j == first ? "var " : "")}{columns.Broadcast} = {width.Broadcast(VectorWidth.Element(columns.Source, Invariant.Int(j)))};");
+            int column = j;
+            WriteColumn(writer, chunks, slots, columns, new ColumnSpelling(columns.Weights, j * rowLength, j % partials, "", source => VectorWidth.Element(source, Invariant.Int(column)), Declare: j == first));
+        }
+    }
+
+    /// <summary>One column: its weight vectors, each sequence's broadcast element, and the multiply-adds.</summary>
+    private void WriteColumn(IndentedTextWriter writer, List<ChunkPosition> chunks, List<Slot> slots, Columns columns, ColumnSpelling spelling)
+    {
+        VectorWidth width = _context.Width;
+        string var = spelling.Declare ? "var " : "";
+        if (_sequences > 1)
+        {
+            // One load of each weight vector for every sequence.
             foreach (Slot slot in slots)
             {
                 foreach (ChunkPosition chunk in chunks)
                 {
-                    string acc = Accumulator(slot, chunk, j % partials);
-                    string weight = width.Load(columns.Weights, chunk.Offset((j * rowLength) + _context.Layout.GateOffset(slot.Gate)));
-                    writer.WriteLine($"{acc} = {width.MultiplyAdd(weight, columns.Broadcast, acc)};");
+                    writer.WriteLine($"{var}{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix} = {width.Load(spelling.Row, chunk.Offset(spelling.RowOffset + _context.Layout.GateOffset(slot.Gate)))};");
+                }
+            }
+        }
+
+        for (int q = 0; q < _sequences; q++)
+        {
+            string broadcast = columns.Broadcast + spelling.Suffix + (_sequences == 1 ? "" : "_s" + Invariant.Int(q));
+            writer.WriteLine($"{var}{broadcast} = {width.Broadcast(spelling.Element(Seq(columns.Source, q)))};");
+            foreach (Slot slot in slots)
+            {
+                foreach (ChunkPosition chunk in chunks)
+                {
+                    string acc = Accumulator(slot, chunk, spelling.Part, q);
+                    string weight = _sequences > 1
+                        ? $"{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix}"
+                        : width.Load(spelling.Row, chunk.Offset(spelling.RowOffset + _context.Layout.GateOffset(slot.Gate)));
+                    writer.WriteLine($"{acc} = {width.MultiplyAdd(weight, broadcast, acc)};");
                 }
             }
         }
     }
 
-    /// <summary>The name of slot <paramref name="slot"/>'s accumulator (partial sum <paramref name="part"/>) for a chunk.</summary>
-    internal string Accumulator(Slot slot, ChunkPosition chunk, int part)
-        => slot.Recurrent && _plan.Partials > 1
-            ? $"{slot.Name}_{chunk.Suffix}_{(char)('a' + part)}"
-            : $"{slot.Name}_{chunk.Suffix}";
+    /// <summary>The name of slot <paramref name="slot"/>'s accumulator (partial sum <paramref name="part"/>) for a chunk and sequence.</summary>
+    internal string Accumulator(Slot slot, ChunkPosition chunk, int part, int q)
+        => $"{slot.Name}_{chunk.Suffix}"
+           + (slot.Recurrent && _plan.Partials > 1 ? "_" + (char)('a' + part) : "")
+           + (_sequences == 1 ? "" : "_s" + Invariant.Int(q));
 
-    /// <summary>The finished sum of a slot for a chunk: its partial sums added pairwise, so the sum adds only log2 of them to the chain.</summary>
-    internal string Sum(string slotName, ChunkPosition chunk)
+    /// <summary>The finished sum of a slot for a chunk and sequence: its partial sums added pairwise, so the sum adds only log2 of them to the chain.</summary>
+    internal string Sum(string slotName, ChunkPosition chunk, int q)
     {
         Slot slot = _phase.Slots.First(s => s.Name == slotName);
         int partials = slot.Recurrent ? _plan.Partials : 1;
-        return SumTree(slot, chunk, 0, partials);
+        return SumTree(slot, chunk, q, 0, partials);
     }
 
-    private string SumTree(Slot slot, ChunkPosition chunk, int first, int count)
+    private string SumTree(Slot slot, ChunkPosition chunk, int q, int first, int count)
     {
         if (count == 1)
         {
-            return Accumulator(slot, chunk, first);
+            return Accumulator(slot, chunk, first, q);
         }
 
         int half = (count + 1) / 2;
-        return $"({SumTree(slot, chunk, first, half)} + {SumTree(slot, chunk, first + half, count - half)})";
+        return $"({SumTree(slot, chunk, q, first, half)} + {SumTree(slot, chunk, q, first + half, count - half)})";
     }
 
     private string Describe(ChunkTile tile)
@@ -311,8 +396,12 @@ internal sealed class PhaseTileEmitter
             ? $"chunk {Invariant.Int(tile.FirstChunk)}"
             : $"chunks {Invariant.Int(tile.FirstChunk)}..{Invariant.Int(tile.FirstChunk + tile.ChunkCount - 1)}";
         string slots = string.Join(", ", _phase.Slots.Select(s => s.Name));
-        return $"Outputs {Invariant.Int(first)}..{Invariant.Int(last)} ({chunks}): sums {slots}.";
+        string sequences = _sequences == 1 ? "" : $", for {Invariant.Int(_sequences)} sequences";
+        return $"Outputs {Invariant.Int(first)}..{Invariant.Int(last)} ({chunks}): sums {slots}{sequences}.";
     }
+
+    /// <summary>How one column is written: its weight row and offset, its partial sum, the suffix of its locals, its element, and whether the locals are declared here.</summary>
+    private sealed record ColumnSpelling(string Row, int RowOffset, int Part, string Suffix, System.Func<string, string> Element, bool Declare);
 
     /// <summary>One product's operand as the kernels spell it.</summary>
     private sealed record Columns(int Count, string CountName, string Index, string Source, string Weights, string Row, string Broadcast);

@@ -20,6 +20,7 @@ internal sealed record KernelPlan(LayerModel Model, EquatableArray<PathPlan> Pat
 /// <param name="Phases">One plan per phase of the cell (two for a GRU without ResetAfter, else one).</param>
 /// <param name="Blocked">How Run batches input projections through stack rows, or null when Run is a loop of the step kernel.</param>
 /// <param name="SumsFloats">Floats of the stack row tiles store their sums in before a loop applies the epilogue (0: every epilogue is written per chunk).</param>
+/// <param name="Batch">The batched step kernel, which steps several sequences at once; null when one at a time is as good.</param>
 /// <param name="StepInPlace">
 /// The step kernel may write the new state over the old one: the phase that writes h reads no h after its first
 /// store (one tile, or its product reads a scratch row). Otherwise the new state goes through a stack row.
@@ -32,7 +33,8 @@ internal sealed record PathPlan(
     EquatableArray<PhasePlan> Phases,
     BlockedRunPlan? Blocked,
     int SumsFloats,
-    bool StepInPlace)
+    bool StepInPlace,
+    BatchPlan? Batch)
 {
     /// <summary>Outputs in the last vector when it is only partly used, else 0.</summary>
     public int TailOutputs(int output) => output % Width.Lanes;
@@ -48,10 +50,16 @@ internal sealed record PathPlan(
 /// stores its sums and applies the epilogue in a loop, so the JIT inlines each activation once and keeps its
 /// constants in registers instead of spilling them beside the other chunks' live sums.
 /// </param>
-internal sealed record PhasePlan(int Partials, TileSchedule Tiles, bool ColumnsSpelledOut, int MultiplyAdds, int InlineEpilogueChunks)
+/// <param name="RowEpilogue">
+/// Every tile stores its sums in a row of the whole layer and one epilogue call, after the last tile, applies them:
+/// the new state is written only once the products have read all of the old one, so the step works in place
+/// whatever the tiling, and the activations' constants are set up once per timestep.
+/// </param>
+/// <param name="SumsRowFloats">Floats per slot in the stored sums: P with <see cref="RowEpilogue"/>, else the widest tile.</param>
+internal sealed record PhasePlan(int Partials, TileSchedule Tiles, bool ColumnsSpelledOut, int MultiplyAdds, int InlineEpilogueChunks, bool RowEpilogue = false, int SumsRowFloats = 0)
 {
     /// <summary>Whether a tile of <paramref name="fullChunks"/> whole chunks applies its epilogue in a loop over stored sums.</summary>
-    public bool StoresSums(int fullChunks) => fullChunks > InlineEpilogueChunks;
+    public bool StoresSums(int fullChunks) => RowEpilogue || fullChunks > InlineEpilogueChunks;
 
     /// <summary>Whether any tile of the phase stores its sums, so that the path needs the phase's epilogue method.</summary>
     public bool AnyStoresSums(int output, int lanes)
@@ -118,3 +126,14 @@ internal sealed record BlockedRunPlan(int BlockSteps, int RowStride, int Project
     /// <summary>Floats of stack: BlockSteps + 1 rows and alignment slack.</summary>
     public int BufferFloats => ((BlockSteps + 1) * RowStride) + 16;
 }
+
+/// <summary>
+/// The batched step kernel: <see cref="Sequences"/> independent sequences per call, each weight vector loaded once
+/// and multiplied into every one of them, so their independent chains fill the FMA units that one sequence's
+/// dependency chain leaves idle, and the weight traffic is divided among them.
+/// </summary>
+/// <param name="Sequences">k: the sequences each kernel call steps.</param>
+/// <param name="Phases">One plan per phase, its tiles sized so that k sequences' sums fit in registers.</param>
+/// <param name="SumsFloats">Floats of the stack row tiles store one sequence's sums in for the epilogue loop (0: none).</param>
+/// <param name="InPlace">The new states may be written over the old ones (see <see cref="PathPlan.StepInPlace"/>).</param>
+internal sealed record BatchPlan(int Sequences, EquatableArray<PhasePlan> Phases, int SumsFloats, bool InPlace);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RnnGen.Generator.Cells;
 using RnnGen.Generator.Helpers;
 using RnnGen.Generator.Models;
@@ -31,6 +32,12 @@ internal static class KernelPlanner
     /// budget runs out and the activations stay calls.
     /// </summary>
     public const int MaxInlineActivations = 4;
+
+    /// <summary>The most bytes of sums a whole-row epilogue may keep on the stack (for all the sequences of a call).</summary>
+    public const int MaxRowSumsBytes = 32 * 1024;
+
+    /// <summary>The most sequences one batched kernel call steps; beyond it, more gains little and costs code.</summary>
+    public const int MaxBatchSequences = 8;
 
     /// <summary>Target size of the block of stack rows, so that it stays in L1 beside the weights.</summary>
     public const int BlockBytes = 8 * 1024;
@@ -75,17 +82,36 @@ internal static class KernelPlanner
         int sumsFloats = 0;
         for (int p = 0; p < cellPhases.Count; p++)
         {
-            PhasePlan phase = PlanPhase(model, width, cellPhases[p], chunks, budget, EpilogueCost.Activations(model, p));
+            PhasePlan phase = WithSums(PlanPhase(model, width, cellPhases[p], chunks, budget, EpilogueCost.Activations(model, p)), cellPhases[p], model, width, layout.PaddedOutput, sequences: 1);
             phases.Add(phase);
             if (phase.AnyStoresSums(model.Output, lanes))
             {
-                sumsFloats = Math.Max(sumsFloats, (cellPhases[p].Slots.Length * phase.Tiles.MaxTileChunks * lanes) + 16);
+                sumsFloats = Math.Max(sumsFloats, (cellPhases[p].Slots.Length * phase.SumsRowFloats) + 16);
             }
         }
 
-        bool inPlace = cellPhases[cellPhases.Count - 1].Operand != RecurrentOperand.Hidden || phases[phases.Count - 1].SingleTile;
-        return new PathPlan(width, chunks, layout.PaddedOutput, layout.RowLength, phases.ToEquatableArray(), PlanBlockedRun(model, width, layout), sumsFloats, inPlace);
+        bool inPlace = InPlace(cellPhases, phases);
+        return new PathPlan(width, chunks, layout.PaddedOutput, layout.RowLength, phases.ToEquatableArray(), PlanBlockedRun(model, width, layout), sumsFloats, inPlace, PlanBatch(model, width, cellPhases, chunks, budget));
     }
+
+    /// <summary>
+    /// Where a phase that stores its sums keeps them: in a row of the whole layer, epilogue once per timestep, when
+    /// <paramref name="sequences"/> such rows fit in <see cref="MaxRowSumsBytes"/>; else in a row per tile.
+    /// </summary>
+    private static PhasePlan WithSums(PhasePlan plan, CellPhase phase, LayerModel model, VectorWidth width, int paddedOutput, int sequences)
+    {
+        if (!plan.AnyStoresSums(model.Output, width.Lanes))
+        {
+            return plan;
+        }
+
+        bool row = (long)sequences * phase.Slots.Length * paddedOutput * sizeof(float) <= MaxRowSumsBytes;
+        return plan with { RowEpilogue = row, SumsRowFloats = row ? paddedOutput : plan.Tiles.MaxTileChunks * width.Lanes };
+    }
+
+    /// <summary>Whether the phase that writes h can write it over the old one: it reads no h, or reads all of it before its first store.</summary>
+    private static bool InPlace(IReadOnlyList<CellPhase> cellPhases, List<PhasePlan> phases)
+        => cellPhases[cellPhases.Count - 1].Operand != RecurrentOperand.Hidden || phases[phases.Count - 1].SingleTile || phases[phases.Count - 1].RowEpilogue;
 
     private static PhasePlan PlanPhase(LayerModel model, VectorWidth width, CellPhase phase, int chunks, int budget, int costlyActivations)
     {
@@ -111,6 +137,55 @@ internal static class KernelPlanner
         bool spelled = multiplyAdds <= width.UnrollBudget && tiles.LoopedTiles == 0;
         int inlineChunks = costlyActivations == 0 ? int.MaxValue : Math.Max(1, MaxInlineActivations / costlyActivations);
         return new PhasePlan(partials, tiles, spelled, multiplyAdds, inlineChunks);
+    }
+
+    /// <summary>
+    /// The batched step kernel: k sequences and tiles of T chunks, chosen to make the most multiply-adds per load
+    /// (T·slots·k FMAs for T·slots weight loads and k broadcasts per column) while the T·slots·k accumulators, the
+    /// T·slots weight vectors they share and a broadcast fit in the registers. Null when only one sequence fits: a
+    /// batch is then a loop of the step kernel.
+    /// </summary>
+    private static BatchPlan? PlanBatch(LayerModel model, VectorWidth width, IReadOnlyList<CellPhase> cellPhases, int chunks, int budget)
+    {
+        int slots = cellPhases.Max(phase => phase.Slots.Length);
+        (int sequences, int tileChunks, double best) = (1, 1, 0);
+        for (int k = 2; k <= MaxBatchSequences; k++)
+        {
+            for (int t = 1; t <= chunks && (t * slots * (k + 1)) + 2 <= width.Registers; t++)
+            {
+                double perLoad = (double)t * slots * k / ((t * slots) + k);
+                if (perLoad > best + 1e-9 || (Math.Abs(perLoad - best) <= 1e-9 && k > sequences))
+                {
+                    (sequences, tileChunks, best) = (k, t, perLoad);
+                }
+            }
+        }
+
+        if (sequences == 1)
+        {
+            return null;
+        }
+
+        var phases = new List<PhasePlan>();
+        int sumsFloats = 0;
+        for (int p = 0; p < cellPhases.Count; p++)
+        {
+            CellPhase phase = cellPhases[p];
+            int multiplyAdds = chunks * ((phase.InputSlots * model.Input) + (phase.RecurrentSlots * model.Output));
+            TileSchedule tiles = Schedule(chunks, FullChunks(model.Output, width.Lanes), tileChunks);
+            int costly = EpilogueCost.Activations(model, p);
+            int inlineChunks = costly == 0 ? int.MaxValue : MaxInlineActivations / (costly * sequences);
+            var plan = new PhasePlan(1, tiles, multiplyAdds * sequences <= width.UnrollBudget && tiles.LoopedTiles == 0, multiplyAdds * sequences, inlineChunks);
+            plan = WithSums(plan, phase, model, width, chunks * width.Lanes, sequences);
+            phases.Add(plan);
+            if (plan.AnyStoresSums(model.Output, width.Lanes))
+            {
+                sumsFloats = Math.Max(sumsFloats, (sequences * phase.Slots.Length * plan.SumsRowFloats) + 16);
+            }
+        }
+
+        bool inPlace = InPlace(cellPhases, phases);
+        return new BatchPlan(sequences, phases.ToEquatableArray(), sumsFloats, inPlace);
     }
 
     /// <summary>

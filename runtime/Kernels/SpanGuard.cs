@@ -27,6 +27,45 @@ public static class SpanGuard
         }
     }
 
+    /// <summary>
+    /// The number of whole rows of <paramref name="rowLength"/> floats in a span of <paramref name="length"/>, for the
+    /// batched members, which take N from their spans; throws when the length is not a whole number of rows.
+    /// </summary>
+    /// <param name="length">The span's length.</param>
+    /// <param name="rowLength">Floats per row (per sequence).</param>
+    /// <param name="meaning">What a row is made of, such as <c>Input = 3</c>.</param>
+    /// <param name="paramName">The parameter's name.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Rows(int length, int rowLength, string meaning, string paramName)
+    {
+        int rows = length / rowLength;
+        if (rows * rowLength != length)
+        {
+            ThrowRows(length, rowLength, meaning, paramName);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Throws unless a batched span holds <paramref name="count"/> rows of <paramref name="rowLength"/> floats, where
+    /// <paramref name="count"/> came from <paramref name="countFrom"/>: the two spans must agree about N.
+    /// </summary>
+    /// <param name="actual">The span's length.</param>
+    /// <param name="count">N, the sequences <paramref name="countFrom"/> holds.</param>
+    /// <param name="rowLength">Floats per sequence.</param>
+    /// <param name="meaning">What a row is made of, such as <c>Output = 16</c>.</param>
+    /// <param name="paramName">The parameter's name.</param>
+    /// <param name="countFrom">The parameter N was taken from.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BatchLength(int actual, int count, int rowLength, string meaning, string paramName, string countFrom)
+    {
+        if ((long)count * rowLength != actual)
+        {
+            ThrowBatchLength(actual, count, rowLength, meaning, paramName, countFrom);
+        }
+    }
+
     /// <summary>Throws when the two spans share memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NoOverlap(ReadOnlySpan<float> written, ReadOnlySpan<float> read, string writtenName, string readName)
@@ -110,6 +149,20 @@ public static class SpanGuard
             string.Create(CultureInfo.InvariantCulture, $"'{aName}' + '{bName}' = {sum} at flat index {index} ({a} + {b}): {why}, and the layer's bias is that sum; fix the trained model so that the sum is a finite number."),
             aName);
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRows(int actual, int rowLength, string meaning, string paramName)
+        => throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"'{paramName}' must hold a whole number of rows of {rowLength} floats ({meaning}), one per sequence, but its length is {actual}."),
+            paramName);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBatchLength(int actual, int count, int rowLength, string meaning, string paramName, string countFrom)
+        => throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"'{paramName}' must hold {(long)count * rowLength} floats (N × {meaning}, with N = {count} sequences as '{countFrom}' holds), but its length is {actual}."),
+            paramName);
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -49,6 +49,7 @@ internal static class MemberCatalog
             SequenceMembers.Add(members, model, text);
         }
 
+        BatchMembers.Add(members, model, text);
         return members.Members;
     }
 
