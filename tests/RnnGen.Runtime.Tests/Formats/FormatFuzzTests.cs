@@ -16,7 +16,7 @@ public class FormatFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Mutated_files_only_ever_load_or_throw_InvalidData_or_Argument_exceptions()
     {
-        var fuzz = new FuzzRun(Seed);
+        var fuzz = new FuzzRun(Seed, FuzzTarget.SimpleRnn);
         var clock = Stopwatch.StartNew();
 
         // On a worker, so that a hang fails the test and names the culprit instead of blocking the run.

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using RnnGen.Runtime.Tests.Gated;
 
 namespace RnnGen.Runtime.Tests.Formats;
 
@@ -65,41 +66,46 @@ internal static class FuzzCorpus
         new(NpyWriter.HeaderDict("<f4", true, [Input, Output]), TensorEncoding.Encode(TensorEncoding.ExactValues(Input * Output), 4), 1),
     ];
 
-    public static IReadOnlyList<NpzSeed> NpzSeeds()
+    /// <summary>Keras archives of <paramref name="layer"/>: named, unnamed in mixed dtypes, and one without bias.</summary>
+    public static IReadOnlyList<NpzSeed> NpzSeeds(FuzzTarget layer)
     {
-        float[] kernel = TensorEncoding.ExactValues(Input * Output, seed: 2);
-        float[] recurrent = TensorEncoding.ExactValues(Output * Output, seed: 3);
-        float[] bias = TensorEncoding.ExactValues(Output, seed: 4);
+        int rows = layer.Rows;
+        int[] biasShape = layer.KerasBiasShape;
+        float[] kernel = TensorEncoding.ExactValues(Input * rows, seed: 2);
+        float[] recurrent = TensorEncoding.ExactValues(Output * rows, seed: 3);
+        float[] bias = TensorEncoding.ExactValues(layer.KerasBiasRows * rows, seed: 4);
         return
         [
-            new([("kernel", Npy(kernel, [Input, Output], "<f4", 1)), ("recurrent_kernel", Npy(recurrent, [Output, Output], "<f4", 1)), ("bias", Npy(bias, [Output], "<f4", 1))], Compressed: false),
-            new([("arr_0", Npy(kernel, [Input, Output], "<f8", 1)), ("arr_1", Npy(recurrent, [Output, Output], "<f2", 2)), ("arr_2", Npy(bias, [Output], ">f4", 1))], Compressed: true),
-            new([("kernel", Npy(kernel, [Input, Output], "<f4", 1)), ("recurrent_kernel", Npy(recurrent, [Output, Output], "<f4", 3))], Compressed: true),
+            new([("kernel", Npy(kernel, [Input, rows], "<f4", 1)), ("recurrent_kernel", Npy(recurrent, [Output, rows], "<f4", 1)), ("bias", Npy(bias, biasShape, "<f4", 1))], Compressed: false),
+            new([("arr_0", Npy(kernel, [Input, rows], "<f8", 1)), ("arr_1", Npy(recurrent, [Output, rows], "<f2", 2)), ("arr_2", Npy(bias, biasShape, ">f4", 1))], Compressed: true),
+            new([("kernel", Npy(kernel, [Input, rows], "<f4", 1)), ("recurrent_kernel", Npy(recurrent, [Output, rows], "<f4", 3))], Compressed: true),
         ];
     }
 
-    public static IReadOnlyList<SafetensorsSeed> SafetensorsSeeds()
+    /// <summary>PyTorch files of <paramref name="layer"/>: plain, under a prefix among other tensors in mixed dtypes, and without biases.</summary>
+    public static IReadOnlyList<SafetensorsSeed> SafetensorsSeeds(FuzzTarget layer)
     {
-        float[] weightIh = TensorEncoding.ExactValues(Output * Input, seed: 5);
-        float[] weightHh = TensorEncoding.ExactValues(Output * Output, seed: 6);
-        float[] biasIh = TensorEncoding.ExactValues(Output, seed: 7);
-        float[] biasHh = TensorEncoding.ExactValues(Output, seed: 8);
+        int rows = layer.Rows;
+        float[] weightIh = TensorEncoding.ExactValues(rows * Input, seed: 5);
+        float[] weightHh = TensorEncoding.ExactValues(rows * Output, seed: 6);
+        float[] biasIh = TensorEncoding.ExactValues(rows, seed: 7);
+        float[] biasHh = TensorEncoding.ExactValues(rows, seed: 8);
         return
         [
-            Safetensors(SafetensorsWriter.WritePyTorch(weightIh, weightHh, biasIh, biasHh, Input, Output), string.Empty),
+            Safetensors(GatedFileWriter.PyTorchSafetensors(weightIh, weightHh, biasIh, biasHh, Input, Output, layer.Gates), string.Empty),
             Safetensors(
                 SafetensorsWriter.Write(
                     [
                         new SafetensorsWriter.Tensor("rnn.steps", "I64", [1], new byte[8]),
-                        SafetensorsWriter.FromFloats("rnn.weight_ih_l0", weightIh, [Output, Input], "F16"),
-                        SafetensorsWriter.FromFloats("rnn.weight_hh_l0", weightHh, [Output, Output], "F64"),
-                        SafetensorsWriter.FromFloats("rnn.weight_ih_l1", weightHh, [Output, Output], "BF16"),
-                        SafetensorsWriter.FromFloats("rnn.bias_ih_l0", biasIh, [Output], "BF16"),
-                        SafetensorsWriter.FromFloats("rnn.bias_hh_l0", biasHh, [Output]),
+                        SafetensorsWriter.FromFloats("rnn.weight_ih_l0", weightIh, [rows, Input], "F16"),
+                        SafetensorsWriter.FromFloats("rnn.weight_hh_l0", weightHh, [rows, Output], "F64"),
+                        SafetensorsWriter.FromFloats("rnn.weight_ih_l1", weightHh, [rows, Output], "BF16"),
+                        SafetensorsWriter.FromFloats("rnn.bias_ih_l0", biasIh, [rows], "BF16"),
+                        SafetensorsWriter.FromFloats("rnn.bias_hh_l0", biasHh, [rows]),
                     ],
                     new Dictionary<string, string> { ["format"] = "pt" }),
                 "rnn."),
-            Safetensors(SafetensorsWriter.WritePyTorch(weightIh, weightHh, null, null, Input, Output, dtype: "F64"), string.Empty),
+            Safetensors(GatedFileWriter.PyTorchSafetensors(weightIh, weightHh, null, null, Input, Output, layer.Gates, dtype: "F64"), string.Empty),
         ];
     }
 

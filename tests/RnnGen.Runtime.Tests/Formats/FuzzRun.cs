@@ -13,14 +13,8 @@ namespace RnnGen.Runtime.Tests.Formats;
 /// that is not a load, an <see cref="InvalidDataException"/> or an <see cref="ArgumentException"/> (exact types),
 /// every iteration over its time or allocation bound, and every failed load that changed the weights.
 /// </summary>
-internal sealed class FuzzRun(int seed)
+internal sealed class FuzzRun(int seed, FuzzTarget target)
 {
-    private const int Input = FuzzCorpus.Input;
-    private const int Output = FuzzCorpus.Output;
-
-    private static readonly float[] PreviousW = TensorEncoding.ExactValues(Output * Input, seed: 91);
-    private static readonly float[] PreviousU = TensorEncoding.ExactValues(Output * Output, seed: 92);
-
     private readonly Random _random = new(seed);
     private readonly List<string> _failures = [];
     private FileMutator _mutator = null!;
@@ -47,8 +41,8 @@ internal sealed class FuzzRun(int seed)
     public void Run(int npzIterations, int safetensorsIterations, int npyIterations)
     {
         _mutator = new FileMutator(_random);
-        IReadOnlyList<FuzzCorpus.NpzSeed> npzSeeds = FuzzCorpus.NpzSeeds();
-        IReadOnlyList<FuzzCorpus.SafetensorsSeed> safetensorsSeeds = FuzzCorpus.SafetensorsSeeds();
+        IReadOnlyList<FuzzCorpus.NpzSeed> npzSeeds = FuzzCorpus.NpzSeeds(target);
+        IReadOnlyList<FuzzCorpus.SafetensorsSeed> safetensorsSeeds = FuzzCorpus.SafetensorsSeeds(target);
         IReadOnlyList<FuzzCorpus.NpySeed> npySeeds = FuzzCorpus.NpySeeds();
 
         for (int i = 0; i < npzIterations; i++)
@@ -234,16 +228,15 @@ internal sealed class FuzzRun(int seed)
         return stacked;
     }
 
-    private void Attempt(string what, byte[] file, Action<SimpleRnnWeights, Stream> load)
+    private void Attempt(string what, byte[] file, Action<LayerWeights, Stream> load)
     {
         bool seekable = _random.Next(2) == 0;
         bool useBias = _random.Next(4) != 0;
-        what += seekable ? " (seekable)" : " (forward only)";
+        what = target.Name + " " + what + (seekable ? " (seekable)" : " (forward only)");
         Current = what;
 
-        var weights = new SimpleRnnWeights(Input, Output, useBias);
-        weights.LoadSeed(PreviousW, PreviousU, useBias ? TensorEncoding.ExactValues(Output, seed: 93) : new float[Output]);
-        float[] before = [.. weights.W, .. weights.U, .. weights.B];
+        LayerWeights weights = target.CreateLoaded(useBias);
+        float[] before = target.Snapshot(weights);
         using Stream stream = seekable ? new MemoryStream(file, writable: false) : new NonSeekableStream(file, maxRead: _random.Next(1, 4096));
 
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -300,7 +293,7 @@ internal sealed class FuzzRun(int seed)
             _failures.Add($"{what}: {thrown.GetType().Name} without a message");
         }
 
-        if (!before.SequenceEqual([.. weights.W, .. weights.U, .. weights.B]))
+        if (!before.SequenceEqual(target.Snapshot(weights)))
         {
             _failures.Add($"{what}: the failed load changed the weights ({thrown.Message})");
         }
