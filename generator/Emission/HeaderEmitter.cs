@@ -41,6 +41,9 @@ internal static class HeaderEmitter
         writer.WriteLine("// input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,");
         writer.WriteLine("// then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels");
         writer.WriteLine($"// read them. Every kernel spells out at most {Invariant.Count(VectorWidth.DefaultUnrollBudget)} multiply-adds per product and {Invariant.Int(KernelPlanner.MaxSpelledTiles)} tiles; larger layers loop.");
+        writer.WriteLine("// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:");
+        writer.WriteLine("// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay");
+        writer.WriteLine("// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).");
         writer.WriteLine("//");
         writer.WriteLine("// CPU paths (the widest accelerated one runs):");
         foreach (PathPlan path in plan.Paths)
@@ -82,7 +85,8 @@ internal static class HeaderEmitter
     {
         string run = Group(plan, path => StackBudget.Run(plan.Model, path));
         string step = Group(plan, path => StackBudget.Step(plan.Model, path));
-        return $"Run/RunLast {run}; Step {step}";
+        string batch = Group(plan, path => StackBudget.Batch(plan.Model, path));
+        return $"Run/RunLast {run}; Step {step}; StepBatch/RunBatch/RunLastBatch {batch}";
     }
 
     private static string Group(KernelPlan plan, System.Func<PathPlan, long> bytes)
@@ -117,6 +121,13 @@ internal static class HeaderEmitter
         lines.Add(path.StepInPlace
             ? "    Step writes the new state over the old one, with no stack rows;"
             : "    Step builds the new state in a stack row, since later tiles still read the old one;");
+        if (path.Batch is { } batch)
+        {
+            int slots = phases.Max(p => p.Slots.Length);
+            int tile = batch.Phases.Max(p => p.Tiles.MaxTileChunks);
+            lines.Add($"    StepBatch and the other batched members: {Invariant.Int(batch.Sequences)} sequences per kernel call, tiles of {Invariant.Int(tile)} chunk{Plural(tile)} ({Invariant.Int(tile * slots * batch.Sequences)} sums in registers), the rest one at a time;");
+        }
+
         if (path.Blocked is { } blocked)
         {
             lines.Add($"    Run: blocks of {Invariant.Int(blocked.BlockSteps)} timesteps, input projections {Invariant.Int(blocked.ProjectionSteps)} at a time, each weight vector loaded once for all of them.");

@@ -48,6 +48,29 @@ internal static class StackBudget
     /// <summary>The stated bound for <c>Step</c> on <paramref name="path"/>.</summary>
     public static long Step(LayerModel model, PathPlan path) => StepRows(model, path) + FrameAllowance;
 
+    /// <summary>
+    /// The stated bound for the batched members on <paramref name="path"/>: the batched kernel's rows, and those of
+    /// the single-sequence member the sequences left over go through, called from it.
+    /// </summary>
+    public static long Batch(LayerModel model, PathPlan path)
+    {
+        long rows = 0;
+        if (path.Batch is { } batch)
+        {
+            int scratch = Cell.For(model.Cell).ScratchRows(model).Count * Layout.PackedLayout.Pad(model.Output, 16);
+            rows = batch.SumsFloats
+                + (scratch > 0 ? (batch.Sequences * scratch) + 16 : 0)
+                + (batch.InPlace ? 0 : (batch.Sequences * path.PaddedOutput) + 16)
+                + (Cell.For(model.Cell).HasCellState ? batch.Sequences * model.Output : 0);
+        }
+        else if (Cell.For(model.Cell).HasCellState)
+        {
+            rows = model.Output;
+        }
+
+        return (rows * sizeof(float)) + System.Math.Max(RunRows(model, path), StepRows(model, path)) + FrameAllowance;
+    }
+
     private static long Scratch(LayerModel model)
     {
         int rows = Cell.For(model.Cell).ScratchRows(model).Count;

@@ -96,11 +96,12 @@ public static class SpanGuard
     /// together. Check each span with <see cref="Finite"/> first, so a value that is not finite on its own is reported
     /// by its own name.
     /// </summary>
-    /// <param name="a">The first addend; its name is the exception's parameter name.</param>
+    /// <param name="a">The first addend.</param>
     /// <param name="b">The second addend, as long as <paramref name="a"/>.</param>
     /// <param name="aName">The first addend's name.</param>
     /// <param name="bName">The second addend's name.</param>
-    public static void FiniteSum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, string aName, string bName)
+    /// <param name="paramName">The parameter the exception names, when the addends are parts of one (two rows of a bias); else <paramref name="aName"/>.</param>
+    public static void FiniteSum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, string aName, string bName, string? paramName = null)
     {
         if (a.Length != b.Length)
         {
@@ -112,7 +113,7 @@ public static class SpanGuard
             float sum = a[i] + b[i];
             if (!float.IsFinite(sum))
             {
-                ThrowSum(a[i], b[i], sum, i, aName, bName);
+                ThrowSum(a[i], b[i], sum, i, aName, bName, paramName ?? aName);
             }
         }
     }
@@ -140,14 +141,14 @@ public static class SpanGuard
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowSum(float a, float b, float sum, int index, string aName, string bName)
+    private static void ThrowSum(float a, float b, float sum, int index, string aName, string bName, string paramName)
     {
         string why = float.IsFinite(a) && float.IsFinite(b)
             ? "each is finite, but their sum overflows float"
             : "one of them is not finite";
         throw new ArgumentException(
             string.Create(CultureInfo.InvariantCulture, $"'{aName}' + '{bName}' = {sum} at flat index {index} ({a} + {b}): {why}, and the layer's bias is that sum; fix the trained model so that the sum is a finite number."),
-            aName);
+            paramName);
     }
 
     [DoesNotReturn]

@@ -46,7 +46,7 @@ public sealed class GruWeights : LayerWeights
         if (summed > 0)
         {
             // z and r add both bias rows once, at load time: that sum must be finite too.
-            SpanGuard.FiniteSum(bias[..summed], bias.Slice(rows, summed), biasName + " row 0", biasName + " row 1");
+            SpanGuard.FiniteSum(bias[..summed], bias.Slice(rows, summed), biasName + " row 0", biasName + " row 1", biasName);
         }
 
         GateBlocks.FromKeras(kernel, InputSize, rows, CanonicalW);
