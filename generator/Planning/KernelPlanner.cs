@@ -175,7 +175,8 @@ internal static class KernelPlanner
             TileSchedule tiles = Schedule(chunks, FullChunks(model.Output, width.Lanes), tileChunks);
             int costly = EpilogueCost.Activations(model, p);
             int inlineChunks = costly == 0 ? int.MaxValue : MaxInlineActivations / (costly * sequences);
-            var plan = new PhasePlan(1, tiles, multiplyAdds * sequences <= width.UnrollBudget && tiles.LoopedTiles == 0, multiplyAdds * sequences, inlineChunks);
+            // Columns always loop: a loop body multiplies each loaded weight into k sequences, so its overhead is already small.
+            var plan = new PhasePlan(1, tiles, ColumnsSpelledOut: false, multiplyAdds * sequences, inlineChunks);
             plan = WithSums(plan, phase, model, width, chunks * width.Lanes, sequences);
             phases.Add(plan);
             if (plan.AnyStoresSums(model.Output, width.Lanes))

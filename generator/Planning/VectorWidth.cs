@@ -31,7 +31,7 @@ internal sealed record VectorWidth(
     /// thousand lines that Roslyn and the JIT still compile in milliseconds; beyond it, a short loop body already
     /// keeps the FMA units busy, so unrolling gains nothing more.
     /// </summary>
-    public const int DefaultUnrollBudget = 1536;
+    public const int DefaultUnrollBudget = 1024;
 
     /// <summary>
     /// Vector128's multiply-add is a helper call (x64 FMA or Arm64 FMLA, chosen by the JIT): each call site is an

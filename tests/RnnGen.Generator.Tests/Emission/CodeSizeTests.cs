@@ -20,6 +20,7 @@ public class CodeSizeTests
     [InlineData("Lstm(Timesteps = 2, Input = 1, Output = 4096)")]
     [InlineData("Lstm(Timesteps = 2, Input = 4096, Output = 4000)")]
     [InlineData("Gru(Timesteps = 100, Input = 32, Output = 64)")]
+    [InlineData("Lstm(Timesteps = 100, Input = 32, Output = 64)")]
     [InlineData("Lstm(Timesteps = 50, Input = 128, Output = 128)")]
     [InlineData("Gru(Timesteps = 20, Input = 64, Output = 255)")]
     public void The_largest_layers_generate_a_bounded_file_that_compiles_quickly(string attribute)

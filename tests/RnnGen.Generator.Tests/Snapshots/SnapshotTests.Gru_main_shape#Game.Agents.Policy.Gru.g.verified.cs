@@ -8,30 +8,37 @@
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true, ResetAfter = true
 //   W: 3·64×32, U: 3·64×64; gates packed as z, r, n (Keras z, r, h; PyTorch's r, z, n reordered at load time)
 //   36,864 FLOPs per timestep, 3,686,400 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 33,408 bytes (Vector512), 32,768 bytes (Vector256), 32,576 bytes (Vector128), 25,008 bytes (Scalar); Step 25,664 bytes (Vector512), 25,344 bytes (Vector256), 25,152 bytes (Vector128), 25,008 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 33,408 bytes (Vector512, Vector256, Vector128), 25,664 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 39,616 bytes (Vector512), 35,520 bytes (Vector256, Vector128), 27,776 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 4 chunks of 16 outputs per gate;
-//       sums z, r, xn, hn; every chunk's sums in registers at once; columns spelled out (1,152 multiply-adds);
+//       sums z, r, xn, hn; every chunk's sums in registers at once; loops over columns (1,152 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (24 sums in registers), the rest one at a time;
 //       Run: blocks of 9 timesteps, input projections 4 at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs per gate;
 //       sums z, r, xn, hn; 3 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (2,304 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: blocks of 9 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs per gate;
 //       sums z, r, xn, hn; a loop over 5 tiles of 3 chunks, then 1 more; loops over columns (4,608 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: blocks of 9 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 64 outputs per gate, one float at a time;
 //       sums z, r, xn, hn; a loop over 21 tiles of 3 chunks, then 1 more; loops over columns (18,432 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -207,6 +214,45 @@ namespace Game.Agents
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.GruKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×32), batch-major: sequence n's input starts at n × 32.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 64", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×100×32), batch-major: sequence n's inputs start at n × 100 × 32.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×100×64), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 100 × 64", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×100×32), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 64", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -258,7 +304,7 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 9 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[1936];
@@ -276,7 +322,7 @@ namespace RnnGen.Generated
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 9 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[1936];
@@ -294,29 +340,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -333,33 +365,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector256(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector256(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector128(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector128(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
         }
 
@@ -373,6 +393,199 @@ namespace RnnGen.Generated
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> state = stackalloc float[Output];
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -408,1260 +621,46 @@ namespace RnnGen.Generated
                 var hn_o32_47 = V512.LoadUnsafe(ref bh, 160);
                 var hn_o48_63 = V512.LoadUnsafe(ref bh, 176);
                 // W·x.
-                var xi = V512.Create(x);
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 1));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 2));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 512), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 528), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 544), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 560), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 3));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 576), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 592), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 608), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 624), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 640), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 656), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 672), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 688), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 704), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 720), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 736), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 752), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 4));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 768), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 784), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 800), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 816), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 832), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 848), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 864), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 880), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 896), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 912), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 928), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 944), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 5));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 960), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 976), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 992), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1008), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1024), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1040), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1056), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1072), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1088), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1104), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1120), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1136), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 6));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1152), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1168), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1184), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1200), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1216), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1232), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1248), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1264), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1280), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1296), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1312), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1328), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 7));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1344), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1360), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1376), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1392), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1408), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1424), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1440), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1456), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1472), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1488), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1504), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1520), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 8));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1536), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1552), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1568), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1584), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1600), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1616), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1632), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1648), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1664), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1680), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1696), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1712), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 9));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1728), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1744), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1760), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1776), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1792), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1808), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1824), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1840), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1856), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1872), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1888), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1904), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 10));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1920), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1936), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1952), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1968), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1984), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2000), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2016), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2032), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2048), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2064), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2080), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2096), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 11));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2112), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2128), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2144), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2160), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2176), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2192), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2208), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2224), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2240), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2256), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2272), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2288), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 12));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2304), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2320), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2336), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2352), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2368), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2384), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2400), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2416), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2432), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2448), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2464), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2480), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 13));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2496), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2512), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2528), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2544), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2560), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2576), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2592), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2608), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2624), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2640), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2656), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2672), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 14));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2688), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2704), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2720), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2736), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2752), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2768), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2784), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2800), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2816), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2832), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2848), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2864), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 15));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2880), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2896), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2912), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2928), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2944), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2960), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2976), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2992), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3008), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3024), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3040), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3056), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 16));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3072), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3088), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3104), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3120), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3136), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3152), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3168), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3184), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3200), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3216), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3232), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3248), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 17));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3264), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3280), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3296), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3312), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3328), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3344), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3360), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3376), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3392), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3408), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3424), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3440), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 18));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3456), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3472), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3488), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3504), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3520), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3536), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3552), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3568), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3584), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3600), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3616), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3632), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 19));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3648), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3664), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3680), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3696), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3712), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3728), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3744), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3760), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3776), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3792), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3808), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3824), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 20));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3840), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3856), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3872), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3888), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3904), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3920), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3936), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3952), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3968), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3984), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4000), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4016), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 21));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4032), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4048), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4064), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4080), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4096), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4112), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4128), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4144), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4160), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4176), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4192), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4208), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 22));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4224), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4240), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4256), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4272), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4288), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4304), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4320), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4336), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4352), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4368), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4384), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4400), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 23));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4416), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4432), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4448), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4464), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4480), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4496), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4512), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4528), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4544), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4560), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4576), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4592), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 24));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4608), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4624), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4640), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4656), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4672), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4688), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4704), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4720), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4736), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4752), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4768), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4784), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 25));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4800), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4816), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4832), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4848), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4864), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4880), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4896), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4912), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4928), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4944), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4960), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4976), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 26));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4992), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5008), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5024), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5040), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5056), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5072), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5088), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5104), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5120), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5136), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5152), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5168), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 27));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5184), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5200), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5216), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5232), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5248), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5264), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5280), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5296), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5312), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5328), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5344), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5360), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 28));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5376), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5392), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5408), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5424), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5440), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5456), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5472), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5488), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5504), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5520), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5536), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5552), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 29));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5568), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5584), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5600), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5616), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5632), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5648), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5664), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5680), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5696), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5712), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5728), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5744), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 30));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5760), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5776), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5792), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5808), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5824), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5840), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5856), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5872), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5888), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5904), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5920), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5936), xi, xn_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 31));
-                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5952), xi, z_o0_15);
-                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5968), xi, z_o16_31);
-                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5984), xi, z_o32_47);
-                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6000), xi, z_o48_63);
-                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6016), xi, r_o0_15);
-                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6032), xi, r_o16_31);
-                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6048), xi, r_o32_47);
-                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6064), xi, r_o48_63);
-                xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6080), xi, xn_o0_15);
-                xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6096), xi, xn_o16_31);
-                xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6112), xi, xn_o32_47);
-                xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6128), xi, xn_o48_63);
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var xi = V512.Create(Unsafe.Add(ref x, i));
+                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi), xi, z_o0_15);
+                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, z_o16_31);
+                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, z_o32_47);
+                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, z_o48_63);
+                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, r_o0_15);
+                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, r_o16_31);
+                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, r_o32_47);
+                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, r_o48_63);
+                    xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, xn_o0_15);
+                    xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, xn_o16_31);
+                    xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, xn_o32_47);
+                    xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, xn_o48_63);
+                }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
                 {
-                    var hj = V512.Create(hPrev);
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 32), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 48), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 64), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 80), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 96), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 112), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 5));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1024), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1040), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1056), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1072), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1088), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1104), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1120), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1136), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 6));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1152), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1168), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1184), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1200), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1216), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1232), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1248), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1264), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1280), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1296), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1312), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1328), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 7));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1344), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1360), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1376), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1392), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1408), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1424), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1440), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1456), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1472), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1488), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1504), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1520), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 8));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1536), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1552), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1568), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1584), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1600), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1616), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1632), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1648), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1664), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1680), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1696), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1712), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 9));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1728), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1744), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1760), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1776), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1792), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1808), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1824), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1840), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1856), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1872), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1888), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1904), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 10));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1920), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1936), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1952), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1968), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1984), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2000), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2016), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2032), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2048), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2064), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2080), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2096), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 11));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2112), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2128), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2144), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2160), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2176), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2192), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2208), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2224), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2240), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2256), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2272), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2288), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 12));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2304), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2320), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2336), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2352), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2368), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2384), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2400), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2416), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2432), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2448), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2464), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2480), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 13));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2496), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2512), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2528), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2544), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2560), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2576), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2592), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2608), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2624), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2640), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2656), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2672), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 14));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2688), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2704), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2720), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2736), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2752), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2768), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2784), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2800), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2816), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2832), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2848), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2864), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 15));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2880), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2896), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2912), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2928), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2944), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2960), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2976), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2992), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3008), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3024), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3040), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3056), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 16));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3072), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3088), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3104), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3120), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3136), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3152), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3168), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3184), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3200), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3216), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3232), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3248), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 17));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3264), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3280), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3296), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3312), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3328), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3344), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3360), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3376), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3392), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3408), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3424), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3440), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 18));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3456), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3472), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3488), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3504), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3520), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3536), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3552), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3568), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3584), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3600), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3616), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3632), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 19));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3648), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3664), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3680), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3696), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3712), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3728), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3744), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3760), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3776), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3792), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3808), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3824), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 20));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3840), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3856), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3872), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3888), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3904), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3920), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3936), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3952), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3968), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3984), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4000), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4016), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 21));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4032), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4048), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4064), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4080), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4096), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4112), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4128), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4144), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4160), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4176), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4192), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4208), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 22));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4224), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4240), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4256), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4272), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4288), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4304), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4320), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4336), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4352), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4368), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4384), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4400), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 23));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4416), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4432), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4448), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4464), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4480), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4496), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4512), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4528), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4544), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4560), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4576), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4592), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 24));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4608), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4624), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4640), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4656), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4672), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4688), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4704), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4720), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4736), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4752), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4768), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4784), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 25));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4800), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4816), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4832), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4848), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4864), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4880), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4896), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4912), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4928), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4944), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4960), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4976), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 26));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4992), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5008), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5024), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5040), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5056), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5072), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5088), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5104), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5120), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5136), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5152), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5168), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 27));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5184), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5200), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5216), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5232), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5248), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5264), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5280), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5296), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5312), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5328), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5344), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5360), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 28));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5376), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5392), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5408), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5424), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5440), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5456), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5472), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5488), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5504), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5520), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5536), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5552), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 29));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5568), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5584), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5600), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5616), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5632), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5648), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5664), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5680), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5696), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5712), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5728), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5744), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 30));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5760), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5776), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5792), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5808), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5824), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5840), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5856), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5872), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5888), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5904), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5920), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5936), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 31));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5952), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5968), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5984), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6000), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6016), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6032), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6048), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6064), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6080), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6096), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6112), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6128), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 32));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6144), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6160), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6176), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6192), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6208), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6224), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6240), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6256), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6272), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6288), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6304), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6320), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 33));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6336), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6352), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6368), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6384), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6400), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6416), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6432), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6448), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6464), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6480), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6496), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6512), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 34));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6528), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6544), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6560), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6576), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6592), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6608), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6624), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6640), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6656), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6672), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6688), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6704), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 35));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6720), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6736), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6752), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6768), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6784), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6800), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6816), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6832), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6848), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6864), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6880), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6896), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 36));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6912), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6928), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6944), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6960), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6976), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6992), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7008), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7024), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7040), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7056), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7072), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7088), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 37));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7104), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7120), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7136), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7152), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7168), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7184), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7200), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7216), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7232), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7248), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7264), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7280), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 38));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7296), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7312), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7328), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7344), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7360), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7376), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7392), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7408), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7424), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7440), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7456), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7472), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 39));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7488), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7504), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7520), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7536), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7552), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7568), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7584), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7600), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7616), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7632), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7648), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7664), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 40));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7680), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7696), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7712), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7728), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7744), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7760), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7776), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7792), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7808), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7824), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7840), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7856), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 41));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7872), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7888), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7904), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7920), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7936), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7952), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7968), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7984), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8000), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8016), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8032), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8048), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 42));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8064), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8080), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8096), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8112), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8128), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8144), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8160), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8176), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8192), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8208), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8224), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8240), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 43));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8256), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8272), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8288), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8304), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8320), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8336), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8352), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8368), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8384), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8400), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8416), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8432), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 44));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8448), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8464), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8480), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8496), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8512), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8528), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8544), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8560), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8576), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8592), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8608), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8624), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 45));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8640), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8656), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8672), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8688), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8704), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8720), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8736), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8752), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8768), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8784), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8800), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8816), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 46));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8832), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8848), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8864), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8880), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8896), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8912), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8928), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8944), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8960), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8976), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8992), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9008), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 47));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9024), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9040), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9056), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9072), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9088), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9104), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9120), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9136), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9152), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9168), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9184), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9200), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 48));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9216), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9232), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9248), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9264), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9280), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9296), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9312), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9328), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9344), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9360), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9376), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9392), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 49));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9408), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9424), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9440), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9456), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9472), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9488), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9504), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9520), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9536), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9552), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9568), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9584), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 50));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9600), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9616), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9632), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9648), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9664), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9680), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9696), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9712), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9728), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9744), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9760), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9776), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 51));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9792), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9808), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9824), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9840), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9856), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9872), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9888), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9904), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9920), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9936), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9952), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9968), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 52));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9984), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10000), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10016), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10032), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10048), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10064), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10080), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10096), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10112), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10128), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10144), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10160), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 53));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10176), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10192), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10208), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10224), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10240), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10256), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10272), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10288), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10304), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10320), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10336), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10352), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 54));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10368), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10384), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10400), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10416), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10432), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10448), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10464), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10480), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10496), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10512), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10528), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10544), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 55));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10560), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10576), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10592), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10608), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10624), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10640), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10656), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10672), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10688), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10704), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10720), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10736), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 56));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10752), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10768), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10784), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10800), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10816), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10832), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10848), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10864), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10880), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10896), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10912), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10928), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 57));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10944), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10960), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10976), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10992), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11008), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11024), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11040), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11056), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11072), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11088), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11104), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11120), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 58));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11136), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11152), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11168), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11184), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11200), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11216), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11232), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11248), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11264), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11280), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11296), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11312), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 59));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11328), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11344), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11360), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11376), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11392), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11408), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11424), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11440), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11456), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11472), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11488), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11504), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 60));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11520), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11536), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11552), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11568), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11584), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11600), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11616), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11632), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11648), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11664), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11680), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11696), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 61));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11712), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11728), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11744), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11760), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11776), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11792), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11808), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11824), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11840), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11856), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11872), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11888), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 62));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11904), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11920), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11936), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11952), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11968), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11984), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12000), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12016), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12032), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12048), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12064), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12080), hj, hn_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 63));
-                    z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12096), hj, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12112), hj, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12128), hj, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12144), hj, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12160), hj, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12176), hj, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12192), hj, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12208), hj, r_o48_63);
-                    hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12224), hj, hn_o0_15);
-                    hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12240), hj, hn_o16_31);
-                    hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12256), hj, hn_o32_47);
-                    hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12272), hj, hn_o48_63);
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var hj = V512.Create(Unsafe.Add(ref hPrev, j));
+                        z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, z_o0_15);
+                        z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, z_o16_31);
+                        z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, z_o32_47);
+                        z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, z_o48_63);
+                        r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, r_o0_15);
+                        r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, r_o16_31);
+                        r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, r_o32_47);
+                        r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, r_o48_63);
+                        hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, hn_o0_15);
+                        hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, hn_o16_31);
+                        hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, hn_o32_47);
+                        hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, hn_o48_63);
+                    }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V512.StoreUnsafe(z_o0_15, ref sums);
                 V512.StoreUnsafe(z_o16_31, ref sums, 16);
                 V512.StoreUnsafe(z_o32_47, ref sums, 32);
@@ -1678,8 +677,10 @@ namespace RnnGen.Generated
                 V512.StoreUnsafe(hn_o16_31, ref sums, 208);
                 V512.StoreUnsafe(hn_o32_47, ref sums, 224);
                 V512.StoreUnsafe(hn_o48_63, ref sums, 240);
-                EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 64, zeroState);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -1988,841 +989,26 @@ namespace RnnGen.Generated
                         // U·h, unless the previous state is zero.
                         if (!zero)
                         {
-                            var hj = V512.Create(hPrev);
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 32), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 48), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 64), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 80), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 96), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 112), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 5));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1024), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1040), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1056), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1072), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1088), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1104), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1120), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1136), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 6));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1152), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1168), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1184), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1200), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1216), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1232), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1248), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1264), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1280), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1296), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1312), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1328), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 7));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1344), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1360), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1376), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1392), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1408), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1424), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1440), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1456), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1472), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1488), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1504), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1520), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 8));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1536), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1552), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1568), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1584), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1600), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1616), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1632), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1648), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1664), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1680), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1696), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1712), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 9));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1728), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1744), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1760), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1776), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1792), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1808), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1824), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1840), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1856), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1872), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1888), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1904), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 10));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1920), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1936), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1952), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1968), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1984), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2000), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2016), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2032), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2048), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2064), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2080), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2096), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 11));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2112), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2128), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2144), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2160), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2176), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2192), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2208), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2224), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2240), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2256), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2272), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2288), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 12));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2304), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2320), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2336), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2352), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2368), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2384), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2400), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2416), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2432), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2448), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2464), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2480), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 13));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2496), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2512), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2528), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2544), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2560), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2576), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2592), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2608), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2624), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2640), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2656), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2672), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 14));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2688), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2704), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2720), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2736), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2752), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2768), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2784), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2800), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2816), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2832), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2848), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2864), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 15));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2880), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2896), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2912), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2928), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2944), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2960), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2976), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2992), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3008), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3024), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3040), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3056), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 16));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3072), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3088), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3104), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3120), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3136), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3152), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3168), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3184), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3200), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3216), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3232), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3248), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 17));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3264), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3280), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3296), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3312), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3328), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3344), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3360), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3376), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3392), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3408), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3424), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3440), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 18));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3456), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3472), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3488), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3504), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3520), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3536), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3552), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3568), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3584), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3600), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3616), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3632), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 19));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3648), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3664), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3680), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3696), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3712), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3728), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3744), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3760), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3776), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3792), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3808), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3824), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 20));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3840), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3856), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3872), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3888), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3904), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3920), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3936), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3952), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3968), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3984), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4000), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4016), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 21));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4032), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4048), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4064), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4080), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4096), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4112), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4128), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4144), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4160), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4176), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4192), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4208), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 22));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4224), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4240), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4256), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4272), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4288), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4304), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4320), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4336), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4352), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4368), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4384), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4400), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 23));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4416), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4432), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4448), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4464), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4480), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4496), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4512), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4528), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4544), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4560), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4576), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4592), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 24));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4608), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4624), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4640), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4656), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4672), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4688), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4704), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4720), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4736), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4752), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4768), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4784), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 25));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4800), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4816), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4832), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4848), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4864), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4880), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4896), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4912), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4928), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4944), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4960), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4976), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 26));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4992), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5008), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5024), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5040), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5056), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5072), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5088), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5104), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5120), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5136), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5152), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5168), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 27));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5184), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5200), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5216), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5232), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5248), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5264), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5280), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5296), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5312), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5328), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5344), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5360), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 28));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5376), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5392), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5408), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5424), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5440), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5456), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5472), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5488), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5504), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5520), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5536), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5552), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 29));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5568), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5584), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5600), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5616), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5632), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5648), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5664), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5680), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5696), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5712), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5728), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5744), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 30));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5760), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5776), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5792), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5808), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5824), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5840), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5856), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5872), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5888), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5904), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5920), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5936), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 31));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5952), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5968), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5984), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6000), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6016), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6032), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6048), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6064), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6080), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6096), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6112), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6128), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 32));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6144), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6160), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6176), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6192), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6208), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6224), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6240), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6256), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6272), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6288), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6304), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6320), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 33));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6336), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6352), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6368), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6384), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6400), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6416), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6432), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6448), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6464), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6480), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6496), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6512), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 34));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6528), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6544), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6560), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6576), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6592), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6608), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6624), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6640), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6656), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6672), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6688), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6704), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 35));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6720), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6736), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6752), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6768), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6784), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6800), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6816), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6832), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6848), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6864), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6880), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6896), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 36));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6912), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6928), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6944), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6960), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6976), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6992), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7008), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7024), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7040), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7056), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7072), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7088), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 37));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7104), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7120), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7136), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7152), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7168), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7184), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7200), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7216), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7232), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7248), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7264), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7280), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 38));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7296), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7312), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7328), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7344), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7360), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7376), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7392), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7408), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7424), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7440), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7456), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7472), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 39));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7488), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7504), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7520), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7536), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7552), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7568), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7584), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7600), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7616), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7632), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7648), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7664), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 40));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7680), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7696), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7712), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7728), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7744), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7760), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7776), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7792), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7808), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7824), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7840), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7856), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 41));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7872), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7888), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7904), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7920), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7936), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7952), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7968), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7984), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8000), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8016), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8032), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8048), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 42));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8064), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8080), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8096), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8112), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8128), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8144), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8160), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8176), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8192), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8208), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8224), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8240), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 43));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8256), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8272), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8288), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8304), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8320), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8336), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8352), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8368), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8384), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8400), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8416), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8432), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 44));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8448), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8464), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8480), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8496), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8512), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8528), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8544), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8560), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8576), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8592), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8608), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8624), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 45));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8640), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8656), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8672), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8688), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8704), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8720), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8736), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8752), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8768), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8784), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8800), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8816), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 46));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8832), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8848), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8864), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8880), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8896), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8912), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8928), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8944), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8960), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8976), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8992), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9008), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 47));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9024), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9040), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9056), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9072), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9088), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9104), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9120), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9136), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9152), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9168), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9184), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9200), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 48));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9216), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9232), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9248), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9264), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9280), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9296), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9312), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9328), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9344), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9360), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9376), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9392), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 49));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9408), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9424), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9440), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9456), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9472), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9488), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9504), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9520), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9536), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9552), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9568), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9584), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 50));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9600), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9616), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9632), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9648), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9664), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9680), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9696), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9712), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9728), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9744), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9760), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9776), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 51));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9792), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9808), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9824), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9840), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9856), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9872), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9888), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9904), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9920), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9936), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9952), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9968), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 52));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9984), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10000), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10016), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10032), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10048), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10064), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10080), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10096), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10112), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10128), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10144), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10160), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 53));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10176), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10192), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10208), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10224), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10240), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10256), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10272), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10288), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10304), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10320), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10336), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10352), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 54));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10368), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10384), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10400), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10416), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10432), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10448), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10464), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10480), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10496), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10512), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10528), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10544), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 55));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10560), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10576), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10592), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10608), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10624), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10640), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10656), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10672), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10688), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10704), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10720), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10736), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 56));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10752), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10768), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10784), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10800), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10816), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10832), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10848), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10864), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10880), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10896), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10912), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10928), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 57));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10944), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10960), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10976), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10992), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11008), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11024), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11040), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11056), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11072), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11088), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11104), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11120), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 58));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11136), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11152), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11168), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11184), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11200), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11216), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11232), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11248), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11264), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11280), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11296), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11312), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 59));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11328), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11344), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11360), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11376), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11392), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11408), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11424), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11440), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11456), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11472), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11488), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11504), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 60));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11520), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11536), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11552), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11568), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11584), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11600), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11616), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11632), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11648), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11664), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11680), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11696), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 61));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11712), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11728), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11744), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11760), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11776), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11792), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11808), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11824), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11840), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11856), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11872), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11888), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 62));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11904), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11920), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11936), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11952), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11968), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11984), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12000), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12016), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12032), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12048), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12064), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12080), hj, hn_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 63));
-                            z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12096), hj, z_o0_15);
-                            z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12112), hj, z_o16_31);
-                            z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12128), hj, z_o32_47);
-                            z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12144), hj, z_o48_63);
-                            r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12160), hj, r_o0_15);
-                            r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12176), hj, r_o16_31);
-                            r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12192), hj, r_o32_47);
-                            r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12208), hj, r_o48_63);
-                            hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12224), hj, hn_o0_15);
-                            hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12240), hj, hn_o16_31);
-                            hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12256), hj, hn_o32_47);
-                            hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12272), hj, hn_o48_63);
+                            for (int j = 0; j < Output; j++)
+                            {
+                                ref float uj = ref Unsafe.Add(ref u, j * 192);
+                                var hj = V512.Create(Unsafe.Add(ref hPrev, j));
+                                z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, z_o0_15);
+                                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, z_o16_31);
+                                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, z_o32_47);
+                                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, z_o48_63);
+                                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, r_o0_15);
+                                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, r_o16_31);
+                                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, r_o32_47);
+                                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, r_o48_63);
+                                hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, hn_o0_15);
+                                hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, hn_o16_31);
+                                hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, hn_o32_47);
+                                hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, hn_o48_63);
+                            }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V512.StoreUnsafe(z_o0_15, ref sums);
                         V512.StoreUnsafe(z_o16_31, ref sums, 16);
                         V512.StoreUnsafe(z_o32_47, ref sums, 32);
@@ -2839,8 +1025,10 @@ namespace RnnGen.Generated
                         V512.StoreUnsafe(hn_o16_31, ref sums, 208);
                         V512.StoreUnsafe(hn_o32_47, ref sums, 224);
                         V512.StoreUnsafe(hn_o48_63, ref sums, 240);
-                        EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 64, zero);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -2863,7 +1051,554 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                var z = Sigmoid(V512.LoadUnsafe(ref sums, k));
+                var r = Sigmoid(V512.LoadUnsafe(ref sums, 64 + k));
+                var n = Tanh(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sums, 192 + k), V512.LoadUnsafe(ref sums, 128 + k)));
+                V512.StoreUnsafe(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 6144);
+            ref float b = ref Unsafe.Add(ref weights, 18432);
+            ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..15 (chunk 0): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var r_o0_15_s0 = V512.LoadUnsafe(ref b, 64);
+                var xn_o0_15_s0 = V512.LoadUnsafe(ref b, 128);
+                var hn_o0_15_s0 = V512.LoadUnsafe(ref bh, 128);
+                var z_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var r_o0_15_s1 = V512.LoadUnsafe(ref b, 64);
+                var xn_o0_15_s1 = V512.LoadUnsafe(ref b, 128);
+                var hn_o0_15_s1 = V512.LoadUnsafe(ref bh, 128);
+                var z_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var r_o0_15_s2 = V512.LoadUnsafe(ref b, 64);
+                var xn_o0_15_s2 = V512.LoadUnsafe(ref b, 128);
+                var hn_o0_15_s2 = V512.LoadUnsafe(ref bh, 128);
+                var z_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var r_o0_15_s3 = V512.LoadUnsafe(ref b, 64);
+                var xn_o0_15_s3 = V512.LoadUnsafe(ref b, 128);
+                var hn_o0_15_s3 = V512.LoadUnsafe(ref bh, 128);
+                var z_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var r_o0_15_s4 = V512.LoadUnsafe(ref b, 64);
+                var xn_o0_15_s4 = V512.LoadUnsafe(ref b, 128);
+                var hn_o0_15_s4 = V512.LoadUnsafe(ref bh, 128);
+                var z_o0_15_s5 = V512.LoadUnsafe(ref b);
+                var r_o0_15_s5 = V512.LoadUnsafe(ref b, 64);
+                var xn_o0_15_s5 = V512.LoadUnsafe(ref b, 128);
+                var hn_o0_15_s5 = V512.LoadUnsafe(ref bh, 128);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_z_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_r_o0_15 = V512.LoadUnsafe(ref wi, 64);
+                    var wi_xn_o0_15 = V512.LoadUnsafe(ref wi, 128);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s0, z_o0_15_s0);
+                    r_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s0, r_o0_15_s0);
+                    xn_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s0, xn_o0_15_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s1, z_o0_15_s1);
+                    r_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s1, r_o0_15_s1);
+                    xn_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s1, xn_o0_15_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s2, z_o0_15_s2);
+                    r_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s2, r_o0_15_s2);
+                    xn_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s2, xn_o0_15_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s3, z_o0_15_s3);
+                    r_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s3, r_o0_15_s3);
+                    xn_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s3, xn_o0_15_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s4, z_o0_15_s4);
+                    r_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s4, r_o0_15_s4);
+                    xn_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s4, xn_o0_15_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s5, z_o0_15_s5);
+                    r_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s5, r_o0_15_s5);
+                    xn_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s5, xn_o0_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_z_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_r_o0_15 = V512.LoadUnsafe(ref uj, 64);
+                        var uj_hn_o0_15 = V512.LoadUnsafe(ref uj, 128);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s0, z_o0_15_s0);
+                        r_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s0, r_o0_15_s0);
+                        hn_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s0, hn_o0_15_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s1, z_o0_15_s1);
+                        r_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s1, r_o0_15_s1);
+                        hn_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s1, hn_o0_15_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s2, z_o0_15_s2);
+                        r_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s2, r_o0_15_s2);
+                        hn_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s2, hn_o0_15_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s3, z_o0_15_s3);
+                        r_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s3, r_o0_15_s3);
+                        hn_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s3, hn_o0_15_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s4, z_o0_15_s4);
+                        r_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s4, r_o0_15_s4);
+                        hn_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s4, hn_o0_15_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s5, z_o0_15_s5);
+                        r_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s5, r_o0_15_s5);
+                        hn_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s5, hn_o0_15_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o0_15_s0, ref sums);
+                V512.StoreUnsafe(r_o0_15_s0, ref sums, 64);
+                V512.StoreUnsafe(xn_o0_15_s0, ref sums, 128);
+                V512.StoreUnsafe(hn_o0_15_s0, ref sums, 192);
+                V512.StoreUnsafe(z_o0_15_s1, ref sums, 256);
+                V512.StoreUnsafe(r_o0_15_s1, ref sums, 320);
+                V512.StoreUnsafe(xn_o0_15_s1, ref sums, 384);
+                V512.StoreUnsafe(hn_o0_15_s1, ref sums, 448);
+                V512.StoreUnsafe(z_o0_15_s2, ref sums, 512);
+                V512.StoreUnsafe(r_o0_15_s2, ref sums, 576);
+                V512.StoreUnsafe(xn_o0_15_s2, ref sums, 640);
+                V512.StoreUnsafe(hn_o0_15_s2, ref sums, 704);
+                V512.StoreUnsafe(z_o0_15_s3, ref sums, 768);
+                V512.StoreUnsafe(r_o0_15_s3, ref sums, 832);
+                V512.StoreUnsafe(xn_o0_15_s3, ref sums, 896);
+                V512.StoreUnsafe(hn_o0_15_s3, ref sums, 960);
+                V512.StoreUnsafe(z_o0_15_s4, ref sums, 1024);
+                V512.StoreUnsafe(r_o0_15_s4, ref sums, 1088);
+                V512.StoreUnsafe(xn_o0_15_s4, ref sums, 1152);
+                V512.StoreUnsafe(hn_o0_15_s4, ref sums, 1216);
+                V512.StoreUnsafe(z_o0_15_s5, ref sums, 1280);
+                V512.StoreUnsafe(r_o0_15_s5, ref sums, 1344);
+                V512.StoreUnsafe(xn_o0_15_s5, ref sums, 1408);
+                V512.StoreUnsafe(hn_o0_15_s5, ref sums, 1472);
+            }
+
+            // Outputs 16..31 (chunk 1): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var r_o16_31_s0 = V512.LoadUnsafe(ref b, 80);
+                var xn_o16_31_s0 = V512.LoadUnsafe(ref b, 144);
+                var hn_o16_31_s0 = V512.LoadUnsafe(ref bh, 144);
+                var z_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var r_o16_31_s1 = V512.LoadUnsafe(ref b, 80);
+                var xn_o16_31_s1 = V512.LoadUnsafe(ref b, 144);
+                var hn_o16_31_s1 = V512.LoadUnsafe(ref bh, 144);
+                var z_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var r_o16_31_s2 = V512.LoadUnsafe(ref b, 80);
+                var xn_o16_31_s2 = V512.LoadUnsafe(ref b, 144);
+                var hn_o16_31_s2 = V512.LoadUnsafe(ref bh, 144);
+                var z_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var r_o16_31_s3 = V512.LoadUnsafe(ref b, 80);
+                var xn_o16_31_s3 = V512.LoadUnsafe(ref b, 144);
+                var hn_o16_31_s3 = V512.LoadUnsafe(ref bh, 144);
+                var z_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var r_o16_31_s4 = V512.LoadUnsafe(ref b, 80);
+                var xn_o16_31_s4 = V512.LoadUnsafe(ref b, 144);
+                var hn_o16_31_s4 = V512.LoadUnsafe(ref bh, 144);
+                var z_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var r_o16_31_s5 = V512.LoadUnsafe(ref b, 80);
+                var xn_o16_31_s5 = V512.LoadUnsafe(ref b, 144);
+                var hn_o16_31_s5 = V512.LoadUnsafe(ref bh, 144);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_z_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_r_o16_31 = V512.LoadUnsafe(ref wi, 80);
+                    var wi_xn_o16_31 = V512.LoadUnsafe(ref wi, 144);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s0, z_o16_31_s0);
+                    r_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s0, r_o16_31_s0);
+                    xn_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s0, xn_o16_31_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s1, z_o16_31_s1);
+                    r_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s1, r_o16_31_s1);
+                    xn_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s1, xn_o16_31_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s2, z_o16_31_s2);
+                    r_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s2, r_o16_31_s2);
+                    xn_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s2, xn_o16_31_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s3, z_o16_31_s3);
+                    r_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s3, r_o16_31_s3);
+                    xn_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s3, xn_o16_31_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s4, z_o16_31_s4);
+                    r_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s4, r_o16_31_s4);
+                    xn_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s4, xn_o16_31_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s5, z_o16_31_s5);
+                    r_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s5, r_o16_31_s5);
+                    xn_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s5, xn_o16_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_z_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_r_o16_31 = V512.LoadUnsafe(ref uj, 80);
+                        var uj_hn_o16_31 = V512.LoadUnsafe(ref uj, 144);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s0, z_o16_31_s0);
+                        r_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s0, r_o16_31_s0);
+                        hn_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s0, hn_o16_31_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s1, z_o16_31_s1);
+                        r_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s1, r_o16_31_s1);
+                        hn_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s1, hn_o16_31_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s2, z_o16_31_s2);
+                        r_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s2, r_o16_31_s2);
+                        hn_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s2, hn_o16_31_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s3, z_o16_31_s3);
+                        r_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s3, r_o16_31_s3);
+                        hn_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s3, hn_o16_31_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s4, z_o16_31_s4);
+                        r_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s4, r_o16_31_s4);
+                        hn_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s4, hn_o16_31_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s5, z_o16_31_s5);
+                        r_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s5, r_o16_31_s5);
+                        hn_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s5, hn_o16_31_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(r_o16_31_s0, ref sums, 80);
+                V512.StoreUnsafe(xn_o16_31_s0, ref sums, 144);
+                V512.StoreUnsafe(hn_o16_31_s0, ref sums, 208);
+                V512.StoreUnsafe(z_o16_31_s1, ref sums, 272);
+                V512.StoreUnsafe(r_o16_31_s1, ref sums, 336);
+                V512.StoreUnsafe(xn_o16_31_s1, ref sums, 400);
+                V512.StoreUnsafe(hn_o16_31_s1, ref sums, 464);
+                V512.StoreUnsafe(z_o16_31_s2, ref sums, 528);
+                V512.StoreUnsafe(r_o16_31_s2, ref sums, 592);
+                V512.StoreUnsafe(xn_o16_31_s2, ref sums, 656);
+                V512.StoreUnsafe(hn_o16_31_s2, ref sums, 720);
+                V512.StoreUnsafe(z_o16_31_s3, ref sums, 784);
+                V512.StoreUnsafe(r_o16_31_s3, ref sums, 848);
+                V512.StoreUnsafe(xn_o16_31_s3, ref sums, 912);
+                V512.StoreUnsafe(hn_o16_31_s3, ref sums, 976);
+                V512.StoreUnsafe(z_o16_31_s4, ref sums, 1040);
+                V512.StoreUnsafe(r_o16_31_s4, ref sums, 1104);
+                V512.StoreUnsafe(xn_o16_31_s4, ref sums, 1168);
+                V512.StoreUnsafe(hn_o16_31_s4, ref sums, 1232);
+                V512.StoreUnsafe(z_o16_31_s5, ref sums, 1296);
+                V512.StoreUnsafe(r_o16_31_s5, ref sums, 1360);
+                V512.StoreUnsafe(xn_o16_31_s5, ref sums, 1424);
+                V512.StoreUnsafe(hn_o16_31_s5, ref sums, 1488);
+            }
+
+            // Outputs 32..47 (chunk 2): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o32_47_s0 = V512.LoadUnsafe(ref b, 32);
+                var r_o32_47_s0 = V512.LoadUnsafe(ref b, 96);
+                var xn_o32_47_s0 = V512.LoadUnsafe(ref b, 160);
+                var hn_o32_47_s0 = V512.LoadUnsafe(ref bh, 160);
+                var z_o32_47_s1 = V512.LoadUnsafe(ref b, 32);
+                var r_o32_47_s1 = V512.LoadUnsafe(ref b, 96);
+                var xn_o32_47_s1 = V512.LoadUnsafe(ref b, 160);
+                var hn_o32_47_s1 = V512.LoadUnsafe(ref bh, 160);
+                var z_o32_47_s2 = V512.LoadUnsafe(ref b, 32);
+                var r_o32_47_s2 = V512.LoadUnsafe(ref b, 96);
+                var xn_o32_47_s2 = V512.LoadUnsafe(ref b, 160);
+                var hn_o32_47_s2 = V512.LoadUnsafe(ref bh, 160);
+                var z_o32_47_s3 = V512.LoadUnsafe(ref b, 32);
+                var r_o32_47_s3 = V512.LoadUnsafe(ref b, 96);
+                var xn_o32_47_s3 = V512.LoadUnsafe(ref b, 160);
+                var hn_o32_47_s3 = V512.LoadUnsafe(ref bh, 160);
+                var z_o32_47_s4 = V512.LoadUnsafe(ref b, 32);
+                var r_o32_47_s4 = V512.LoadUnsafe(ref b, 96);
+                var xn_o32_47_s4 = V512.LoadUnsafe(ref b, 160);
+                var hn_o32_47_s4 = V512.LoadUnsafe(ref bh, 160);
+                var z_o32_47_s5 = V512.LoadUnsafe(ref b, 32);
+                var r_o32_47_s5 = V512.LoadUnsafe(ref b, 96);
+                var xn_o32_47_s5 = V512.LoadUnsafe(ref b, 160);
+                var hn_o32_47_s5 = V512.LoadUnsafe(ref bh, 160);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_z_o32_47 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_r_o32_47 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_xn_o32_47 = V512.LoadUnsafe(ref wi, 160);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s0, z_o32_47_s0);
+                    r_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s0, r_o32_47_s0);
+                    xn_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o32_47, xi_s0, xn_o32_47_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s1, z_o32_47_s1);
+                    r_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s1, r_o32_47_s1);
+                    xn_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o32_47, xi_s1, xn_o32_47_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s2, z_o32_47_s2);
+                    r_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s2, r_o32_47_s2);
+                    xn_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o32_47, xi_s2, xn_o32_47_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s3, z_o32_47_s3);
+                    r_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s3, r_o32_47_s3);
+                    xn_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o32_47, xi_s3, xn_o32_47_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s4, z_o32_47_s4);
+                    r_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s4, r_o32_47_s4);
+                    xn_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o32_47, xi_s4, xn_o32_47_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s5, z_o32_47_s5);
+                    r_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s5, r_o32_47_s5);
+                    xn_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o32_47, xi_s5, xn_o32_47_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_z_o32_47 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_r_o32_47 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_hn_o32_47 = V512.LoadUnsafe(ref uj, 160);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s0, z_o32_47_s0);
+                        r_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s0, r_o32_47_s0);
+                        hn_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o32_47, hj_s0, hn_o32_47_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s1, z_o32_47_s1);
+                        r_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s1, r_o32_47_s1);
+                        hn_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o32_47, hj_s1, hn_o32_47_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s2, z_o32_47_s2);
+                        r_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s2, r_o32_47_s2);
+                        hn_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o32_47, hj_s2, hn_o32_47_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s3, z_o32_47_s3);
+                        r_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s3, r_o32_47_s3);
+                        hn_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o32_47, hj_s3, hn_o32_47_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s4, z_o32_47_s4);
+                        r_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s4, r_o32_47_s4);
+                        hn_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o32_47, hj_s4, hn_o32_47_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s5, z_o32_47_s5);
+                        r_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s5, r_o32_47_s5);
+                        hn_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o32_47, hj_s5, hn_o32_47_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o32_47_s0, ref sums, 32);
+                V512.StoreUnsafe(r_o32_47_s0, ref sums, 96);
+                V512.StoreUnsafe(xn_o32_47_s0, ref sums, 160);
+                V512.StoreUnsafe(hn_o32_47_s0, ref sums, 224);
+                V512.StoreUnsafe(z_o32_47_s1, ref sums, 288);
+                V512.StoreUnsafe(r_o32_47_s1, ref sums, 352);
+                V512.StoreUnsafe(xn_o32_47_s1, ref sums, 416);
+                V512.StoreUnsafe(hn_o32_47_s1, ref sums, 480);
+                V512.StoreUnsafe(z_o32_47_s2, ref sums, 544);
+                V512.StoreUnsafe(r_o32_47_s2, ref sums, 608);
+                V512.StoreUnsafe(xn_o32_47_s2, ref sums, 672);
+                V512.StoreUnsafe(hn_o32_47_s2, ref sums, 736);
+                V512.StoreUnsafe(z_o32_47_s3, ref sums, 800);
+                V512.StoreUnsafe(r_o32_47_s3, ref sums, 864);
+                V512.StoreUnsafe(xn_o32_47_s3, ref sums, 928);
+                V512.StoreUnsafe(hn_o32_47_s3, ref sums, 992);
+                V512.StoreUnsafe(z_o32_47_s4, ref sums, 1056);
+                V512.StoreUnsafe(r_o32_47_s4, ref sums, 1120);
+                V512.StoreUnsafe(xn_o32_47_s4, ref sums, 1184);
+                V512.StoreUnsafe(hn_o32_47_s4, ref sums, 1248);
+                V512.StoreUnsafe(z_o32_47_s5, ref sums, 1312);
+                V512.StoreUnsafe(r_o32_47_s5, ref sums, 1376);
+                V512.StoreUnsafe(xn_o32_47_s5, ref sums, 1440);
+                V512.StoreUnsafe(hn_o32_47_s5, ref sums, 1504);
+            }
+
+            // Outputs 48..63 (chunk 3): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o48_63_s0 = V512.LoadUnsafe(ref b, 48);
+                var r_o48_63_s0 = V512.LoadUnsafe(ref b, 112);
+                var xn_o48_63_s0 = V512.LoadUnsafe(ref b, 176);
+                var hn_o48_63_s0 = V512.LoadUnsafe(ref bh, 176);
+                var z_o48_63_s1 = V512.LoadUnsafe(ref b, 48);
+                var r_o48_63_s1 = V512.LoadUnsafe(ref b, 112);
+                var xn_o48_63_s1 = V512.LoadUnsafe(ref b, 176);
+                var hn_o48_63_s1 = V512.LoadUnsafe(ref bh, 176);
+                var z_o48_63_s2 = V512.LoadUnsafe(ref b, 48);
+                var r_o48_63_s2 = V512.LoadUnsafe(ref b, 112);
+                var xn_o48_63_s2 = V512.LoadUnsafe(ref b, 176);
+                var hn_o48_63_s2 = V512.LoadUnsafe(ref bh, 176);
+                var z_o48_63_s3 = V512.LoadUnsafe(ref b, 48);
+                var r_o48_63_s3 = V512.LoadUnsafe(ref b, 112);
+                var xn_o48_63_s3 = V512.LoadUnsafe(ref b, 176);
+                var hn_o48_63_s3 = V512.LoadUnsafe(ref bh, 176);
+                var z_o48_63_s4 = V512.LoadUnsafe(ref b, 48);
+                var r_o48_63_s4 = V512.LoadUnsafe(ref b, 112);
+                var xn_o48_63_s4 = V512.LoadUnsafe(ref b, 176);
+                var hn_o48_63_s4 = V512.LoadUnsafe(ref bh, 176);
+                var z_o48_63_s5 = V512.LoadUnsafe(ref b, 48);
+                var r_o48_63_s5 = V512.LoadUnsafe(ref b, 112);
+                var xn_o48_63_s5 = V512.LoadUnsafe(ref b, 176);
+                var hn_o48_63_s5 = V512.LoadUnsafe(ref bh, 176);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_z_o48_63 = V512.LoadUnsafe(ref wi, 48);
+                    var wi_r_o48_63 = V512.LoadUnsafe(ref wi, 112);
+                    var wi_xn_o48_63 = V512.LoadUnsafe(ref wi, 176);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s0, z_o48_63_s0);
+                    r_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_r_o48_63, xi_s0, r_o48_63_s0);
+                    xn_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o48_63, xi_s0, xn_o48_63_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s1, z_o48_63_s1);
+                    r_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_r_o48_63, xi_s1, r_o48_63_s1);
+                    xn_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o48_63, xi_s1, xn_o48_63_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s2, z_o48_63_s2);
+                    r_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_r_o48_63, xi_s2, r_o48_63_s2);
+                    xn_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o48_63, xi_s2, xn_o48_63_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s3, z_o48_63_s3);
+                    r_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_r_o48_63, xi_s3, r_o48_63_s3);
+                    xn_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o48_63, xi_s3, xn_o48_63_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s4, z_o48_63_s4);
+                    r_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_r_o48_63, xi_s4, r_o48_63_s4);
+                    xn_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o48_63, xi_s4, xn_o48_63_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s5, z_o48_63_s5);
+                    r_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_r_o48_63, xi_s5, r_o48_63_s5);
+                    xn_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o48_63, xi_s5, xn_o48_63_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_z_o48_63 = V512.LoadUnsafe(ref uj, 48);
+                        var uj_r_o48_63 = V512.LoadUnsafe(ref uj, 112);
+                        var uj_hn_o48_63 = V512.LoadUnsafe(ref uj, 176);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s0, z_o48_63_s0);
+                        r_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_r_o48_63, hj_s0, r_o48_63_s0);
+                        hn_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o48_63, hj_s0, hn_o48_63_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s1, z_o48_63_s1);
+                        r_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_r_o48_63, hj_s1, r_o48_63_s1);
+                        hn_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o48_63, hj_s1, hn_o48_63_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s2, z_o48_63_s2);
+                        r_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_r_o48_63, hj_s2, r_o48_63_s2);
+                        hn_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o48_63, hj_s2, hn_o48_63_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s3, z_o48_63_s3);
+                        r_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_r_o48_63, hj_s3, r_o48_63_s3);
+                        hn_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o48_63, hj_s3, hn_o48_63_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s4, z_o48_63_s4);
+                        r_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_r_o48_63, hj_s4, r_o48_63_s4);
+                        hn_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o48_63, hj_s4, hn_o48_63_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s5, z_o48_63_s5);
+                        r_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_r_o48_63, hj_s5, r_o48_63_s5);
+                        hn_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o48_63, hj_s5, hn_o48_63_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o48_63_s0, ref sums, 48);
+                V512.StoreUnsafe(r_o48_63_s0, ref sums, 112);
+                V512.StoreUnsafe(xn_o48_63_s0, ref sums, 176);
+                V512.StoreUnsafe(hn_o48_63_s0, ref sums, 240);
+                V512.StoreUnsafe(z_o48_63_s1, ref sums, 304);
+                V512.StoreUnsafe(r_o48_63_s1, ref sums, 368);
+                V512.StoreUnsafe(xn_o48_63_s1, ref sums, 432);
+                V512.StoreUnsafe(hn_o48_63_s1, ref sums, 496);
+                V512.StoreUnsafe(z_o48_63_s2, ref sums, 560);
+                V512.StoreUnsafe(r_o48_63_s2, ref sums, 624);
+                V512.StoreUnsafe(xn_o48_63_s2, ref sums, 688);
+                V512.StoreUnsafe(hn_o48_63_s2, ref sums, 752);
+                V512.StoreUnsafe(z_o48_63_s3, ref sums, 816);
+                V512.StoreUnsafe(r_o48_63_s3, ref sums, 880);
+                V512.StoreUnsafe(xn_o48_63_s3, ref sums, 944);
+                V512.StoreUnsafe(hn_o48_63_s3, ref sums, 1008);
+                V512.StoreUnsafe(z_o48_63_s4, ref sums, 1072);
+                V512.StoreUnsafe(r_o48_63_s4, ref sums, 1136);
+                V512.StoreUnsafe(xn_o48_63_s4, ref sums, 1200);
+                V512.StoreUnsafe(hn_o48_63_s4, ref sums, 1264);
+                V512.StoreUnsafe(z_o48_63_s5, ref sums, 1328);
+                V512.StoreUnsafe(r_o48_63_s5, ref sums, 1392);
+                V512.StoreUnsafe(xn_o48_63_s5, ref sums, 1456);
+                V512.StoreUnsafe(hn_o48_63_s5, ref sums, 1520);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 16)
             {
@@ -2876,7 +1611,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -2936,20 +1671,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V256.StoreUnsafe(z_o0_7, ref sums);
                 V256.StoreUnsafe(z_o8_15, ref sums, 8);
                 V256.StoreUnsafe(z_o16_23, ref sums, 16);
-                V256.StoreUnsafe(r_o0_7, ref sums, 24);
-                V256.StoreUnsafe(r_o8_15, ref sums, 32);
-                V256.StoreUnsafe(r_o16_23, ref sums, 40);
-                V256.StoreUnsafe(xn_o0_7, ref sums, 48);
-                V256.StoreUnsafe(xn_o8_15, ref sums, 56);
-                V256.StoreUnsafe(xn_o16_23, ref sums, 64);
-                V256.StoreUnsafe(hn_o0_7, ref sums, 72);
-                V256.StoreUnsafe(hn_o8_15, ref sums, 80);
-                V256.StoreUnsafe(hn_o16_23, ref sums, 88);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 24, zeroState);
+                V256.StoreUnsafe(r_o0_7, ref sums, 64);
+                V256.StoreUnsafe(r_o8_15, ref sums, 72);
+                V256.StoreUnsafe(r_o16_23, ref sums, 80);
+                V256.StoreUnsafe(xn_o0_7, ref sums, 128);
+                V256.StoreUnsafe(xn_o8_15, ref sums, 136);
+                V256.StoreUnsafe(xn_o16_23, ref sums, 144);
+                V256.StoreUnsafe(hn_o0_7, ref sums, 192);
+                V256.StoreUnsafe(hn_o8_15, ref sums, 200);
+                V256.StoreUnsafe(hn_o16_23, ref sums, 208);
             }
 
             // Outputs 24..47 (chunks 3..5): sums z, r, xn, hn.
@@ -3001,20 +1735,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(z_o24_31, ref sums);
-                V256.StoreUnsafe(z_o32_39, ref sums, 8);
-                V256.StoreUnsafe(z_o40_47, ref sums, 16);
-                V256.StoreUnsafe(r_o24_31, ref sums, 24);
-                V256.StoreUnsafe(r_o32_39, ref sums, 32);
-                V256.StoreUnsafe(r_o40_47, ref sums, 40);
-                V256.StoreUnsafe(xn_o24_31, ref sums, 48);
-                V256.StoreUnsafe(xn_o32_39, ref sums, 56);
-                V256.StoreUnsafe(xn_o40_47, ref sums, 64);
-                V256.StoreUnsafe(hn_o24_31, ref sums, 72);
-                V256.StoreUnsafe(hn_o32_39, ref sums, 80);
-                V256.StoreUnsafe(hn_o40_47, ref sums, 88);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 24, 24, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(z_o24_31, ref sums, 24);
+                V256.StoreUnsafe(z_o32_39, ref sums, 32);
+                V256.StoreUnsafe(z_o40_47, ref sums, 40);
+                V256.StoreUnsafe(r_o24_31, ref sums, 88);
+                V256.StoreUnsafe(r_o32_39, ref sums, 96);
+                V256.StoreUnsafe(r_o40_47, ref sums, 104);
+                V256.StoreUnsafe(xn_o24_31, ref sums, 152);
+                V256.StoreUnsafe(xn_o32_39, ref sums, 160);
+                V256.StoreUnsafe(xn_o40_47, ref sums, 168);
+                V256.StoreUnsafe(hn_o24_31, ref sums, 216);
+                V256.StoreUnsafe(hn_o32_39, ref sums, 224);
+                V256.StoreUnsafe(hn_o40_47, ref sums, 232);
             }
 
             // Outputs 48..63 (chunks 6..7): sums z, r, xn, hn.
@@ -3056,17 +1789,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(z_o48_55, ref sums);
-                V256.StoreUnsafe(z_o56_63, ref sums, 8);
-                V256.StoreUnsafe(r_o48_55, ref sums, 24);
-                V256.StoreUnsafe(r_o56_63, ref sums, 32);
-                V256.StoreUnsafe(xn_o48_55, ref sums, 48);
-                V256.StoreUnsafe(xn_o56_63, ref sums, 56);
-                V256.StoreUnsafe(hn_o48_55, ref sums, 72);
-                V256.StoreUnsafe(hn_o56_63, ref sums, 80);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 48, 16, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(z_o48_55, ref sums, 48);
+                V256.StoreUnsafe(z_o56_63, ref sums, 56);
+                V256.StoreUnsafe(r_o48_55, ref sums, 112);
+                V256.StoreUnsafe(r_o56_63, ref sums, 120);
+                V256.StoreUnsafe(xn_o48_55, ref sums, 176);
+                V256.StoreUnsafe(xn_o56_63, ref sums, 184);
+                V256.StoreUnsafe(hn_o48_55, ref sums, 240);
+                V256.StoreUnsafe(hn_o56_63, ref sums, 248);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -3305,20 +2040,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V256.StoreUnsafe(z_o0_7, ref sums);
                         V256.StoreUnsafe(z_o8_15, ref sums, 8);
                         V256.StoreUnsafe(z_o16_23, ref sums, 16);
-                        V256.StoreUnsafe(r_o0_7, ref sums, 24);
-                        V256.StoreUnsafe(r_o8_15, ref sums, 32);
-                        V256.StoreUnsafe(r_o16_23, ref sums, 40);
-                        V256.StoreUnsafe(xn_o0_7, ref sums, 48);
-                        V256.StoreUnsafe(xn_o8_15, ref sums, 56);
-                        V256.StoreUnsafe(xn_o16_23, ref sums, 64);
-                        V256.StoreUnsafe(hn_o0_7, ref sums, 72);
-                        V256.StoreUnsafe(hn_o8_15, ref sums, 80);
-                        V256.StoreUnsafe(hn_o16_23, ref sums, 88);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 24, zero);
+                        V256.StoreUnsafe(r_o0_7, ref sums, 64);
+                        V256.StoreUnsafe(r_o8_15, ref sums, 72);
+                        V256.StoreUnsafe(r_o16_23, ref sums, 80);
+                        V256.StoreUnsafe(xn_o0_7, ref sums, 128);
+                        V256.StoreUnsafe(xn_o8_15, ref sums, 136);
+                        V256.StoreUnsafe(xn_o16_23, ref sums, 144);
+                        V256.StoreUnsafe(hn_o0_7, ref sums, 192);
+                        V256.StoreUnsafe(hn_o8_15, ref sums, 200);
+                        V256.StoreUnsafe(hn_o16_23, ref sums, 208);
                     }
 
                     // Outputs 24..47 (chunks 3..5): sums z, r, xn, hn.
@@ -3355,20 +2089,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V256.StoreUnsafe(z_o24_31, ref sums);
-                        V256.StoreUnsafe(z_o32_39, ref sums, 8);
-                        V256.StoreUnsafe(z_o40_47, ref sums, 16);
-                        V256.StoreUnsafe(r_o24_31, ref sums, 24);
-                        V256.StoreUnsafe(r_o32_39, ref sums, 32);
-                        V256.StoreUnsafe(r_o40_47, ref sums, 40);
-                        V256.StoreUnsafe(xn_o24_31, ref sums, 48);
-                        V256.StoreUnsafe(xn_o32_39, ref sums, 56);
-                        V256.StoreUnsafe(xn_o40_47, ref sums, 64);
-                        V256.StoreUnsafe(hn_o24_31, ref sums, 72);
-                        V256.StoreUnsafe(hn_o32_39, ref sums, 80);
-                        V256.StoreUnsafe(hn_o40_47, ref sums, 88);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, 24, 24, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V256.StoreUnsafe(z_o24_31, ref sums, 24);
+                        V256.StoreUnsafe(z_o32_39, ref sums, 32);
+                        V256.StoreUnsafe(z_o40_47, ref sums, 40);
+                        V256.StoreUnsafe(r_o24_31, ref sums, 88);
+                        V256.StoreUnsafe(r_o32_39, ref sums, 96);
+                        V256.StoreUnsafe(r_o40_47, ref sums, 104);
+                        V256.StoreUnsafe(xn_o24_31, ref sums, 152);
+                        V256.StoreUnsafe(xn_o32_39, ref sums, 160);
+                        V256.StoreUnsafe(xn_o40_47, ref sums, 168);
+                        V256.StoreUnsafe(hn_o24_31, ref sums, 216);
+                        V256.StoreUnsafe(hn_o32_39, ref sums, 224);
+                        V256.StoreUnsafe(hn_o40_47, ref sums, 232);
                     }
 
                     // Outputs 48..63 (chunks 6..7): sums z, r, xn, hn.
@@ -3398,17 +2131,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V256.StoreUnsafe(z_o48_55, ref sums);
-                        V256.StoreUnsafe(z_o56_63, ref sums, 8);
-                        V256.StoreUnsafe(r_o48_55, ref sums, 24);
-                        V256.StoreUnsafe(r_o56_63, ref sums, 32);
-                        V256.StoreUnsafe(xn_o48_55, ref sums, 48);
-                        V256.StoreUnsafe(xn_o56_63, ref sums, 56);
-                        V256.StoreUnsafe(hn_o48_55, ref sums, 72);
-                        V256.StoreUnsafe(hn_o56_63, ref sums, 80);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, 48, 16, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V256.StoreUnsafe(z_o48_55, ref sums, 48);
+                        V256.StoreUnsafe(z_o56_63, ref sums, 56);
+                        V256.StoreUnsafe(r_o48_55, ref sums, 112);
+                        V256.StoreUnsafe(r_o56_63, ref sums, 120);
+                        V256.StoreUnsafe(xn_o48_55, ref sums, 176);
+                        V256.StoreUnsafe(xn_o56_63, ref sums, 184);
+                        V256.StoreUnsafe(hn_o48_55, ref sums, 240);
+                        V256.StoreUnsafe(hn_o56_63, ref sums, 248);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -3427,24 +2162,128 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 24 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 8)
             {
                 var z = Sigmoid(V256.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V256.LoadUnsafe(ref sums, 24 + k));
-                var n = Tanh(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 72 + k), V256.LoadUnsafe(ref sums, 48 + k)));
+                var r = Sigmoid(V256.LoadUnsafe(ref sums, 64 + k));
+                var n = Tanh(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 192 + k), V256.LoadUnsafe(ref sums, 128 + k)));
+                V256.StoreUnsafe(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 6144);
+            ref float b = ref Unsafe.Add(ref weights, 18432);
+            ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+
+            // Outputs 0..63, 1 chunks of 8 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = V256.LoadUnsafe(ref b, c0);
+                    var r_0_s0 = V256.LoadUnsafe(ref b, c0 + 64);
+                    var xn_0_s0 = V256.LoadUnsafe(ref b, c0 + 128);
+                    var hn_0_s0 = V256.LoadUnsafe(ref bh, c0 + 128);
+                    var z_0_s1 = V256.LoadUnsafe(ref b, c0);
+                    var r_0_s1 = V256.LoadUnsafe(ref b, c0 + 64);
+                    var xn_0_s1 = V256.LoadUnsafe(ref b, c0 + 128);
+                    var hn_0_s1 = V256.LoadUnsafe(ref bh, c0 + 128);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 192);
+                        var wi_z_0 = V256.LoadUnsafe(ref wi, c0);
+                        var wi_r_0 = V256.LoadUnsafe(ref wi, c0 + 64);
+                        var wi_xn_0 = V256.LoadUnsafe(ref wi, c0 + 128);
+                        var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                        z_0_s0 = Fma.MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = Fma.MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        xn_0_s0 = Fma.MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                        z_0_s1 = Fma.MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = Fma.MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        xn_0_s1 = Fma.MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 192);
+                            var uj_z_0 = V256.LoadUnsafe(ref uj, c0);
+                            var uj_r_0 = V256.LoadUnsafe(ref uj, c0 + 64);
+                            var uj_hn_0 = V256.LoadUnsafe(ref uj, c0 + 128);
+                            var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                            z_0_s0 = Fma.MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = Fma.MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            hn_0_s0 = Fma.MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                            z_0_s1 = Fma.MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = Fma.MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            hn_0_s1 = Fma.MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V256.StoreUnsafe(z_0_s0, ref sums, c0);
+                    V256.StoreUnsafe(r_0_s0, ref sums, c0 + 64);
+                    V256.StoreUnsafe(xn_0_s0, ref sums, c0 + 128);
+                    V256.StoreUnsafe(hn_0_s0, ref sums, c0 + 192);
+                    V256.StoreUnsafe(z_0_s1, ref sums, c0 + 256);
+                    V256.StoreUnsafe(r_0_s1, ref sums, c0 + 320);
+                    V256.StoreUnsafe(xn_0_s1, ref sums, c0 + 384);
+                    V256.StoreUnsafe(hn_0_s1, ref sums, c0 + 448);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 8)
+            {
+                var z = Sigmoid(V256.LoadUnsafe(ref sums, k));
+                var r = Sigmoid(V256.LoadUnsafe(ref sums, 64 + k));
+                var n = Tanh(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 192 + k), V256.LoadUnsafe(ref sums, 128 + k)));
                 V256.StoreUnsafe(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
             }
         }
 
         /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -3506,20 +2345,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    V128.StoreUnsafe(z_0, ref sums);
-                    V128.StoreUnsafe(z_1, ref sums, 4);
-                    V128.StoreUnsafe(z_2, ref sums, 8);
-                    V128.StoreUnsafe(r_0, ref sums, 12);
-                    V128.StoreUnsafe(r_1, ref sums, 16);
-                    V128.StoreUnsafe(r_2, ref sums, 20);
-                    V128.StoreUnsafe(xn_0, ref sums, 24);
-                    V128.StoreUnsafe(xn_1, ref sums, 28);
-                    V128.StoreUnsafe(xn_2, ref sums, 32);
-                    V128.StoreUnsafe(hn_0, ref sums, 36);
-                    V128.StoreUnsafe(hn_1, ref sums, 40);
-                    V128.StoreUnsafe(hn_2, ref sums, 44);
-                    EpilogueVector128(ref sums, ref hPrev, ref hNext, c0, 12, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(z_0, ref sums, c0);
+                    V128.StoreUnsafe(z_1, ref sums, c0 + 4);
+                    V128.StoreUnsafe(z_2, ref sums, c0 + 8);
+                    V128.StoreUnsafe(r_0, ref sums, c0 + 64);
+                    V128.StoreUnsafe(r_1, ref sums, c0 + 68);
+                    V128.StoreUnsafe(r_2, ref sums, c0 + 72);
+                    V128.StoreUnsafe(xn_0, ref sums, c0 + 128);
+                    V128.StoreUnsafe(xn_1, ref sums, c0 + 132);
+                    V128.StoreUnsafe(xn_2, ref sums, c0 + 136);
+                    V128.StoreUnsafe(hn_0, ref sums, c0 + 192);
+                    V128.StoreUnsafe(hn_1, ref sums, c0 + 196);
+                    V128.StoreUnsafe(hn_2, ref sums, c0 + 200);
                 }
             }
 
@@ -3552,14 +2390,15 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 60..63.
-                {
-                    var z = Sigmoid(z_o60_63);
-                    var r = Sigmoid(r_o60_63);
-                    var n = Tanh(MultiplyAdd(r, hn_o60_63, xn_o60_63));
-                    V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 60)) - n, n), ref hNext, 60);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(z_o60_63, ref sums, 60);
+                V128.StoreUnsafe(r_o60_63, ref sums, 124);
+                V128.StoreUnsafe(xn_o60_63, ref sums, 188);
+                V128.StoreUnsafe(hn_o60_63, ref sums, 252);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -3916,20 +2755,19 @@ namespace RnnGen.Generated
                                 }
                             }
 
-                            // The sums go to a stack row, and the epilogue method applies the activations to them.
-                            V128.StoreUnsafe(z_0, ref sums);
-                            V128.StoreUnsafe(z_1, ref sums, 4);
-                            V128.StoreUnsafe(z_2, ref sums, 8);
-                            V128.StoreUnsafe(r_0, ref sums, 12);
-                            V128.StoreUnsafe(r_1, ref sums, 16);
-                            V128.StoreUnsafe(r_2, ref sums, 20);
-                            V128.StoreUnsafe(xn_0, ref sums, 24);
-                            V128.StoreUnsafe(xn_1, ref sums, 28);
-                            V128.StoreUnsafe(xn_2, ref sums, 32);
-                            V128.StoreUnsafe(hn_0, ref sums, 36);
-                            V128.StoreUnsafe(hn_1, ref sums, 40);
-                            V128.StoreUnsafe(hn_2, ref sums, 44);
-                            EpilogueVector128(ref sums, ref hPrev, ref hNext, c0, 12, zero);
+                            // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                            V128.StoreUnsafe(z_0, ref sums, c0);
+                            V128.StoreUnsafe(z_1, ref sums, c0 + 4);
+                            V128.StoreUnsafe(z_2, ref sums, c0 + 8);
+                            V128.StoreUnsafe(r_0, ref sums, c0 + 64);
+                            V128.StoreUnsafe(r_1, ref sums, c0 + 68);
+                            V128.StoreUnsafe(r_2, ref sums, c0 + 72);
+                            V128.StoreUnsafe(xn_0, ref sums, c0 + 128);
+                            V128.StoreUnsafe(xn_1, ref sums, c0 + 132);
+                            V128.StoreUnsafe(xn_2, ref sums, c0 + 136);
+                            V128.StoreUnsafe(hn_0, ref sums, c0 + 192);
+                            V128.StoreUnsafe(hn_1, ref sums, c0 + 196);
+                            V128.StoreUnsafe(hn_2, ref sums, c0 + 200);
                         }
                     }
 
@@ -3953,14 +2791,15 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // Outputs 60..63.
-                        {
-                            var z = Sigmoid(z_o60_63);
-                            var r = Sigmoid(r_o60_63);
-                            var n = Tanh(MultiplyAdd(r, hn_o60_63, xn_o60_63));
-                            V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 60)) - n, n), ref hNext, 60);
-                        }
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(z_o60_63, ref sums, 60);
+                        V128.StoreUnsafe(r_o60_63, ref sums, 124);
+                        V128.StoreUnsafe(xn_o60_63, ref sums, 188);
+                        V128.StoreUnsafe(hn_o60_63, ref sums, 252);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -3979,24 +2818,128 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 12 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
                 var z = Sigmoid(V128.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V128.LoadUnsafe(ref sums, 12 + k));
-                var n = Tanh(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 36 + k), V128.LoadUnsafe(ref sums, 24 + k)));
+                var r = Sigmoid(V128.LoadUnsafe(ref sums, 64 + k));
+                var n = Tanh(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 192 + k), V128.LoadUnsafe(ref sums, 128 + k)));
+                V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 6144);
+            ref float b = ref Unsafe.Add(ref weights, 18432);
+            ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+
+            // Outputs 0..63, 1 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 4)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = V128.LoadUnsafe(ref b, c0);
+                    var r_0_s0 = V128.LoadUnsafe(ref b, c0 + 64);
+                    var xn_0_s0 = V128.LoadUnsafe(ref b, c0 + 128);
+                    var hn_0_s0 = V128.LoadUnsafe(ref bh, c0 + 128);
+                    var z_0_s1 = V128.LoadUnsafe(ref b, c0);
+                    var r_0_s1 = V128.LoadUnsafe(ref b, c0 + 64);
+                    var xn_0_s1 = V128.LoadUnsafe(ref b, c0 + 128);
+                    var hn_0_s1 = V128.LoadUnsafe(ref bh, c0 + 128);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 192);
+                        var wi_z_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_r_0 = V128.LoadUnsafe(ref wi, c0 + 64);
+                        var wi_xn_0 = V128.LoadUnsafe(ref wi, c0 + 128);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 192);
+                            var uj_z_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_r_0 = V128.LoadUnsafe(ref uj, c0 + 64);
+                            var uj_hn_0 = V128.LoadUnsafe(ref uj, c0 + 128);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(z_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(r_0_s0, ref sums, c0 + 64);
+                    V128.StoreUnsafe(xn_0_s0, ref sums, c0 + 128);
+                    V128.StoreUnsafe(hn_0_s0, ref sums, c0 + 192);
+                    V128.StoreUnsafe(z_0_s1, ref sums, c0 + 256);
+                    V128.StoreUnsafe(r_0_s1, ref sums, c0 + 320);
+                    V128.StoreUnsafe(xn_0_s1, ref sums, c0 + 384);
+                    V128.StoreUnsafe(hn_0_s1, ref sums, c0 + 448);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                var z = Sigmoid(V128.LoadUnsafe(ref sums, k));
+                var r = Sigmoid(V128.LoadUnsafe(ref sums, 64 + k));
+                var n = Tanh(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 192 + k), V128.LoadUnsafe(ref sums, 128 + k)));
                 V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
             }
         }
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -4058,20 +3001,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    sums = z_0;
-                    Unsafe.Add(ref sums, 1) = z_1;
-                    Unsafe.Add(ref sums, 2) = z_2;
-                    Unsafe.Add(ref sums, 3) = r_0;
-                    Unsafe.Add(ref sums, 4) = r_1;
-                    Unsafe.Add(ref sums, 5) = r_2;
-                    Unsafe.Add(ref sums, 6) = xn_0;
-                    Unsafe.Add(ref sums, 7) = xn_1;
-                    Unsafe.Add(ref sums, 8) = xn_2;
-                    Unsafe.Add(ref sums, 9) = hn_0;
-                    Unsafe.Add(ref sums, 10) = hn_1;
-                    Unsafe.Add(ref sums, 11) = hn_2;
-                    EpilogueScalar(ref sums, ref hPrev, ref hNext, c0, 3, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = z_0;
+                    Unsafe.Add(ref sums, c0 + 1) = z_1;
+                    Unsafe.Add(ref sums, c0 + 2) = z_2;
+                    Unsafe.Add(ref sums, c0 + 64) = r_0;
+                    Unsafe.Add(ref sums, c0 + 65) = r_1;
+                    Unsafe.Add(ref sums, c0 + 66) = r_2;
+                    Unsafe.Add(ref sums, c0 + 128) = xn_0;
+                    Unsafe.Add(ref sums, c0 + 129) = xn_1;
+                    Unsafe.Add(ref sums, c0 + 130) = xn_2;
+                    Unsafe.Add(ref sums, c0 + 192) = hn_0;
+                    Unsafe.Add(ref sums, c0 + 193) = hn_1;
+                    Unsafe.Add(ref sums, c0 + 194) = hn_2;
                 }
             }
 
@@ -4104,29 +3046,134 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 63..63.
-                {
-                    var z = Sigmoid(z_o63);
-                    var r = Sigmoid(r_o63);
-                    var n = Tanh(MultiplyAdd(r, hn_o63, xn_o63));
-                    Unsafe.Add(ref hNext, 63) = MultiplyAdd(z, (zeroState ? 0f : Unsafe.Add(ref hPrev, 63)) - n, n);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 63) = z_o63;
+                Unsafe.Add(ref sums, 127) = r_o63;
+                Unsafe.Add(ref sums, 191) = xn_o63;
+                Unsafe.Add(ref sums, 255) = hn_o63;
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
         /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 3 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {
                 var z = Sigmoid(Unsafe.Add(ref sums, k));
-                var r = Sigmoid(Unsafe.Add(ref sums, 3 + k));
-                var n = Tanh(MultiplyAdd(r, Unsafe.Add(ref sums, 9 + k), Unsafe.Add(ref sums, 6 + k)));
+                var r = Sigmoid(Unsafe.Add(ref sums, 64 + k));
+                var n = Tanh(MultiplyAdd(r, Unsafe.Add(ref sums, 192 + k), Unsafe.Add(ref sums, 128 + k)));
+                Unsafe.Add(ref hNext, start + k) = MultiplyAdd(z, (zero ? 0f : Unsafe.Add(ref hPrev, start + k)) - n, n);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 6144);
+            ref float b = ref Unsafe.Add(ref weights, 18432);
+            ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+
+            // Outputs 0..63, 1 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 1)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = Unsafe.Add(ref b, c0);
+                    var r_0_s0 = Unsafe.Add(ref b, c0 + 64);
+                    var xn_0_s0 = Unsafe.Add(ref b, c0 + 128);
+                    var hn_0_s0 = Unsafe.Add(ref bh, c0 + 128);
+                    var z_0_s1 = Unsafe.Add(ref b, c0);
+                    var r_0_s1 = Unsafe.Add(ref b, c0 + 64);
+                    var xn_0_s1 = Unsafe.Add(ref b, c0 + 128);
+                    var hn_0_s1 = Unsafe.Add(ref bh, c0 + 128);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 192);
+                        var wi_z_0 = Unsafe.Add(ref wi, c0);
+                        var wi_r_0 = Unsafe.Add(ref wi, c0 + 64);
+                        var wi_xn_0 = Unsafe.Add(ref wi, c0 + 128);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 192);
+                            var uj_z_0 = Unsafe.Add(ref uj, c0);
+                            var uj_r_0 = Unsafe.Add(ref uj, c0 + 64);
+                            var uj_hn_0 = Unsafe.Add(ref uj, c0 + 128);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = z_0_s0;
+                    Unsafe.Add(ref sums, c0 + 64) = r_0_s0;
+                    Unsafe.Add(ref sums, c0 + 128) = xn_0_s0;
+                    Unsafe.Add(ref sums, c0 + 192) = hn_0_s0;
+                    Unsafe.Add(ref sums, c0 + 256) = z_0_s1;
+                    Unsafe.Add(ref sums, c0 + 320) = r_0_s1;
+                    Unsafe.Add(ref sums, c0 + 384) = xn_0_s1;
+                    Unsafe.Add(ref sums, c0 + 448) = hn_0_s1;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                var z = Sigmoid(Unsafe.Add(ref sums, k));
+                var r = Sigmoid(Unsafe.Add(ref sums, 64 + k));
+                var n = Tanh(MultiplyAdd(r, Unsafe.Add(ref sums, 192 + k), Unsafe.Add(ref sums, 128 + k)));
                 Unsafe.Add(ref hNext, start + k) = MultiplyAdd(z, (zero ? 0f : Unsafe.Add(ref hPrev, start + k)) - n, n);
             }
         }

@@ -8,30 +8,37 @@
 //   Timesteps = 7, Input = 9, Output = 33, Activation = Relu, RecurrentActivation = Sigmoid, UseBias = false, ResetAfter = true
 //   W: 3·33×9, U: 3·33×33; gates packed as z, r, n (Keras z, r, h; PyTorch's r, z, n reordered at load time)
 //   8,316 FLOPs per timestep, 58,212 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 29,248 bytes (Vector512), 25,248 bytes (Vector256), 28,480 bytes (Vector128), 24,884 bytes (Scalar); Step 24,576 bytes (Vector512), 25,248 bytes (Vector256), 25,040 bytes (Vector128), 24,884 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 29,248 bytes (Vector512), 25,280 bytes (Vector256), 28,864 bytes (Vector128), 25,168 bytes (Scalar); Step 24,576 bytes (Vector512), 25,280 bytes (Vector256), 25,216 bytes (Vector128), 25,168 bytes (Scalar); StepBatch/RunBatch/RunLastBatch 33,920 bytes (Vector512), 25,664 bytes (Vector256), 29,216 bytes (Vector128), 25,496 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 3 chunks of 16 outputs per gate (the last one padded: 1 of 16 lanes used);
 //       sums z, r, xn, hn; every chunk's sums in registers at once; columns spelled out (378 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (24 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 4 at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 5 chunks of 8 outputs per gate (the last one padded: 1 of 8 lanes used);
 //       sums z, r, xn, hn; 2 tiles of up to 3 chunks, so the sums fit in registers; columns spelled out (630 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 21 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 9 chunks of 4 outputs per gate (the last one padded: 1 of 4 lanes used);
 //       sums z, r, xn, hn; 3 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (1,134 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 33 outputs per gate, one float at a time;
 //       sums z, r, xn, hn; a loop over 11 tiles of 3 chunks, then 0 more; loops over columns (4,158 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -207,6 +214,45 @@ namespace Game.Agents
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.GruKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×9), batch-major: sequence n's input starts at n × 9.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 9", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 33", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×7×9), batch-major: sequence n's inputs start at n × 7 × 9.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×7×33), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 7 × 9", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 7 × 33", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×7×9), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 7 × 9", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 33", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -256,35 +302,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepVector256(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[160];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 7 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[912];
@@ -302,29 +334,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[148];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[49];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -339,33 +357,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector256(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector256(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[160];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[52];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector128(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector128(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[148];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[49];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
         }
 
@@ -379,6 +385,238 @@ namespace RnnGen.Generated
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> state = stackalloc float[Output];
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1168];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[96];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 40, zeroState: false);
+                    for (int q = 0; q < 2; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 40), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[88];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 36, zeroState: false);
+                    for (int q = 0; q < 2; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 36), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[82];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 33, zeroState: false);
+                    for (int q = 0; q < 2; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 33), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1168];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[96];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 40;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 2; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 40), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[88];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 36;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 2; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 36), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[82];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 33;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 2; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 33), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -1481,8 +1719,440 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 6 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 144 floats (z 0..47, r 48..95, n 96..143): W at 0, U at 1296, bias at 6048.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 1296);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..15 (chunk 0): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o0_15_s0 = V512.Create(0f);
+                var r_o0_15_s0 = V512.Create(0f);
+                var xn_o0_15_s0 = V512.Create(0f);
+                var hn_o0_15_s0 = V512.Create(0f);
+                var z_o0_15_s1 = V512.Create(0f);
+                var r_o0_15_s1 = V512.Create(0f);
+                var xn_o0_15_s1 = V512.Create(0f);
+                var hn_o0_15_s1 = V512.Create(0f);
+                var z_o0_15_s2 = V512.Create(0f);
+                var r_o0_15_s2 = V512.Create(0f);
+                var xn_o0_15_s2 = V512.Create(0f);
+                var hn_o0_15_s2 = V512.Create(0f);
+                var z_o0_15_s3 = V512.Create(0f);
+                var r_o0_15_s3 = V512.Create(0f);
+                var xn_o0_15_s3 = V512.Create(0f);
+                var hn_o0_15_s3 = V512.Create(0f);
+                var z_o0_15_s4 = V512.Create(0f);
+                var r_o0_15_s4 = V512.Create(0f);
+                var xn_o0_15_s4 = V512.Create(0f);
+                var hn_o0_15_s4 = V512.Create(0f);
+                var z_o0_15_s5 = V512.Create(0f);
+                var r_o0_15_s5 = V512.Create(0f);
+                var xn_o0_15_s5 = V512.Create(0f);
+                var hn_o0_15_s5 = V512.Create(0f);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 144);
+                    var wi_z_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_r_o0_15 = V512.LoadUnsafe(ref wi, 48);
+                    var wi_xn_o0_15 = V512.LoadUnsafe(ref wi, 96);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s0, z_o0_15_s0);
+                    r_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s0, r_o0_15_s0);
+                    xn_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s0, xn_o0_15_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s1, z_o0_15_s1);
+                    r_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s1, r_o0_15_s1);
+                    xn_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s1, xn_o0_15_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s2, z_o0_15_s2);
+                    r_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s2, r_o0_15_s2);
+                    xn_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s2, xn_o0_15_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s3, z_o0_15_s3);
+                    r_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s3, r_o0_15_s3);
+                    xn_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s3, xn_o0_15_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s4, z_o0_15_s4);
+                    r_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s4, r_o0_15_s4);
+                    xn_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s4, xn_o0_15_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s5, z_o0_15_s5);
+                    r_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s5, r_o0_15_s5);
+                    xn_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o0_15, xi_s5, xn_o0_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 144);
+                        var uj_z_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_r_o0_15 = V512.LoadUnsafe(ref uj, 48);
+                        var uj_hn_o0_15 = V512.LoadUnsafe(ref uj, 96);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s0, z_o0_15_s0);
+                        r_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s0, r_o0_15_s0);
+                        hn_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s0, hn_o0_15_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s1, z_o0_15_s1);
+                        r_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s1, r_o0_15_s1);
+                        hn_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s1, hn_o0_15_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s2, z_o0_15_s2);
+                        r_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s2, r_o0_15_s2);
+                        hn_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s2, hn_o0_15_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s3, z_o0_15_s3);
+                        r_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s3, r_o0_15_s3);
+                        hn_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s3, hn_o0_15_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s4, z_o0_15_s4);
+                        r_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s4, r_o0_15_s4);
+                        hn_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s4, hn_o0_15_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s5, z_o0_15_s5);
+                        r_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s5, r_o0_15_s5);
+                        hn_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o0_15, hj_s5, hn_o0_15_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o0_15_s0, ref sums);
+                V512.StoreUnsafe(r_o0_15_s0, ref sums, 48);
+                V512.StoreUnsafe(xn_o0_15_s0, ref sums, 96);
+                V512.StoreUnsafe(hn_o0_15_s0, ref sums, 144);
+                V512.StoreUnsafe(z_o0_15_s1, ref sums, 192);
+                V512.StoreUnsafe(r_o0_15_s1, ref sums, 240);
+                V512.StoreUnsafe(xn_o0_15_s1, ref sums, 288);
+                V512.StoreUnsafe(hn_o0_15_s1, ref sums, 336);
+                V512.StoreUnsafe(z_o0_15_s2, ref sums, 384);
+                V512.StoreUnsafe(r_o0_15_s2, ref sums, 432);
+                V512.StoreUnsafe(xn_o0_15_s2, ref sums, 480);
+                V512.StoreUnsafe(hn_o0_15_s2, ref sums, 528);
+                V512.StoreUnsafe(z_o0_15_s3, ref sums, 576);
+                V512.StoreUnsafe(r_o0_15_s3, ref sums, 624);
+                V512.StoreUnsafe(xn_o0_15_s3, ref sums, 672);
+                V512.StoreUnsafe(hn_o0_15_s3, ref sums, 720);
+                V512.StoreUnsafe(z_o0_15_s4, ref sums, 768);
+                V512.StoreUnsafe(r_o0_15_s4, ref sums, 816);
+                V512.StoreUnsafe(xn_o0_15_s4, ref sums, 864);
+                V512.StoreUnsafe(hn_o0_15_s4, ref sums, 912);
+                V512.StoreUnsafe(z_o0_15_s5, ref sums, 960);
+                V512.StoreUnsafe(r_o0_15_s5, ref sums, 1008);
+                V512.StoreUnsafe(xn_o0_15_s5, ref sums, 1056);
+                V512.StoreUnsafe(hn_o0_15_s5, ref sums, 1104);
+            }
+
+            // Outputs 16..31 (chunk 1): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o16_31_s0 = V512.Create(0f);
+                var r_o16_31_s0 = V512.Create(0f);
+                var xn_o16_31_s0 = V512.Create(0f);
+                var hn_o16_31_s0 = V512.Create(0f);
+                var z_o16_31_s1 = V512.Create(0f);
+                var r_o16_31_s1 = V512.Create(0f);
+                var xn_o16_31_s1 = V512.Create(0f);
+                var hn_o16_31_s1 = V512.Create(0f);
+                var z_o16_31_s2 = V512.Create(0f);
+                var r_o16_31_s2 = V512.Create(0f);
+                var xn_o16_31_s2 = V512.Create(0f);
+                var hn_o16_31_s2 = V512.Create(0f);
+                var z_o16_31_s3 = V512.Create(0f);
+                var r_o16_31_s3 = V512.Create(0f);
+                var xn_o16_31_s3 = V512.Create(0f);
+                var hn_o16_31_s3 = V512.Create(0f);
+                var z_o16_31_s4 = V512.Create(0f);
+                var r_o16_31_s4 = V512.Create(0f);
+                var xn_o16_31_s4 = V512.Create(0f);
+                var hn_o16_31_s4 = V512.Create(0f);
+                var z_o16_31_s5 = V512.Create(0f);
+                var r_o16_31_s5 = V512.Create(0f);
+                var xn_o16_31_s5 = V512.Create(0f);
+                var hn_o16_31_s5 = V512.Create(0f);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 144);
+                    var wi_z_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_r_o16_31 = V512.LoadUnsafe(ref wi, 64);
+                    var wi_xn_o16_31 = V512.LoadUnsafe(ref wi, 112);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s0, z_o16_31_s0);
+                    r_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s0, r_o16_31_s0);
+                    xn_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s0, xn_o16_31_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s1, z_o16_31_s1);
+                    r_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s1, r_o16_31_s1);
+                    xn_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s1, xn_o16_31_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s2, z_o16_31_s2);
+                    r_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s2, r_o16_31_s2);
+                    xn_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s2, xn_o16_31_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s3, z_o16_31_s3);
+                    r_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s3, r_o16_31_s3);
+                    xn_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s3, xn_o16_31_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s4, z_o16_31_s4);
+                    r_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s4, r_o16_31_s4);
+                    xn_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s4, xn_o16_31_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s5, z_o16_31_s5);
+                    r_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s5, r_o16_31_s5);
+                    xn_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o16_31, xi_s5, xn_o16_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 144);
+                        var uj_z_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_r_o16_31 = V512.LoadUnsafe(ref uj, 64);
+                        var uj_hn_o16_31 = V512.LoadUnsafe(ref uj, 112);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s0, z_o16_31_s0);
+                        r_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s0, r_o16_31_s0);
+                        hn_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s0, hn_o16_31_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s1, z_o16_31_s1);
+                        r_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s1, r_o16_31_s1);
+                        hn_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s1, hn_o16_31_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s2, z_o16_31_s2);
+                        r_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s2, r_o16_31_s2);
+                        hn_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s2, hn_o16_31_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s3, z_o16_31_s3);
+                        r_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s3, r_o16_31_s3);
+                        hn_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s3, hn_o16_31_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s4, z_o16_31_s4);
+                        r_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s4, r_o16_31_s4);
+                        hn_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s4, hn_o16_31_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s5, z_o16_31_s5);
+                        r_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s5, r_o16_31_s5);
+                        hn_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o16_31, hj_s5, hn_o16_31_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(r_o16_31_s0, ref sums, 64);
+                V512.StoreUnsafe(xn_o16_31_s0, ref sums, 112);
+                V512.StoreUnsafe(hn_o16_31_s0, ref sums, 160);
+                V512.StoreUnsafe(z_o16_31_s1, ref sums, 208);
+                V512.StoreUnsafe(r_o16_31_s1, ref sums, 256);
+                V512.StoreUnsafe(xn_o16_31_s1, ref sums, 304);
+                V512.StoreUnsafe(hn_o16_31_s1, ref sums, 352);
+                V512.StoreUnsafe(z_o16_31_s2, ref sums, 400);
+                V512.StoreUnsafe(r_o16_31_s2, ref sums, 448);
+                V512.StoreUnsafe(xn_o16_31_s2, ref sums, 496);
+                V512.StoreUnsafe(hn_o16_31_s2, ref sums, 544);
+                V512.StoreUnsafe(z_o16_31_s3, ref sums, 592);
+                V512.StoreUnsafe(r_o16_31_s3, ref sums, 640);
+                V512.StoreUnsafe(xn_o16_31_s3, ref sums, 688);
+                V512.StoreUnsafe(hn_o16_31_s3, ref sums, 736);
+                V512.StoreUnsafe(z_o16_31_s4, ref sums, 784);
+                V512.StoreUnsafe(r_o16_31_s4, ref sums, 832);
+                V512.StoreUnsafe(xn_o16_31_s4, ref sums, 880);
+                V512.StoreUnsafe(hn_o16_31_s4, ref sums, 928);
+                V512.StoreUnsafe(z_o16_31_s5, ref sums, 976);
+                V512.StoreUnsafe(r_o16_31_s5, ref sums, 1024);
+                V512.StoreUnsafe(xn_o16_31_s5, ref sums, 1072);
+                V512.StoreUnsafe(hn_o16_31_s5, ref sums, 1120);
+            }
+
+            // Outputs 32..32 (chunk 2): sums z, r, xn, hn, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o32_s0 = V512.Create(0f);
+                var r_o32_s0 = V512.Create(0f);
+                var xn_o32_s0 = V512.Create(0f);
+                var hn_o32_s0 = V512.Create(0f);
+                var z_o32_s1 = V512.Create(0f);
+                var r_o32_s1 = V512.Create(0f);
+                var xn_o32_s1 = V512.Create(0f);
+                var hn_o32_s1 = V512.Create(0f);
+                var z_o32_s2 = V512.Create(0f);
+                var r_o32_s2 = V512.Create(0f);
+                var xn_o32_s2 = V512.Create(0f);
+                var hn_o32_s2 = V512.Create(0f);
+                var z_o32_s3 = V512.Create(0f);
+                var r_o32_s3 = V512.Create(0f);
+                var xn_o32_s3 = V512.Create(0f);
+                var hn_o32_s3 = V512.Create(0f);
+                var z_o32_s4 = V512.Create(0f);
+                var r_o32_s4 = V512.Create(0f);
+                var xn_o32_s4 = V512.Create(0f);
+                var hn_o32_s4 = V512.Create(0f);
+                var z_o32_s5 = V512.Create(0f);
+                var r_o32_s5 = V512.Create(0f);
+                var xn_o32_s5 = V512.Create(0f);
+                var hn_o32_s5 = V512.Create(0f);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 144);
+                    var wi_z_o32 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_r_o32 = V512.LoadUnsafe(ref wi, 80);
+                    var wi_xn_o32 = V512.LoadUnsafe(ref wi, 128);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o32_s0 = Avx512F.FusedMultiplyAdd(wi_z_o32, xi_s0, z_o32_s0);
+                    r_o32_s0 = Avx512F.FusedMultiplyAdd(wi_r_o32, xi_s0, r_o32_s0);
+                    xn_o32_s0 = Avx512F.FusedMultiplyAdd(wi_xn_o32, xi_s0, xn_o32_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o32_s1 = Avx512F.FusedMultiplyAdd(wi_z_o32, xi_s1, z_o32_s1);
+                    r_o32_s1 = Avx512F.FusedMultiplyAdd(wi_r_o32, xi_s1, r_o32_s1);
+                    xn_o32_s1 = Avx512F.FusedMultiplyAdd(wi_xn_o32, xi_s1, xn_o32_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o32_s2 = Avx512F.FusedMultiplyAdd(wi_z_o32, xi_s2, z_o32_s2);
+                    r_o32_s2 = Avx512F.FusedMultiplyAdd(wi_r_o32, xi_s2, r_o32_s2);
+                    xn_o32_s2 = Avx512F.FusedMultiplyAdd(wi_xn_o32, xi_s2, xn_o32_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o32_s3 = Avx512F.FusedMultiplyAdd(wi_z_o32, xi_s3, z_o32_s3);
+                    r_o32_s3 = Avx512F.FusedMultiplyAdd(wi_r_o32, xi_s3, r_o32_s3);
+                    xn_o32_s3 = Avx512F.FusedMultiplyAdd(wi_xn_o32, xi_s3, xn_o32_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o32_s4 = Avx512F.FusedMultiplyAdd(wi_z_o32, xi_s4, z_o32_s4);
+                    r_o32_s4 = Avx512F.FusedMultiplyAdd(wi_r_o32, xi_s4, r_o32_s4);
+                    xn_o32_s4 = Avx512F.FusedMultiplyAdd(wi_xn_o32, xi_s4, xn_o32_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o32_s5 = Avx512F.FusedMultiplyAdd(wi_z_o32, xi_s5, z_o32_s5);
+                    r_o32_s5 = Avx512F.FusedMultiplyAdd(wi_r_o32, xi_s5, r_o32_s5);
+                    xn_o32_s5 = Avx512F.FusedMultiplyAdd(wi_xn_o32, xi_s5, xn_o32_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 144);
+                        var uj_z_o32 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_r_o32 = V512.LoadUnsafe(ref uj, 80);
+                        var uj_hn_o32 = V512.LoadUnsafe(ref uj, 128);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o32_s0 = Avx512F.FusedMultiplyAdd(uj_z_o32, hj_s0, z_o32_s0);
+                        r_o32_s0 = Avx512F.FusedMultiplyAdd(uj_r_o32, hj_s0, r_o32_s0);
+                        hn_o32_s0 = Avx512F.FusedMultiplyAdd(uj_hn_o32, hj_s0, hn_o32_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o32_s1 = Avx512F.FusedMultiplyAdd(uj_z_o32, hj_s1, z_o32_s1);
+                        r_o32_s1 = Avx512F.FusedMultiplyAdd(uj_r_o32, hj_s1, r_o32_s1);
+                        hn_o32_s1 = Avx512F.FusedMultiplyAdd(uj_hn_o32, hj_s1, hn_o32_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o32_s2 = Avx512F.FusedMultiplyAdd(uj_z_o32, hj_s2, z_o32_s2);
+                        r_o32_s2 = Avx512F.FusedMultiplyAdd(uj_r_o32, hj_s2, r_o32_s2);
+                        hn_o32_s2 = Avx512F.FusedMultiplyAdd(uj_hn_o32, hj_s2, hn_o32_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o32_s3 = Avx512F.FusedMultiplyAdd(uj_z_o32, hj_s3, z_o32_s3);
+                        r_o32_s3 = Avx512F.FusedMultiplyAdd(uj_r_o32, hj_s3, r_o32_s3);
+                        hn_o32_s3 = Avx512F.FusedMultiplyAdd(uj_hn_o32, hj_s3, hn_o32_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o32_s4 = Avx512F.FusedMultiplyAdd(uj_z_o32, hj_s4, z_o32_s4);
+                        r_o32_s4 = Avx512F.FusedMultiplyAdd(uj_r_o32, hj_s4, r_o32_s4);
+                        hn_o32_s4 = Avx512F.FusedMultiplyAdd(uj_hn_o32, hj_s4, hn_o32_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o32_s5 = Avx512F.FusedMultiplyAdd(uj_z_o32, hj_s5, z_o32_s5);
+                        r_o32_s5 = Avx512F.FusedMultiplyAdd(uj_r_o32, hj_s5, r_o32_s5);
+                        hn_o32_s5 = Avx512F.FusedMultiplyAdd(uj_hn_o32, hj_s5, hn_o32_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(z_o32_s0, ref sums, 32);
+                V512.StoreUnsafe(r_o32_s0, ref sums, 80);
+                V512.StoreUnsafe(xn_o32_s0, ref sums, 128);
+                V512.StoreUnsafe(hn_o32_s0, ref sums, 176);
+                V512.StoreUnsafe(z_o32_s1, ref sums, 224);
+                V512.StoreUnsafe(r_o32_s1, ref sums, 272);
+                V512.StoreUnsafe(xn_o32_s1, ref sums, 320);
+                V512.StoreUnsafe(hn_o32_s1, ref sums, 368);
+                V512.StoreUnsafe(z_o32_s2, ref sums, 416);
+                V512.StoreUnsafe(r_o32_s2, ref sums, 464);
+                V512.StoreUnsafe(xn_o32_s2, ref sums, 512);
+                V512.StoreUnsafe(hn_o32_s2, ref sums, 560);
+                V512.StoreUnsafe(z_o32_s3, ref sums, 608);
+                V512.StoreUnsafe(r_o32_s3, ref sums, 656);
+                V512.StoreUnsafe(xn_o32_s3, ref sums, 704);
+                V512.StoreUnsafe(hn_o32_s3, ref sums, 752);
+                V512.StoreUnsafe(z_o32_s4, ref sums, 800);
+                V512.StoreUnsafe(r_o32_s4, ref sums, 848);
+                V512.StoreUnsafe(xn_o32_s4, ref sums, 896);
+                V512.StoreUnsafe(hn_o32_s4, ref sums, 944);
+                V512.StoreUnsafe(z_o32_s5, ref sums, 992);
+                V512.StoreUnsafe(r_o32_s5, ref sums, 1040);
+                V512.StoreUnsafe(xn_o32_s5, ref sums, 1088);
+                V512.StoreUnsafe(hn_o32_s5, ref sums, 1136);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 192), ref hPrev1, ref hNext1, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 384), ref hPrev2, ref hNext2, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 576), ref hPrev3, ref hNext3, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev4, ref hNext4, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 960), ref hPrev5, ref hNext5, 0, 32, true, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r, xn, hn) are at s × 48 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                var z = Sigmoid(V512.LoadUnsafe(ref sums, k));
+                var r = Sigmoid(V512.LoadUnsafe(ref sums, 48 + k));
+                var n = Relu(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sums, 144 + k), V512.LoadUnsafe(ref sums, 96 + k)));
+                V512.StoreUnsafe(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                var z = Sigmoid(V512.LoadUnsafe(ref sums, count));
+                var r = Sigmoid(V512.LoadUnsafe(ref sums, 48 + count));
+                var n = Relu(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sums, 144 + count), V512.LoadUnsafe(ref sums, 96 + count)));
+                global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref hPrev, start + count), 1)) - n, n), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -1932,20 +2602,19 @@ namespace RnnGen.Generated
                     hn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3936), hj, hn_o16_23);
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V256.StoreUnsafe(z_o0_7, ref sums);
                 V256.StoreUnsafe(z_o8_15, ref sums, 8);
                 V256.StoreUnsafe(z_o16_23, ref sums, 16);
-                V256.StoreUnsafe(r_o0_7, ref sums, 24);
-                V256.StoreUnsafe(r_o8_15, ref sums, 32);
-                V256.StoreUnsafe(r_o16_23, ref sums, 40);
-                V256.StoreUnsafe(xn_o0_7, ref sums, 48);
-                V256.StoreUnsafe(xn_o8_15, ref sums, 56);
-                V256.StoreUnsafe(xn_o16_23, ref sums, 64);
-                V256.StoreUnsafe(hn_o0_7, ref sums, 72);
-                V256.StoreUnsafe(hn_o8_15, ref sums, 80);
-                V256.StoreUnsafe(hn_o16_23, ref sums, 88);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 24, zeroState);
+                V256.StoreUnsafe(r_o0_7, ref sums, 40);
+                V256.StoreUnsafe(r_o8_15, ref sums, 48);
+                V256.StoreUnsafe(r_o16_23, ref sums, 56);
+                V256.StoreUnsafe(xn_o0_7, ref sums, 80);
+                V256.StoreUnsafe(xn_o8_15, ref sums, 88);
+                V256.StoreUnsafe(xn_o16_23, ref sums, 96);
+                V256.StoreUnsafe(hn_o0_7, ref sums, 120);
+                V256.StoreUnsafe(hn_o8_15, ref sums, 128);
+                V256.StoreUnsafe(hn_o16_23, ref sums, 136);
             }
 
             // Outputs 24..32 (chunks 3..4): sums z, r, xn, hn.
@@ -2259,44 +2928,201 @@ namespace RnnGen.Generated
                     hn_o32 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 3952), hj, hn_o32);
                 }
 
-                // Outputs 24..31.
-                {
-                    var z = Sigmoid(z_o24_31);
-                    var r = Sigmoid(r_o24_31);
-                    var n = Relu(Fma.MultiplyAdd(r, hn_o24_31, xn_o24_31));
-                    V256.StoreUnsafe(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev, 24)) - n, n), ref hNext, 24);
-                }
-
-                // Outputs 32..32: the last vector, only partly used.
-                {
-                    var z = Sigmoid(z_o32);
-                    var r = Sigmoid(r_o32);
-                    var n = Relu(Fma.MultiplyAdd(r, hn_o32, xn_o32));
-                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrev, 32), 1)) - n, n), ref Unsafe.Add(ref hNext, 32), 1);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(z_o24_31, ref sums, 24);
+                V256.StoreUnsafe(z_o32, ref sums, 32);
+                V256.StoreUnsafe(r_o24_31, ref sums, 64);
+                V256.StoreUnsafe(r_o32, ref sums, 72);
+                V256.StoreUnsafe(xn_o24_31, ref sums, 104);
+                V256.StoreUnsafe(xn_o32, ref sums, 112);
+                V256.StoreUnsafe(hn_o24_31, ref sums, 144);
+                V256.StoreUnsafe(hn_o32, ref sums, 152);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 32, true, zeroState);
         }
 
         /// <summary>
         /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 24 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (z, r, xn, hn) are at s × 40 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 8)
             {
                 var z = Sigmoid(V256.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V256.LoadUnsafe(ref sums, 24 + k));
-                var n = Relu(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 72 + k), V256.LoadUnsafe(ref sums, 48 + k)));
+                var r = Sigmoid(V256.LoadUnsafe(ref sums, 40 + k));
+                var n = Relu(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 120 + k), V256.LoadUnsafe(ref sums, 80 + k)));
                 V256.StoreUnsafe(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                var z = Sigmoid(V256.LoadUnsafe(ref sums, count));
+                var r = Sigmoid(V256.LoadUnsafe(ref sums, 40 + count));
+                var n = Relu(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 120 + count), V256.LoadUnsafe(ref sums, 80 + count)));
+                global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrev, start + count), 1)) - n, n), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 120 floats (z 0..39, r 40..79, n 80..119): W at 0, U at 1080, bias at 5040.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 1080);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+
+            // Outputs 0..31, 1 chunks of 8 at a time from output c0.
+            for (nuint c0 = 0; c0 < 32; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = V256.Create(0f);
+                    var r_0_s0 = V256.Create(0f);
+                    var xn_0_s0 = V256.Create(0f);
+                    var hn_0_s0 = V256.Create(0f);
+                    var z_0_s1 = V256.Create(0f);
+                    var r_0_s1 = V256.Create(0f);
+                    var xn_0_s1 = V256.Create(0f);
+                    var hn_0_s1 = V256.Create(0f);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 120);
+                        var wi_z_0 = V256.LoadUnsafe(ref wi, c0);
+                        var wi_r_0 = V256.LoadUnsafe(ref wi, c0 + 40);
+                        var wi_xn_0 = V256.LoadUnsafe(ref wi, c0 + 80);
+                        var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                        z_0_s0 = Fma.MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = Fma.MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        xn_0_s0 = Fma.MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                        z_0_s1 = Fma.MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = Fma.MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        xn_0_s1 = Fma.MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 120);
+                            var uj_z_0 = V256.LoadUnsafe(ref uj, c0);
+                            var uj_r_0 = V256.LoadUnsafe(ref uj, c0 + 40);
+                            var uj_hn_0 = V256.LoadUnsafe(ref uj, c0 + 80);
+                            var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                            z_0_s0 = Fma.MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = Fma.MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            hn_0_s0 = Fma.MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                            z_0_s1 = Fma.MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = Fma.MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            hn_0_s1 = Fma.MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                        }
+                    }
+
+                    // Chunk 0 of the tile of sequence 0.
+                    {
+                        var z = Sigmoid(z_0_s0);
+                        var r = Sigmoid(r_0_s0);
+                        var n = Relu(Fma.MultiplyAdd(r, hn_0_s0, xn_0_s0));
+                        V256.StoreUnsafe(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev0, c0)) - n, n), ref hNext0, c0);
+                    }
+
+                    // Chunk 0 of the tile of sequence 1.
+                    {
+                        var z = Sigmoid(z_0_s1);
+                        var r = Sigmoid(r_0_s1);
+                        var n = Relu(Fma.MultiplyAdd(r, hn_0_s1, xn_0_s1));
+                        V256.StoreUnsafe(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev1, c0)) - n, n), ref hNext1, c0);
+                    }
+                }
+            }
+
+            // Outputs 32..32 (chunk 4): sums z, r, xn, hn, for 2 sequences.
+            {
+                // Sums start from the bias.
+                var z_o32_s0 = V256.Create(0f);
+                var r_o32_s0 = V256.Create(0f);
+                var xn_o32_s0 = V256.Create(0f);
+                var hn_o32_s0 = V256.Create(0f);
+                var z_o32_s1 = V256.Create(0f);
+                var r_o32_s1 = V256.Create(0f);
+                var xn_o32_s1 = V256.Create(0f);
+                var hn_o32_s1 = V256.Create(0f);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 120);
+                    var wi_z_o32 = V256.LoadUnsafe(ref wi, 32);
+                    var wi_r_o32 = V256.LoadUnsafe(ref wi, 72);
+                    var wi_xn_o32 = V256.LoadUnsafe(ref wi, 112);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    z_o32_s0 = Fma.MultiplyAdd(wi_z_o32, xi_s0, z_o32_s0);
+                    r_o32_s0 = Fma.MultiplyAdd(wi_r_o32, xi_s0, r_o32_s0);
+                    xn_o32_s0 = Fma.MultiplyAdd(wi_xn_o32, xi_s0, xn_o32_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    z_o32_s1 = Fma.MultiplyAdd(wi_z_o32, xi_s1, z_o32_s1);
+                    r_o32_s1 = Fma.MultiplyAdd(wi_r_o32, xi_s1, r_o32_s1);
+                    xn_o32_s1 = Fma.MultiplyAdd(wi_xn_o32, xi_s1, xn_o32_s1);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 120);
+                        var uj_z_o32 = V256.LoadUnsafe(ref uj, 32);
+                        var uj_r_o32 = V256.LoadUnsafe(ref uj, 72);
+                        var uj_hn_o32 = V256.LoadUnsafe(ref uj, 112);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o32_s0 = Fma.MultiplyAdd(uj_z_o32, hj_s0, z_o32_s0);
+                        r_o32_s0 = Fma.MultiplyAdd(uj_r_o32, hj_s0, r_o32_s0);
+                        hn_o32_s0 = Fma.MultiplyAdd(uj_hn_o32, hj_s0, hn_o32_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o32_s1 = Fma.MultiplyAdd(uj_z_o32, hj_s1, z_o32_s1);
+                        r_o32_s1 = Fma.MultiplyAdd(uj_r_o32, hj_s1, r_o32_s1);
+                        hn_o32_s1 = Fma.MultiplyAdd(uj_hn_o32, hj_s1, hn_o32_s1);
+                    }
+                }
+
+                // Outputs 32..32 of sequence 0: the last vector, only partly used.
+                {
+                    var z = Sigmoid(z_o32_s0);
+                    var r = Sigmoid(r_o32_s0);
+                    var n = Relu(Fma.MultiplyAdd(r, hn_o32_s0, xn_o32_s0));
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrev0, 32), 1)) - n, n), ref Unsafe.Add(ref hNext0, 32), 1);
+                }
+
+                // Outputs 32..32 of sequence 1: the last vector, only partly used.
+                {
+                    var z = Sigmoid(z_o32_s1);
+                    var r = Sigmoid(r_o32_s1);
+                    var n = Relu(Fma.MultiplyAdd(r, hn_o32_s1, xn_o32_s1));
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrev1, 32), 1)) - n, n), ref Unsafe.Add(ref hNext1, 32), 1);
+                }
             }
         }
 
         /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -2354,20 +3180,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V128.StoreUnsafe(z_o0_3, ref sums);
                 V128.StoreUnsafe(z_o4_7, ref sums, 4);
                 V128.StoreUnsafe(z_o8_11, ref sums, 8);
-                V128.StoreUnsafe(r_o0_3, ref sums, 12);
-                V128.StoreUnsafe(r_o4_7, ref sums, 16);
-                V128.StoreUnsafe(r_o8_11, ref sums, 20);
-                V128.StoreUnsafe(xn_o0_3, ref sums, 24);
-                V128.StoreUnsafe(xn_o4_7, ref sums, 28);
-                V128.StoreUnsafe(xn_o8_11, ref sums, 32);
-                V128.StoreUnsafe(hn_o0_3, ref sums, 36);
-                V128.StoreUnsafe(hn_o4_7, ref sums, 40);
-                V128.StoreUnsafe(hn_o8_11, ref sums, 44);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 12, zeroState);
+                V128.StoreUnsafe(r_o0_3, ref sums, 36);
+                V128.StoreUnsafe(r_o4_7, ref sums, 40);
+                V128.StoreUnsafe(r_o8_11, ref sums, 44);
+                V128.StoreUnsafe(xn_o0_3, ref sums, 72);
+                V128.StoreUnsafe(xn_o4_7, ref sums, 76);
+                V128.StoreUnsafe(xn_o8_11, ref sums, 80);
+                V128.StoreUnsafe(hn_o0_3, ref sums, 108);
+                V128.StoreUnsafe(hn_o4_7, ref sums, 112);
+                V128.StoreUnsafe(hn_o8_11, ref sums, 116);
             }
 
             // Outputs 12..23 (chunks 3..5): sums z, r, xn, hn.
@@ -2419,20 +3244,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V128.StoreUnsafe(z_o12_15, ref sums);
-                V128.StoreUnsafe(z_o16_19, ref sums, 4);
-                V128.StoreUnsafe(z_o20_23, ref sums, 8);
-                V128.StoreUnsafe(r_o12_15, ref sums, 12);
-                V128.StoreUnsafe(r_o16_19, ref sums, 16);
-                V128.StoreUnsafe(r_o20_23, ref sums, 20);
-                V128.StoreUnsafe(xn_o12_15, ref sums, 24);
-                V128.StoreUnsafe(xn_o16_19, ref sums, 28);
-                V128.StoreUnsafe(xn_o20_23, ref sums, 32);
-                V128.StoreUnsafe(hn_o12_15, ref sums, 36);
-                V128.StoreUnsafe(hn_o16_19, ref sums, 40);
-                V128.StoreUnsafe(hn_o20_23, ref sums, 44);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, 12, 12, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(z_o12_15, ref sums, 12);
+                V128.StoreUnsafe(z_o16_19, ref sums, 16);
+                V128.StoreUnsafe(z_o20_23, ref sums, 20);
+                V128.StoreUnsafe(r_o12_15, ref sums, 48);
+                V128.StoreUnsafe(r_o16_19, ref sums, 52);
+                V128.StoreUnsafe(r_o20_23, ref sums, 56);
+                V128.StoreUnsafe(xn_o12_15, ref sums, 84);
+                V128.StoreUnsafe(xn_o16_19, ref sums, 88);
+                V128.StoreUnsafe(xn_o20_23, ref sums, 92);
+                V128.StoreUnsafe(hn_o12_15, ref sums, 120);
+                V128.StoreUnsafe(hn_o16_19, ref sums, 124);
+                V128.StoreUnsafe(hn_o20_23, ref sums, 128);
             }
 
             // Outputs 24..32 (chunks 6..8): sums z, r, xn, hn.
@@ -2484,30 +3308,23 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 24..27.
-                {
-                    var z = Sigmoid(z_o24_27);
-                    var r = Sigmoid(r_o24_27);
-                    var n = Relu(MultiplyAdd(r, hn_o24_27, xn_o24_27));
-                    V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 24)) - n, n), ref hNext, 24);
-                }
-
-                // Outputs 28..31.
-                {
-                    var z = Sigmoid(z_o28_31);
-                    var r = Sigmoid(r_o28_31);
-                    var n = Relu(MultiplyAdd(r, hn_o28_31, xn_o28_31));
-                    V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 28)) - n, n), ref hNext, 28);
-                }
-
-                // Outputs 32..32: the last vector, only partly used.
-                {
-                    var z = Sigmoid(z_o32);
-                    var r = Sigmoid(r_o32);
-                    var n = Relu(MultiplyAdd(r, hn_o32, xn_o32));
-                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zeroState ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev, 32), 1)) - n, n), ref Unsafe.Add(ref hNext, 32), 1);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(z_o24_27, ref sums, 24);
+                V128.StoreUnsafe(z_o28_31, ref sums, 28);
+                V128.StoreUnsafe(z_o32, ref sums, 32);
+                V128.StoreUnsafe(r_o24_27, ref sums, 60);
+                V128.StoreUnsafe(r_o28_31, ref sums, 64);
+                V128.StoreUnsafe(r_o32, ref sums, 68);
+                V128.StoreUnsafe(xn_o24_27, ref sums, 96);
+                V128.StoreUnsafe(xn_o28_31, ref sums, 100);
+                V128.StoreUnsafe(xn_o32, ref sums, 104);
+                V128.StoreUnsafe(hn_o24_27, ref sums, 132);
+                V128.StoreUnsafe(hn_o28_31, ref sums, 136);
+                V128.StoreUnsafe(hn_o32, ref sums, 140);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 32, true, zeroState);
         }
 
         /// <summary>
@@ -2798,20 +3615,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V128.StoreUnsafe(z_o0_3, ref sums);
                         V128.StoreUnsafe(z_o4_7, ref sums, 4);
                         V128.StoreUnsafe(z_o8_11, ref sums, 8);
-                        V128.StoreUnsafe(r_o0_3, ref sums, 12);
-                        V128.StoreUnsafe(r_o4_7, ref sums, 16);
-                        V128.StoreUnsafe(r_o8_11, ref sums, 20);
-                        V128.StoreUnsafe(xn_o0_3, ref sums, 24);
-                        V128.StoreUnsafe(xn_o4_7, ref sums, 28);
-                        V128.StoreUnsafe(xn_o8_11, ref sums, 32);
-                        V128.StoreUnsafe(hn_o0_3, ref sums, 36);
-                        V128.StoreUnsafe(hn_o4_7, ref sums, 40);
-                        V128.StoreUnsafe(hn_o8_11, ref sums, 44);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 12, zero);
+                        V128.StoreUnsafe(r_o0_3, ref sums, 36);
+                        V128.StoreUnsafe(r_o4_7, ref sums, 40);
+                        V128.StoreUnsafe(r_o8_11, ref sums, 44);
+                        V128.StoreUnsafe(xn_o0_3, ref sums, 72);
+                        V128.StoreUnsafe(xn_o4_7, ref sums, 76);
+                        V128.StoreUnsafe(xn_o8_11, ref sums, 80);
+                        V128.StoreUnsafe(hn_o0_3, ref sums, 108);
+                        V128.StoreUnsafe(hn_o4_7, ref sums, 112);
+                        V128.StoreUnsafe(hn_o8_11, ref sums, 116);
                     }
 
                     // Outputs 12..23 (chunks 3..5): sums z, r, xn, hn.
@@ -2848,20 +3664,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V128.StoreUnsafe(z_o12_15, ref sums);
-                        V128.StoreUnsafe(z_o16_19, ref sums, 4);
-                        V128.StoreUnsafe(z_o20_23, ref sums, 8);
-                        V128.StoreUnsafe(r_o12_15, ref sums, 12);
-                        V128.StoreUnsafe(r_o16_19, ref sums, 16);
-                        V128.StoreUnsafe(r_o20_23, ref sums, 20);
-                        V128.StoreUnsafe(xn_o12_15, ref sums, 24);
-                        V128.StoreUnsafe(xn_o16_19, ref sums, 28);
-                        V128.StoreUnsafe(xn_o20_23, ref sums, 32);
-                        V128.StoreUnsafe(hn_o12_15, ref sums, 36);
-                        V128.StoreUnsafe(hn_o16_19, ref sums, 40);
-                        V128.StoreUnsafe(hn_o20_23, ref sums, 44);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, 12, 12, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(z_o12_15, ref sums, 12);
+                        V128.StoreUnsafe(z_o16_19, ref sums, 16);
+                        V128.StoreUnsafe(z_o20_23, ref sums, 20);
+                        V128.StoreUnsafe(r_o12_15, ref sums, 48);
+                        V128.StoreUnsafe(r_o16_19, ref sums, 52);
+                        V128.StoreUnsafe(r_o20_23, ref sums, 56);
+                        V128.StoreUnsafe(xn_o12_15, ref sums, 84);
+                        V128.StoreUnsafe(xn_o16_19, ref sums, 88);
+                        V128.StoreUnsafe(xn_o20_23, ref sums, 92);
+                        V128.StoreUnsafe(hn_o12_15, ref sums, 120);
+                        V128.StoreUnsafe(hn_o16_19, ref sums, 124);
+                        V128.StoreUnsafe(hn_o20_23, ref sums, 128);
                     }
 
                     // Outputs 24..32 (chunks 6..8): sums z, r, xn, hn.
@@ -2898,30 +3713,23 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // Outputs 24..27.
-                        {
-                            var z = Sigmoid(z_o24_27);
-                            var r = Sigmoid(r_o24_27);
-                            var n = Relu(MultiplyAdd(r, hn_o24_27, xn_o24_27));
-                            V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 24)) - n, n), ref hNext, 24);
-                        }
-
-                        // Outputs 28..31.
-                        {
-                            var z = Sigmoid(z_o28_31);
-                            var r = Sigmoid(r_o28_31);
-                            var n = Relu(MultiplyAdd(r, hn_o28_31, xn_o28_31));
-                            V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 28)) - n, n), ref hNext, 28);
-                        }
-
-                        // Outputs 32..32: the last vector, only partly used.
-                        {
-                            var z = Sigmoid(z_o32);
-                            var r = Sigmoid(r_o32);
-                            var n = Relu(MultiplyAdd(r, hn_o32, xn_o32));
-                            V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, 32)) - n, n), ref hNext, 32);
-                        }
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(z_o24_27, ref sums, 24);
+                        V128.StoreUnsafe(z_o28_31, ref sums, 28);
+                        V128.StoreUnsafe(z_o32, ref sums, 32);
+                        V128.StoreUnsafe(r_o24_27, ref sums, 60);
+                        V128.StoreUnsafe(r_o28_31, ref sums, 64);
+                        V128.StoreUnsafe(r_o32, ref sums, 68);
+                        V128.StoreUnsafe(xn_o24_27, ref sums, 96);
+                        V128.StoreUnsafe(xn_o28_31, ref sums, 100);
+                        V128.StoreUnsafe(xn_o32, ref sums, 104);
+                        V128.StoreUnsafe(hn_o24_27, ref sums, 132);
+                        V128.StoreUnsafe(hn_o28_31, ref sums, 136);
+                        V128.StoreUnsafe(hn_o32, ref sums, 140);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 32, true, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -2940,24 +3748,184 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 12 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (z, r, xn, hn) are at s × 36 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
                 var z = Sigmoid(V128.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V128.LoadUnsafe(ref sums, 12 + k));
-                var n = Relu(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 36 + k), V128.LoadUnsafe(ref sums, 24 + k)));
+                var r = Sigmoid(V128.LoadUnsafe(ref sums, 36 + k));
+                var n = Relu(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 108 + k), V128.LoadUnsafe(ref sums, 72 + k)));
                 V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                var z = Sigmoid(V128.LoadUnsafe(ref sums, count));
+                var r = Sigmoid(V128.LoadUnsafe(ref sums, 36 + count));
+                var n = Relu(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 108 + count), V128.LoadUnsafe(ref sums, 72 + count)));
+                global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev, start + count), 1)) - n, n), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 108 floats (z 0..35, r 36..71, n 72..107): W at 0, U at 972, bias at 4536.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 972);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+
+            // Outputs 0..31, 1 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 32; c0 += 4)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = V128.Create(0f);
+                    var r_0_s0 = V128.Create(0f);
+                    var xn_0_s0 = V128.Create(0f);
+                    var hn_0_s0 = V128.Create(0f);
+                    var z_0_s1 = V128.Create(0f);
+                    var r_0_s1 = V128.Create(0f);
+                    var xn_0_s1 = V128.Create(0f);
+                    var hn_0_s1 = V128.Create(0f);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 108);
+                        var wi_z_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_r_0 = V128.LoadUnsafe(ref wi, c0 + 36);
+                        var wi_xn_0 = V128.LoadUnsafe(ref wi, c0 + 72);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 108);
+                            var uj_z_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_r_0 = V128.LoadUnsafe(ref uj, c0 + 36);
+                            var uj_hn_0 = V128.LoadUnsafe(ref uj, c0 + 72);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                        }
+                    }
+
+                    // Chunk 0 of the tile of sequence 0.
+                    {
+                        var z = Sigmoid(z_0_s0);
+                        var r = Sigmoid(r_0_s0);
+                        var n = Relu(MultiplyAdd(r, hn_0_s0, xn_0_s0));
+                        V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev0, c0)) - n, n), ref hNext0, c0);
+                    }
+
+                    // Chunk 0 of the tile of sequence 1.
+                    {
+                        var z = Sigmoid(z_0_s1);
+                        var r = Sigmoid(r_0_s1);
+                        var n = Relu(MultiplyAdd(r, hn_0_s1, xn_0_s1));
+                        V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev1, c0)) - n, n), ref hNext1, c0);
+                    }
+                }
+            }
+
+            // Outputs 32..32 (chunk 8): sums z, r, xn, hn, for 2 sequences.
+            {
+                // Sums start from the bias.
+                var z_o32_s0 = V128.Create(0f);
+                var r_o32_s0 = V128.Create(0f);
+                var xn_o32_s0 = V128.Create(0f);
+                var hn_o32_s0 = V128.Create(0f);
+                var z_o32_s1 = V128.Create(0f);
+                var r_o32_s1 = V128.Create(0f);
+                var xn_o32_s1 = V128.Create(0f);
+                var hn_o32_s1 = V128.Create(0f);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 108);
+                    var wi_z_o32 = V128.LoadUnsafe(ref wi, 32);
+                    var wi_r_o32 = V128.LoadUnsafe(ref wi, 68);
+                    var wi_xn_o32 = V128.LoadUnsafe(ref wi, 104);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    z_o32_s0 = MultiplyAdd(wi_z_o32, xi_s0, z_o32_s0);
+                    r_o32_s0 = MultiplyAdd(wi_r_o32, xi_s0, r_o32_s0);
+                    xn_o32_s0 = MultiplyAdd(wi_xn_o32, xi_s0, xn_o32_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    z_o32_s1 = MultiplyAdd(wi_z_o32, xi_s1, z_o32_s1);
+                    r_o32_s1 = MultiplyAdd(wi_r_o32, xi_s1, r_o32_s1);
+                    xn_o32_s1 = MultiplyAdd(wi_xn_o32, xi_s1, xn_o32_s1);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 108);
+                        var uj_z_o32 = V128.LoadUnsafe(ref uj, 32);
+                        var uj_r_o32 = V128.LoadUnsafe(ref uj, 68);
+                        var uj_hn_o32 = V128.LoadUnsafe(ref uj, 104);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o32_s0 = MultiplyAdd(uj_z_o32, hj_s0, z_o32_s0);
+                        r_o32_s0 = MultiplyAdd(uj_r_o32, hj_s0, r_o32_s0);
+                        hn_o32_s0 = MultiplyAdd(uj_hn_o32, hj_s0, hn_o32_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o32_s1 = MultiplyAdd(uj_z_o32, hj_s1, z_o32_s1);
+                        r_o32_s1 = MultiplyAdd(uj_r_o32, hj_s1, r_o32_s1);
+                        hn_o32_s1 = MultiplyAdd(uj_hn_o32, hj_s1, hn_o32_s1);
+                    }
+                }
+
+                // Outputs 32..32 of sequence 0: the last vector, only partly used.
+                {
+                    var z = Sigmoid(z_o32_s0);
+                    var r = Sigmoid(r_o32_s0);
+                    var n = Relu(MultiplyAdd(r, hn_o32_s0, xn_o32_s0));
+                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zeroState ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev0, 32), 1)) - n, n), ref Unsafe.Add(ref hNext0, 32), 1);
+                }
+
+                // Outputs 32..32 of sequence 1: the last vector, only partly used.
+                {
+                    var z = Sigmoid(z_o32_s1);
+                    var r = Sigmoid(r_o32_s1);
+                    var n = Relu(MultiplyAdd(r, hn_o32_s1, xn_o32_s1));
+                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zeroState ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev1, 32), 1)) - n, n), ref Unsafe.Add(ref hNext1, 32), 1);
+                }
             }
         }
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -3017,38 +3985,127 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    sums = z_0;
-                    Unsafe.Add(ref sums, 1) = z_1;
-                    Unsafe.Add(ref sums, 2) = z_2;
-                    Unsafe.Add(ref sums, 3) = r_0;
-                    Unsafe.Add(ref sums, 4) = r_1;
-                    Unsafe.Add(ref sums, 5) = r_2;
-                    Unsafe.Add(ref sums, 6) = xn_0;
-                    Unsafe.Add(ref sums, 7) = xn_1;
-                    Unsafe.Add(ref sums, 8) = xn_2;
-                    Unsafe.Add(ref sums, 9) = hn_0;
-                    Unsafe.Add(ref sums, 10) = hn_1;
-                    Unsafe.Add(ref sums, 11) = hn_2;
-                    EpilogueScalar(ref sums, ref hPrev, ref hNext, c0, 3, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = z_0;
+                    Unsafe.Add(ref sums, c0 + 1) = z_1;
+                    Unsafe.Add(ref sums, c0 + 2) = z_2;
+                    Unsafe.Add(ref sums, c0 + 33) = r_0;
+                    Unsafe.Add(ref sums, c0 + 34) = r_1;
+                    Unsafe.Add(ref sums, c0 + 35) = r_2;
+                    Unsafe.Add(ref sums, c0 + 66) = xn_0;
+                    Unsafe.Add(ref sums, c0 + 67) = xn_1;
+                    Unsafe.Add(ref sums, c0 + 68) = xn_2;
+                    Unsafe.Add(ref sums, c0 + 99) = hn_0;
+                    Unsafe.Add(ref sums, c0 + 100) = hn_1;
+                    Unsafe.Add(ref sums, c0 + 101) = hn_2;
                 }
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, 0, 33, false, zeroState);
         }
 
         /// <summary>
         /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 3 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (z, r, xn, hn) are at s × 33 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {
                 var z = Sigmoid(Unsafe.Add(ref sums, k));
-                var r = Sigmoid(Unsafe.Add(ref sums, 3 + k));
-                var n = Relu(MultiplyAdd(r, Unsafe.Add(ref sums, 9 + k), Unsafe.Add(ref sums, 6 + k)));
+                var r = Sigmoid(Unsafe.Add(ref sums, 33 + k));
+                var n = Relu(MultiplyAdd(r, Unsafe.Add(ref sums, 99 + k), Unsafe.Add(ref sums, 66 + k)));
                 Unsafe.Add(ref hNext, start + k) = MultiplyAdd(z, (zero ? 0f : Unsafe.Add(ref hPrev, start + k)) - n, n);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 99 floats (z 0..32, r 33..65, n 66..98): W at 0, U at 891, bias at 4158.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 891);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+
+            // Outputs 0..32, 1 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 33; c0 += 1)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = 0f;
+                    var r_0_s0 = 0f;
+                    var xn_0_s0 = 0f;
+                    var hn_0_s0 = 0f;
+                    var z_0_s1 = 0f;
+                    var r_0_s1 = 0f;
+                    var xn_0_s1 = 0f;
+                    var hn_0_s1 = 0f;
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 99);
+                        var wi_z_0 = Unsafe.Add(ref wi, c0);
+                        var wi_r_0 = Unsafe.Add(ref wi, c0 + 33);
+                        var wi_xn_0 = Unsafe.Add(ref wi, c0 + 66);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 99);
+                            var uj_z_0 = Unsafe.Add(ref uj, c0);
+                            var uj_r_0 = Unsafe.Add(ref uj, c0 + 33);
+                            var uj_hn_0 = Unsafe.Add(ref uj, c0 + 66);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                        }
+                    }
+
+                    // Chunk 0 of the tile of sequence 0.
+                    {
+                        var z = Sigmoid(z_0_s0);
+                        var r = Sigmoid(r_0_s0);
+                        var n = Relu(MultiplyAdd(r, hn_0_s0, xn_0_s0));
+                        Unsafe.Add(ref hNext0, c0) = MultiplyAdd(z, (zeroState ? 0f : Unsafe.Add(ref hPrev0, c0)) - n, n);
+                    }
+
+                    // Chunk 0 of the tile of sequence 1.
+                    {
+                        var z = Sigmoid(z_0_s1);
+                        var r = Sigmoid(r_0_s1);
+                        var n = Relu(MultiplyAdd(r, hn_0_s1, xn_0_s1));
+                        Unsafe.Add(ref hNext1, c0) = MultiplyAdd(z, (zeroState ? 0f : Unsafe.Add(ref hPrev1, c0)) - n, n);
+                    }
+                }
             }
         }
     }

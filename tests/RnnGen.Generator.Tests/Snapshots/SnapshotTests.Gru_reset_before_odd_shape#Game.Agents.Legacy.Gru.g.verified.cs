@@ -8,34 +8,41 @@
 //   Timesteps = 13, Input = 3, Output = 5, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true, ResetAfter = false
 //   W: 3·5×3, U: 3·5×5; gates packed as z, r, n (Keras z, r, h)
 //   240 FLOPs per timestep, 3,120 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 24,768 bytes (Vector512, Vector256, Vector128), 24,872 bytes (Scalar); Step 24,768 bytes (Vector512, Vector256, Vector128), 24,872 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 24,768 bytes (Vector512, Vector256, Vector128), 24,872 bytes (Scalar); Step 24,768 bytes (Vector512, Vector256, Vector128), 24,872 bytes (Scalar); StepBatch/RunBatch/RunLastBatch 25,856 bytes (Vector512), 25,600 bytes (Vector256), 26,048 bytes (Vector128), 26,008 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs per gate (the last one padded: 5 of 16 lanes used);
 //       product 1: sums z, r, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (16 multiply-adds);
 //       product 2: sums n, 5 partial sums each; every chunk's sums in registers at once; columns spelled out (8 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 1 chunk (16 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 2 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs per gate (the last one padded: 5 of 8 lanes used);
 //       product 1: sums z, r, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (16 multiply-adds);
 //       product 2: sums n, 5 partial sums each; every chunk's sums in registers at once; columns spelled out (8 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs per gate (the last one padded: 1 of 4 lanes used);
 //       product 1: sums z, r, 2 partial sums each; every chunk's sums in registers at once; columns spelled out (32 multiply-adds);
 //       product 2: sums n, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (16 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Scalar (no SIMD): 5 outputs per gate, one float at a time;
 //       product 1: sums z, r; every chunk's sums in registers at once; loops over columns (80 multiply-adds exceed the unroll budget);
 //       product 2: sums n, 2 partial sums each; every chunk's sums in registers at once; loops over columns (40 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -172,6 +179,45 @@ namespace Game.Agents
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.GruKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×3), batch-major: sequence n's input starts at n × 3.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 3", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 5", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×13×3), batch-major: sequence n's inputs start at n × 13 × 3.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×13×5), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 13 × 3", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 13 × 5", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×13×3), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 13 × 3", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 5", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.GruKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -297,6 +343,207 @@ namespace RnnGen.Generated
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
         }
 
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> scratchBuffer = stackalloc float[272];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref scratch, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> scratchBuffer = stackalloc float[208];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref scratch, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                global::System.Span<float> scratchBuffer = stackalloc float[208];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref scratch, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[76];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                global::System.Span<float> scratchBuffer = stackalloc float[208];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref scratch, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> scratchBuffer = stackalloc float[272];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref scratch, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> scratchBuffer = stackalloc float[208];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref scratch, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                global::System.Span<float> scratchBuffer = stackalloc float[208];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref scratch, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[76];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                global::System.Span<float> scratchBuffer = stackalloc float[208];
+                ref float scratch = ref AlignTo64(scratchBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref scratch, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+        }
+
         /// <summary>
         /// One timestep on the Vector512 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
@@ -404,6 +651,331 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 8 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, bool zeroState)
+        {
+            // Packed weights, rows of 48 floats (z 0..15, r 16..31, n 32..47): W at 0, U at 144, bias at 384.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 144);
+            ref float b = ref Unsafe.Add(ref weights, 384);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+            ref float scratch0 = ref scratch;
+            ref float scratch1 = ref Unsafe.Add(ref scratch, 32);
+            ref float scratch2 = ref Unsafe.Add(ref scratch, 2 * 32);
+            ref float scratch3 = ref Unsafe.Add(ref scratch, 3 * 32);
+            ref float scratch4 = ref Unsafe.Add(ref scratch, 4 * 32);
+            ref float scratch5 = ref Unsafe.Add(ref scratch, 5 * 32);
+            ref float scratch6 = ref Unsafe.Add(ref scratch, 6 * 32);
+            ref float scratch7 = ref Unsafe.Add(ref scratch, 7 * 32);
+            ref float update0 = ref scratch0;
+            ref float resetHidden0 = ref Unsafe.Add(ref scratch0, 16);
+            ref float update1 = ref scratch1;
+            ref float resetHidden1 = ref Unsafe.Add(ref scratch1, 16);
+            ref float update2 = ref scratch2;
+            ref float resetHidden2 = ref Unsafe.Add(ref scratch2, 16);
+            ref float update3 = ref scratch3;
+            ref float resetHidden3 = ref Unsafe.Add(ref scratch3, 16);
+            ref float update4 = ref scratch4;
+            ref float resetHidden4 = ref Unsafe.Add(ref scratch4, 16);
+            ref float update5 = ref scratch5;
+            ref float resetHidden5 = ref Unsafe.Add(ref scratch5, 16);
+            ref float update6 = ref scratch6;
+            ref float resetHidden6 = ref Unsafe.Add(ref scratch6, 16);
+            ref float update7 = ref scratch7;
+            ref float resetHidden7 = ref Unsafe.Add(ref scratch7, 16);
+
+            // Phase 1 of 2.
+
+            // Outputs 0..4 (chunk 0): sums z, r, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var z_o0_4_s0 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s0 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s1 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s1 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s2 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s2 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s3 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s3 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s4 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s4 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s5 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s5 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s6 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s6 = V512.LoadUnsafe(ref b, 16);
+                var z_o0_4_s7 = V512.LoadUnsafe(ref b);
+                var r_o0_4_s7 = V512.LoadUnsafe(ref b, 16);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 48);
+                    var wi_z_o0_4 = V512.LoadUnsafe(ref wi);
+                    var wi_r_o0_4 = V512.LoadUnsafe(ref wi, 16);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    z_o0_4_s0 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s0, z_o0_4_s0);
+                    r_o0_4_s0 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s0, r_o0_4_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    z_o0_4_s1 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s1, z_o0_4_s1);
+                    r_o0_4_s1 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s1, r_o0_4_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    z_o0_4_s2 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s2, z_o0_4_s2);
+                    r_o0_4_s2 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s2, r_o0_4_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    z_o0_4_s3 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s3, z_o0_4_s3);
+                    r_o0_4_s3 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s3, r_o0_4_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    z_o0_4_s4 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s4, z_o0_4_s4);
+                    r_o0_4_s4 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s4, r_o0_4_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    z_o0_4_s5 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s5, z_o0_4_s5);
+                    r_o0_4_s5 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s5, r_o0_4_s5);
+                    var xi_s6 = V512.Create(Unsafe.Add(ref x6, i));
+                    z_o0_4_s6 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s6, z_o0_4_s6);
+                    r_o0_4_s6 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s6, r_o0_4_s6);
+                    var xi_s7 = V512.Create(Unsafe.Add(ref x7, i));
+                    z_o0_4_s7 = Avx512F.FusedMultiplyAdd(wi_z_o0_4, xi_s7, z_o0_4_s7);
+                    r_o0_4_s7 = Avx512F.FusedMultiplyAdd(wi_r_o0_4, xi_s7, r_o0_4_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 48);
+                        var uj_z_o0_4 = V512.LoadUnsafe(ref uj);
+                        var uj_r_o0_4 = V512.LoadUnsafe(ref uj, 16);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o0_4_s0 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s0, z_o0_4_s0);
+                        r_o0_4_s0 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s0, r_o0_4_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o0_4_s1 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s1, z_o0_4_s1);
+                        r_o0_4_s1 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s1, r_o0_4_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o0_4_s2 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s2, z_o0_4_s2);
+                        r_o0_4_s2 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s2, r_o0_4_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o0_4_s3 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s3, z_o0_4_s3);
+                        r_o0_4_s3 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s3, r_o0_4_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o0_4_s4 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s4, z_o0_4_s4);
+                        r_o0_4_s4 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s4, r_o0_4_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o0_4_s5 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s5, z_o0_4_s5);
+                        r_o0_4_s5 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s5, r_o0_4_s5);
+                        var hj_s6 = V512.Create(Unsafe.Add(ref hPrev6, j));
+                        z_o0_4_s6 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s6, z_o0_4_s6);
+                        r_o0_4_s6 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s6, r_o0_4_s6);
+                        var hj_s7 = V512.Create(Unsafe.Add(ref hPrev7, j));
+                        z_o0_4_s7 = Avx512F.FusedMultiplyAdd(uj_z_o0_4, hj_s7, z_o0_4_s7);
+                        r_o0_4_s7 = Avx512F.FusedMultiplyAdd(uj_r_o0_4, hj_s7, r_o0_4_s7);
+                    }
+                }
+
+                // Outputs 0..4 of sequence 0: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s0), ref update0);
+                    var r = Sigmoid(r_o0_4_s0);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev0, 5)), ref resetHidden0);
+                }
+
+                // Outputs 0..4 of sequence 1: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s1), ref update1);
+                    var r = Sigmoid(r_o0_4_s1);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev1, 5)), ref resetHidden1);
+                }
+
+                // Outputs 0..4 of sequence 2: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s2), ref update2);
+                    var r = Sigmoid(r_o0_4_s2);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev2, 5)), ref resetHidden2);
+                }
+
+                // Outputs 0..4 of sequence 3: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s3), ref update3);
+                    var r = Sigmoid(r_o0_4_s3);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev3, 5)), ref resetHidden3);
+                }
+
+                // Outputs 0..4 of sequence 4: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s4), ref update4);
+                    var r = Sigmoid(r_o0_4_s4);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev4, 5)), ref resetHidden4);
+                }
+
+                // Outputs 0..4 of sequence 5: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s5), ref update5);
+                    var r = Sigmoid(r_o0_4_s5);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev5, 5)), ref resetHidden5);
+                }
+
+                // Outputs 0..4 of sequence 6: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s6), ref update6);
+                    var r = Sigmoid(r_o0_4_s6);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev6, 5)), ref resetHidden6);
+                }
+
+                // Outputs 0..4 of sequence 7: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V512.StoreUnsafe(Sigmoid(z_o0_4_s7), ref update7);
+                    var r = Sigmoid(r_o0_4_s7);
+                    V512.StoreUnsafe(r * (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev7, 5)), ref resetHidden7);
+                }
+            }
+
+            // Phase 2 of 2.
+
+            // Outputs 0..4 (chunk 0): sums n, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var n_o0_4_s0 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s1 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s2 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s3 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s4 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s5 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s6 = V512.LoadUnsafe(ref b, 32);
+                var n_o0_4_s7 = V512.LoadUnsafe(ref b, 32);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 48);
+                    var wi_n_o0_4 = V512.LoadUnsafe(ref wi, 32);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    n_o0_4_s0 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s0, n_o0_4_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    n_o0_4_s1 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s1, n_o0_4_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    n_o0_4_s2 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s2, n_o0_4_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    n_o0_4_s3 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s3, n_o0_4_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    n_o0_4_s4 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s4, n_o0_4_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    n_o0_4_s5 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s5, n_o0_4_s5);
+                    var xi_s6 = V512.Create(Unsafe.Add(ref x6, i));
+                    n_o0_4_s6 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s6, n_o0_4_s6);
+                    var xi_s7 = V512.Create(Unsafe.Add(ref x7, i));
+                    n_o0_4_s7 = Avx512F.FusedMultiplyAdd(wi_n_o0_4, xi_s7, n_o0_4_s7);
+                }
+                // U_n·(r ⊙ h), unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 48);
+                        var uj_n_o0_4 = V512.LoadUnsafe(ref uj, 32);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref resetHidden0, j));
+                        n_o0_4_s0 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s0, n_o0_4_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref resetHidden1, j));
+                        n_o0_4_s1 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s1, n_o0_4_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref resetHidden2, j));
+                        n_o0_4_s2 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s2, n_o0_4_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref resetHidden3, j));
+                        n_o0_4_s3 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s3, n_o0_4_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref resetHidden4, j));
+                        n_o0_4_s4 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s4, n_o0_4_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref resetHidden5, j));
+                        n_o0_4_s5 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s5, n_o0_4_s5);
+                        var hj_s6 = V512.Create(Unsafe.Add(ref resetHidden6, j));
+                        n_o0_4_s6 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s6, n_o0_4_s6);
+                        var hj_s7 = V512.Create(Unsafe.Add(ref resetHidden7, j));
+                        n_o0_4_s7 = Avx512F.FusedMultiplyAdd(uj_n_o0_4, hj_s7, n_o0_4_s7);
+                    }
+                }
+
+                // Outputs 0..4 of sequence 0: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s0);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update0), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev0, 5)) - n, n), ref hNext0, 5);
+                }
+
+                // Outputs 0..4 of sequence 1: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s1);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update1), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev1, 5)) - n, n), ref hNext1, 5);
+                }
+
+                // Outputs 0..4 of sequence 2: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s2);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update2), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev2, 5)) - n, n), ref hNext2, 5);
+                }
+
+                // Outputs 0..4 of sequence 3: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s3);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update3), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev3, 5)) - n, n), ref hNext3, 5);
+                }
+
+                // Outputs 0..4 of sequence 4: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s4);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update4), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev4, 5)) - n, n), ref hNext4, 5);
+                }
+
+                // Outputs 0..4 of sequence 5: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s5);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update5), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev5, 5)) - n, n), ref hNext5, 5);
+                }
+
+                // Outputs 0..4 of sequence 6: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s6);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update6), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev6, 5)) - n, n), ref hNext6, 5);
+                }
+
+                // Outputs 0..4 of sequence 7: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s7);
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref update7), (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref hPrev7, 5)) - n, n), ref hNext7, 5);
+                }
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -505,6 +1077,265 @@ namespace RnnGen.Generated
                 {
                     var n = Tanh((((n_o0_4_a + n_o0_4_b) + n_o0_4_c) + (n_o0_4_d + n_o0_4_e)));
                     global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev, 5)) - n, n), ref hNext, 5);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, bool zeroState)
+        {
+            // Packed weights, rows of 24 floats (z 0..7, r 8..15, n 16..23): W at 0, U at 72, bias at 192.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 72);
+            ref float b = ref Unsafe.Add(ref weights, 192);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float scratch0 = ref scratch;
+            ref float scratch1 = ref Unsafe.Add(ref scratch, 32);
+            ref float scratch2 = ref Unsafe.Add(ref scratch, 2 * 32);
+            ref float scratch3 = ref Unsafe.Add(ref scratch, 3 * 32);
+            ref float scratch4 = ref Unsafe.Add(ref scratch, 4 * 32);
+            ref float scratch5 = ref Unsafe.Add(ref scratch, 5 * 32);
+            ref float update0 = ref scratch0;
+            ref float resetHidden0 = ref Unsafe.Add(ref scratch0, 8);
+            ref float update1 = ref scratch1;
+            ref float resetHidden1 = ref Unsafe.Add(ref scratch1, 8);
+            ref float update2 = ref scratch2;
+            ref float resetHidden2 = ref Unsafe.Add(ref scratch2, 8);
+            ref float update3 = ref scratch3;
+            ref float resetHidden3 = ref Unsafe.Add(ref scratch3, 8);
+            ref float update4 = ref scratch4;
+            ref float resetHidden4 = ref Unsafe.Add(ref scratch4, 8);
+            ref float update5 = ref scratch5;
+            ref float resetHidden5 = ref Unsafe.Add(ref scratch5, 8);
+
+            // Phase 1 of 2.
+
+            // Outputs 0..4 (chunk 0): sums z, r, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o0_4_s0 = V256.LoadUnsafe(ref b);
+                var r_o0_4_s0 = V256.LoadUnsafe(ref b, 8);
+                var z_o0_4_s1 = V256.LoadUnsafe(ref b);
+                var r_o0_4_s1 = V256.LoadUnsafe(ref b, 8);
+                var z_o0_4_s2 = V256.LoadUnsafe(ref b);
+                var r_o0_4_s2 = V256.LoadUnsafe(ref b, 8);
+                var z_o0_4_s3 = V256.LoadUnsafe(ref b);
+                var r_o0_4_s3 = V256.LoadUnsafe(ref b, 8);
+                var z_o0_4_s4 = V256.LoadUnsafe(ref b);
+                var r_o0_4_s4 = V256.LoadUnsafe(ref b, 8);
+                var z_o0_4_s5 = V256.LoadUnsafe(ref b);
+                var r_o0_4_s5 = V256.LoadUnsafe(ref b, 8);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 24);
+                    var wi_z_o0_4 = V256.LoadUnsafe(ref wi);
+                    var wi_r_o0_4 = V256.LoadUnsafe(ref wi, 8);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    z_o0_4_s0 = Fma.MultiplyAdd(wi_z_o0_4, xi_s0, z_o0_4_s0);
+                    r_o0_4_s0 = Fma.MultiplyAdd(wi_r_o0_4, xi_s0, r_o0_4_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    z_o0_4_s1 = Fma.MultiplyAdd(wi_z_o0_4, xi_s1, z_o0_4_s1);
+                    r_o0_4_s1 = Fma.MultiplyAdd(wi_r_o0_4, xi_s1, r_o0_4_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    z_o0_4_s2 = Fma.MultiplyAdd(wi_z_o0_4, xi_s2, z_o0_4_s2);
+                    r_o0_4_s2 = Fma.MultiplyAdd(wi_r_o0_4, xi_s2, r_o0_4_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    z_o0_4_s3 = Fma.MultiplyAdd(wi_z_o0_4, xi_s3, z_o0_4_s3);
+                    r_o0_4_s3 = Fma.MultiplyAdd(wi_r_o0_4, xi_s3, r_o0_4_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    z_o0_4_s4 = Fma.MultiplyAdd(wi_z_o0_4, xi_s4, z_o0_4_s4);
+                    r_o0_4_s4 = Fma.MultiplyAdd(wi_r_o0_4, xi_s4, r_o0_4_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    z_o0_4_s5 = Fma.MultiplyAdd(wi_z_o0_4, xi_s5, z_o0_4_s5);
+                    r_o0_4_s5 = Fma.MultiplyAdd(wi_r_o0_4, xi_s5, r_o0_4_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 24);
+                        var uj_z_o0_4 = V256.LoadUnsafe(ref uj);
+                        var uj_r_o0_4 = V256.LoadUnsafe(ref uj, 8);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o0_4_s0 = Fma.MultiplyAdd(uj_z_o0_4, hj_s0, z_o0_4_s0);
+                        r_o0_4_s0 = Fma.MultiplyAdd(uj_r_o0_4, hj_s0, r_o0_4_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o0_4_s1 = Fma.MultiplyAdd(uj_z_o0_4, hj_s1, z_o0_4_s1);
+                        r_o0_4_s1 = Fma.MultiplyAdd(uj_r_o0_4, hj_s1, r_o0_4_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o0_4_s2 = Fma.MultiplyAdd(uj_z_o0_4, hj_s2, z_o0_4_s2);
+                        r_o0_4_s2 = Fma.MultiplyAdd(uj_r_o0_4, hj_s2, r_o0_4_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o0_4_s3 = Fma.MultiplyAdd(uj_z_o0_4, hj_s3, z_o0_4_s3);
+                        r_o0_4_s3 = Fma.MultiplyAdd(uj_r_o0_4, hj_s3, r_o0_4_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o0_4_s4 = Fma.MultiplyAdd(uj_z_o0_4, hj_s4, z_o0_4_s4);
+                        r_o0_4_s4 = Fma.MultiplyAdd(uj_r_o0_4, hj_s4, r_o0_4_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o0_4_s5 = Fma.MultiplyAdd(uj_z_o0_4, hj_s5, z_o0_4_s5);
+                        r_o0_4_s5 = Fma.MultiplyAdd(uj_r_o0_4, hj_s5, r_o0_4_s5);
+                    }
+                }
+
+                // Outputs 0..4 of sequence 0: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V256.StoreUnsafe(Sigmoid(z_o0_4_s0), ref update0);
+                    var r = Sigmoid(r_o0_4_s0);
+                    V256.StoreUnsafe(r * (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev0, 5)), ref resetHidden0);
+                }
+
+                // Outputs 0..4 of sequence 1: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V256.StoreUnsafe(Sigmoid(z_o0_4_s1), ref update1);
+                    var r = Sigmoid(r_o0_4_s1);
+                    V256.StoreUnsafe(r * (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev1, 5)), ref resetHidden1);
+                }
+
+                // Outputs 0..4 of sequence 2: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V256.StoreUnsafe(Sigmoid(z_o0_4_s2), ref update2);
+                    var r = Sigmoid(r_o0_4_s2);
+                    V256.StoreUnsafe(r * (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev2, 5)), ref resetHidden2);
+                }
+
+                // Outputs 0..4 of sequence 3: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V256.StoreUnsafe(Sigmoid(z_o0_4_s3), ref update3);
+                    var r = Sigmoid(r_o0_4_s3);
+                    V256.StoreUnsafe(r * (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev3, 5)), ref resetHidden3);
+                }
+
+                // Outputs 0..4 of sequence 4: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V256.StoreUnsafe(Sigmoid(z_o0_4_s4), ref update4);
+                    var r = Sigmoid(r_o0_4_s4);
+                    V256.StoreUnsafe(r * (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev4, 5)), ref resetHidden4);
+                }
+
+                // Outputs 0..4 of sequence 5: the last vector, only partly used.
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V256.StoreUnsafe(Sigmoid(z_o0_4_s5), ref update5);
+                    var r = Sigmoid(r_o0_4_s5);
+                    V256.StoreUnsafe(r * (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev5, 5)), ref resetHidden5);
+                }
+            }
+
+            // Phase 2 of 2.
+
+            // Outputs 0..4 (chunk 0): sums n, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var n_o0_4_s0 = V256.LoadUnsafe(ref b, 16);
+                var n_o0_4_s1 = V256.LoadUnsafe(ref b, 16);
+                var n_o0_4_s2 = V256.LoadUnsafe(ref b, 16);
+                var n_o0_4_s3 = V256.LoadUnsafe(ref b, 16);
+                var n_o0_4_s4 = V256.LoadUnsafe(ref b, 16);
+                var n_o0_4_s5 = V256.LoadUnsafe(ref b, 16);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 24);
+                    var wi_n_o0_4 = V256.LoadUnsafe(ref wi, 16);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    n_o0_4_s0 = Fma.MultiplyAdd(wi_n_o0_4, xi_s0, n_o0_4_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    n_o0_4_s1 = Fma.MultiplyAdd(wi_n_o0_4, xi_s1, n_o0_4_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    n_o0_4_s2 = Fma.MultiplyAdd(wi_n_o0_4, xi_s2, n_o0_4_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    n_o0_4_s3 = Fma.MultiplyAdd(wi_n_o0_4, xi_s3, n_o0_4_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    n_o0_4_s4 = Fma.MultiplyAdd(wi_n_o0_4, xi_s4, n_o0_4_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    n_o0_4_s5 = Fma.MultiplyAdd(wi_n_o0_4, xi_s5, n_o0_4_s5);
+                }
+                // U_n·(r ⊙ h), unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 24);
+                        var uj_n_o0_4 = V256.LoadUnsafe(ref uj, 16);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref resetHidden0, j));
+                        n_o0_4_s0 = Fma.MultiplyAdd(uj_n_o0_4, hj_s0, n_o0_4_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref resetHidden1, j));
+                        n_o0_4_s1 = Fma.MultiplyAdd(uj_n_o0_4, hj_s1, n_o0_4_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref resetHidden2, j));
+                        n_o0_4_s2 = Fma.MultiplyAdd(uj_n_o0_4, hj_s2, n_o0_4_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref resetHidden3, j));
+                        n_o0_4_s3 = Fma.MultiplyAdd(uj_n_o0_4, hj_s3, n_o0_4_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref resetHidden4, j));
+                        n_o0_4_s4 = Fma.MultiplyAdd(uj_n_o0_4, hj_s4, n_o0_4_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref resetHidden5, j));
+                        n_o0_4_s5 = Fma.MultiplyAdd(uj_n_o0_4, hj_s5, n_o0_4_s5);
+                    }
+                }
+
+                // Outputs 0..4 of sequence 0: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s0);
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update0), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev0, 5)) - n, n), ref hNext0, 5);
+                }
+
+                // Outputs 0..4 of sequence 1: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s1);
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update1), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev1, 5)) - n, n), ref hNext1, 5);
+                }
+
+                // Outputs 0..4 of sequence 2: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s2);
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update2), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev2, 5)) - n, n), ref hNext2, 5);
+                }
+
+                // Outputs 0..4 of sequence 3: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s3);
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update3), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev3, 5)) - n, n), ref hNext3, 5);
+                }
+
+                // Outputs 0..4 of sequence 4: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s4);
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update4), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev4, 5)) - n, n), ref hNext4, 5);
+                }
+
+                // Outputs 0..4 of sequence 5: the last vector, only partly used.
+                {
+                    var n = Tanh(n_o0_4_s5);
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(V256.LoadUnsafe(ref update5), (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref hPrev5, 5)) - n, n), ref hNext5, 5);
                 }
             }
         }
@@ -657,6 +1488,413 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 6 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 24 floats (z 0..7, r 8..15, n 16..23): W at 0, U at 72, bias at 192.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 72);
+            ref float b = ref Unsafe.Add(ref weights, 192);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float scratch0 = ref scratch;
+            ref float scratch1 = ref Unsafe.Add(ref scratch, 32);
+            ref float scratch2 = ref Unsafe.Add(ref scratch, 2 * 32);
+            ref float scratch3 = ref Unsafe.Add(ref scratch, 3 * 32);
+            ref float scratch4 = ref Unsafe.Add(ref scratch, 4 * 32);
+            ref float scratch5 = ref Unsafe.Add(ref scratch, 5 * 32);
+            ref float update0 = ref scratch0;
+            ref float resetHidden0 = ref Unsafe.Add(ref scratch0, 8);
+            ref float update1 = ref scratch1;
+            ref float resetHidden1 = ref Unsafe.Add(ref scratch1, 8);
+            ref float update2 = ref scratch2;
+            ref float resetHidden2 = ref Unsafe.Add(ref scratch2, 8);
+            ref float update3 = ref scratch3;
+            ref float resetHidden3 = ref Unsafe.Add(ref scratch3, 8);
+            ref float update4 = ref scratch4;
+            ref float resetHidden4 = ref Unsafe.Add(ref scratch4, 8);
+            ref float update5 = ref scratch5;
+            ref float resetHidden5 = ref Unsafe.Add(ref scratch5, 8);
+
+            // Phase 1 of 2.
+
+            // Outputs 0..3 (chunk 0): sums z, r, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o0_3_s0 = V128.LoadUnsafe(ref b);
+                var r_o0_3_s0 = V128.LoadUnsafe(ref b, 8);
+                var z_o0_3_s1 = V128.LoadUnsafe(ref b);
+                var r_o0_3_s1 = V128.LoadUnsafe(ref b, 8);
+                var z_o0_3_s2 = V128.LoadUnsafe(ref b);
+                var r_o0_3_s2 = V128.LoadUnsafe(ref b, 8);
+                var z_o0_3_s3 = V128.LoadUnsafe(ref b);
+                var r_o0_3_s3 = V128.LoadUnsafe(ref b, 8);
+                var z_o0_3_s4 = V128.LoadUnsafe(ref b);
+                var r_o0_3_s4 = V128.LoadUnsafe(ref b, 8);
+                var z_o0_3_s5 = V128.LoadUnsafe(ref b);
+                var r_o0_3_s5 = V128.LoadUnsafe(ref b, 8);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 24);
+                    var wi_z_o0_3 = V128.LoadUnsafe(ref wi);
+                    var wi_r_o0_3 = V128.LoadUnsafe(ref wi, 8);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    z_o0_3_s0 = MultiplyAdd(wi_z_o0_3, xi_s0, z_o0_3_s0);
+                    r_o0_3_s0 = MultiplyAdd(wi_r_o0_3, xi_s0, r_o0_3_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    z_o0_3_s1 = MultiplyAdd(wi_z_o0_3, xi_s1, z_o0_3_s1);
+                    r_o0_3_s1 = MultiplyAdd(wi_r_o0_3, xi_s1, r_o0_3_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    z_o0_3_s2 = MultiplyAdd(wi_z_o0_3, xi_s2, z_o0_3_s2);
+                    r_o0_3_s2 = MultiplyAdd(wi_r_o0_3, xi_s2, r_o0_3_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    z_o0_3_s3 = MultiplyAdd(wi_z_o0_3, xi_s3, z_o0_3_s3);
+                    r_o0_3_s3 = MultiplyAdd(wi_r_o0_3, xi_s3, r_o0_3_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    z_o0_3_s4 = MultiplyAdd(wi_z_o0_3, xi_s4, z_o0_3_s4);
+                    r_o0_3_s4 = MultiplyAdd(wi_r_o0_3, xi_s4, r_o0_3_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    z_o0_3_s5 = MultiplyAdd(wi_z_o0_3, xi_s5, z_o0_3_s5);
+                    r_o0_3_s5 = MultiplyAdd(wi_r_o0_3, xi_s5, r_o0_3_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 24);
+                        var uj_z_o0_3 = V128.LoadUnsafe(ref uj);
+                        var uj_r_o0_3 = V128.LoadUnsafe(ref uj, 8);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o0_3_s0 = MultiplyAdd(uj_z_o0_3, hj_s0, z_o0_3_s0);
+                        r_o0_3_s0 = MultiplyAdd(uj_r_o0_3, hj_s0, r_o0_3_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o0_3_s1 = MultiplyAdd(uj_z_o0_3, hj_s1, z_o0_3_s1);
+                        r_o0_3_s1 = MultiplyAdd(uj_r_o0_3, hj_s1, r_o0_3_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o0_3_s2 = MultiplyAdd(uj_z_o0_3, hj_s2, z_o0_3_s2);
+                        r_o0_3_s2 = MultiplyAdd(uj_r_o0_3, hj_s2, r_o0_3_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o0_3_s3 = MultiplyAdd(uj_z_o0_3, hj_s3, z_o0_3_s3);
+                        r_o0_3_s3 = MultiplyAdd(uj_r_o0_3, hj_s3, r_o0_3_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o0_3_s4 = MultiplyAdd(uj_z_o0_3, hj_s4, z_o0_3_s4);
+                        r_o0_3_s4 = MultiplyAdd(uj_r_o0_3, hj_s4, r_o0_3_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o0_3_s5 = MultiplyAdd(uj_z_o0_3, hj_s5, z_o0_3_s5);
+                        r_o0_3_s5 = MultiplyAdd(uj_r_o0_3, hj_s5, r_o0_3_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(z_o0_3_s0, ref sums);
+                V128.StoreUnsafe(r_o0_3_s0, ref sums, 8);
+                V128.StoreUnsafe(z_o0_3_s1, ref sums, 16);
+                V128.StoreUnsafe(r_o0_3_s1, ref sums, 24);
+                V128.StoreUnsafe(z_o0_3_s2, ref sums, 32);
+                V128.StoreUnsafe(r_o0_3_s2, ref sums, 40);
+                V128.StoreUnsafe(z_o0_3_s3, ref sums, 48);
+                V128.StoreUnsafe(r_o0_3_s3, ref sums, 56);
+                V128.StoreUnsafe(z_o0_3_s4, ref sums, 64);
+                V128.StoreUnsafe(r_o0_3_s4, ref sums, 72);
+                V128.StoreUnsafe(z_o0_3_s5, ref sums, 80);
+                V128.StoreUnsafe(r_o0_3_s5, ref sums, 88);
+            }
+
+            // Outputs 4..4 (chunk 1): sums z, r, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var z_o4_s0 = V128.LoadUnsafe(ref b, 4);
+                var r_o4_s0 = V128.LoadUnsafe(ref b, 12);
+                var z_o4_s1 = V128.LoadUnsafe(ref b, 4);
+                var r_o4_s1 = V128.LoadUnsafe(ref b, 12);
+                var z_o4_s2 = V128.LoadUnsafe(ref b, 4);
+                var r_o4_s2 = V128.LoadUnsafe(ref b, 12);
+                var z_o4_s3 = V128.LoadUnsafe(ref b, 4);
+                var r_o4_s3 = V128.LoadUnsafe(ref b, 12);
+                var z_o4_s4 = V128.LoadUnsafe(ref b, 4);
+                var r_o4_s4 = V128.LoadUnsafe(ref b, 12);
+                var z_o4_s5 = V128.LoadUnsafe(ref b, 4);
+                var r_o4_s5 = V128.LoadUnsafe(ref b, 12);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 24);
+                    var wi_z_o4 = V128.LoadUnsafe(ref wi, 4);
+                    var wi_r_o4 = V128.LoadUnsafe(ref wi, 12);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    z_o4_s0 = MultiplyAdd(wi_z_o4, xi_s0, z_o4_s0);
+                    r_o4_s0 = MultiplyAdd(wi_r_o4, xi_s0, r_o4_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    z_o4_s1 = MultiplyAdd(wi_z_o4, xi_s1, z_o4_s1);
+                    r_o4_s1 = MultiplyAdd(wi_r_o4, xi_s1, r_o4_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    z_o4_s2 = MultiplyAdd(wi_z_o4, xi_s2, z_o4_s2);
+                    r_o4_s2 = MultiplyAdd(wi_r_o4, xi_s2, r_o4_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    z_o4_s3 = MultiplyAdd(wi_z_o4, xi_s3, z_o4_s3);
+                    r_o4_s3 = MultiplyAdd(wi_r_o4, xi_s3, r_o4_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    z_o4_s4 = MultiplyAdd(wi_z_o4, xi_s4, z_o4_s4);
+                    r_o4_s4 = MultiplyAdd(wi_r_o4, xi_s4, r_o4_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    z_o4_s5 = MultiplyAdd(wi_z_o4, xi_s5, z_o4_s5);
+                    r_o4_s5 = MultiplyAdd(wi_r_o4, xi_s5, r_o4_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 24);
+                        var uj_z_o4 = V128.LoadUnsafe(ref uj, 4);
+                        var uj_r_o4 = V128.LoadUnsafe(ref uj, 12);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        z_o4_s0 = MultiplyAdd(uj_z_o4, hj_s0, z_o4_s0);
+                        r_o4_s0 = MultiplyAdd(uj_r_o4, hj_s0, r_o4_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        z_o4_s1 = MultiplyAdd(uj_z_o4, hj_s1, z_o4_s1);
+                        r_o4_s1 = MultiplyAdd(uj_r_o4, hj_s1, r_o4_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o4_s2 = MultiplyAdd(uj_z_o4, hj_s2, z_o4_s2);
+                        r_o4_s2 = MultiplyAdd(uj_r_o4, hj_s2, r_o4_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        z_o4_s3 = MultiplyAdd(uj_z_o4, hj_s3, z_o4_s3);
+                        r_o4_s3 = MultiplyAdd(uj_r_o4, hj_s3, r_o4_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        z_o4_s4 = MultiplyAdd(uj_z_o4, hj_s4, z_o4_s4);
+                        r_o4_s4 = MultiplyAdd(uj_r_o4, hj_s4, r_o4_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        z_o4_s5 = MultiplyAdd(uj_z_o4, hj_s5, z_o4_s5);
+                        r_o4_s5 = MultiplyAdd(uj_r_o4, hj_s5, r_o4_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(z_o4_s0, ref sums, 4);
+                V128.StoreUnsafe(r_o4_s0, ref sums, 12);
+                V128.StoreUnsafe(z_o4_s1, ref sums, 20);
+                V128.StoreUnsafe(r_o4_s1, ref sums, 28);
+                V128.StoreUnsafe(z_o4_s2, ref sums, 36);
+                V128.StoreUnsafe(r_o4_s2, ref sums, 44);
+                V128.StoreUnsafe(z_o4_s3, ref sums, 52);
+                V128.StoreUnsafe(r_o4_s3, ref sums, 60);
+                V128.StoreUnsafe(z_o4_s4, ref sums, 68);
+                V128.StoreUnsafe(r_o4_s4, ref sums, 76);
+                V128.StoreUnsafe(z_o4_s5, ref sums, 84);
+                V128.StoreUnsafe(r_o4_s5, ref sums, 92);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatch1Vector128(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 4, true, zeroState);
+            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 16), ref hPrev1, ref hNext1, ref scratch1, 0, 4, true, zeroState);
+            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 32), ref hPrev2, ref hNext2, ref scratch2, 0, 4, true, zeroState);
+            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 48), ref hPrev3, ref hNext3, ref scratch3, 0, 4, true, zeroState);
+            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 64), ref hPrev4, ref hNext4, ref scratch4, 0, 4, true, zeroState);
+            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 80), ref hPrev5, ref hNext5, ref scratch5, 0, 4, true, zeroState);
+
+            // Phase 2 of 2.
+
+            // Outputs 0..3 (chunk 0): sums n, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var n_o0_3_s0 = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_s1 = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_s2 = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_s3 = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_s4 = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_s5 = V128.LoadUnsafe(ref b, 16);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 24);
+                    var wi_n_o0_3 = V128.LoadUnsafe(ref wi, 16);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    n_o0_3_s0 = MultiplyAdd(wi_n_o0_3, xi_s0, n_o0_3_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    n_o0_3_s1 = MultiplyAdd(wi_n_o0_3, xi_s1, n_o0_3_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    n_o0_3_s2 = MultiplyAdd(wi_n_o0_3, xi_s2, n_o0_3_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    n_o0_3_s3 = MultiplyAdd(wi_n_o0_3, xi_s3, n_o0_3_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    n_o0_3_s4 = MultiplyAdd(wi_n_o0_3, xi_s4, n_o0_3_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    n_o0_3_s5 = MultiplyAdd(wi_n_o0_3, xi_s5, n_o0_3_s5);
+                }
+                // U_n·(r ⊙ h), unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 24);
+                        var uj_n_o0_3 = V128.LoadUnsafe(ref uj, 16);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref resetHidden0, j));
+                        n_o0_3_s0 = MultiplyAdd(uj_n_o0_3, hj_s0, n_o0_3_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref resetHidden1, j));
+                        n_o0_3_s1 = MultiplyAdd(uj_n_o0_3, hj_s1, n_o0_3_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref resetHidden2, j));
+                        n_o0_3_s2 = MultiplyAdd(uj_n_o0_3, hj_s2, n_o0_3_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref resetHidden3, j));
+                        n_o0_3_s3 = MultiplyAdd(uj_n_o0_3, hj_s3, n_o0_3_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref resetHidden4, j));
+                        n_o0_3_s4 = MultiplyAdd(uj_n_o0_3, hj_s4, n_o0_3_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref resetHidden5, j));
+                        n_o0_3_s5 = MultiplyAdd(uj_n_o0_3, hj_s5, n_o0_3_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(n_o0_3_s0, ref sums);
+                V128.StoreUnsafe(n_o0_3_s1, ref sums, 8);
+                V128.StoreUnsafe(n_o0_3_s2, ref sums, 16);
+                V128.StoreUnsafe(n_o0_3_s3, ref sums, 24);
+                V128.StoreUnsafe(n_o0_3_s4, ref sums, 32);
+                V128.StoreUnsafe(n_o0_3_s5, ref sums, 40);
+            }
+
+            // Outputs 4..4 (chunk 1): sums n, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var n_o4_s0 = V128.LoadUnsafe(ref b, 20);
+                var n_o4_s1 = V128.LoadUnsafe(ref b, 20);
+                var n_o4_s2 = V128.LoadUnsafe(ref b, 20);
+                var n_o4_s3 = V128.LoadUnsafe(ref b, 20);
+                var n_o4_s4 = V128.LoadUnsafe(ref b, 20);
+                var n_o4_s5 = V128.LoadUnsafe(ref b, 20);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 24);
+                    var wi_n_o4 = V128.LoadUnsafe(ref wi, 20);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    n_o4_s0 = MultiplyAdd(wi_n_o4, xi_s0, n_o4_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    n_o4_s1 = MultiplyAdd(wi_n_o4, xi_s1, n_o4_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    n_o4_s2 = MultiplyAdd(wi_n_o4, xi_s2, n_o4_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    n_o4_s3 = MultiplyAdd(wi_n_o4, xi_s3, n_o4_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    n_o4_s4 = MultiplyAdd(wi_n_o4, xi_s4, n_o4_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    n_o4_s5 = MultiplyAdd(wi_n_o4, xi_s5, n_o4_s5);
+                }
+                // U_n·(r ⊙ h), unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 24);
+                        var uj_n_o4 = V128.LoadUnsafe(ref uj, 20);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref resetHidden0, j));
+                        n_o4_s0 = MultiplyAdd(uj_n_o4, hj_s0, n_o4_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref resetHidden1, j));
+                        n_o4_s1 = MultiplyAdd(uj_n_o4, hj_s1, n_o4_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref resetHidden2, j));
+                        n_o4_s2 = MultiplyAdd(uj_n_o4, hj_s2, n_o4_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref resetHidden3, j));
+                        n_o4_s3 = MultiplyAdd(uj_n_o4, hj_s3, n_o4_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref resetHidden4, j));
+                        n_o4_s4 = MultiplyAdd(uj_n_o4, hj_s4, n_o4_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref resetHidden5, j));
+                        n_o4_s5 = MultiplyAdd(uj_n_o4, hj_s5, n_o4_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(n_o4_s0, ref sums, 4);
+                V128.StoreUnsafe(n_o4_s1, ref sums, 12);
+                V128.StoreUnsafe(n_o4_s2, ref sums, 20);
+                V128.StoreUnsafe(n_o4_s3, ref sums, 28);
+                V128.StoreUnsafe(n_o4_s4, ref sums, 36);
+                V128.StoreUnsafe(n_o4_s5, ref sums, 44);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatch2Vector128(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 4, true, zeroState);
+            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 8), ref hPrev1, ref hNext1, ref scratch1, 0, 4, true, zeroState);
+            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 16), ref hPrev2, ref hNext2, ref scratch2, 0, 4, true, zeroState);
+            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 24), ref hPrev3, ref hNext3, ref scratch3, 0, 4, true, zeroState);
+            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 32), ref hPrev4, ref hNext4, ref scratch4, 0, 4, true, zeroState);
+            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 40), ref hPrev5, ref hNext5, ref scratch5, 0, 4, true, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r) are at s × 8 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatch1Vector128(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        {
+            ref float update = ref scratch;
+            ref float resetHidden = ref Unsafe.Add(ref scratch, 8);
+            for (nuint k = 0; k < count; k += 4)
+            {
+                // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sums, k)), ref update, start + k);
+                var r = Sigmoid(V128.LoadUnsafe(ref sums, 8 + k));
+                V128.StoreUnsafe(r * (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)), ref resetHidden, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sums, count)), ref update, start + count);
+                var r = Sigmoid(V128.LoadUnsafe(ref sums, 8 + count));
+                V128.StoreUnsafe(r * (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev, start + count), 1)), ref resetHidden, start + count);
+            }
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (n) are at s × 8 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatch2Vector128(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        {
+            ref float update = ref scratch;
+            ref float resetHidden = ref Unsafe.Add(ref scratch, 8);
+            for (nuint k = 0; k < count; k += 4)
+            {
+                var n = Tanh(V128.LoadUnsafe(ref sums, k));
+                V128.StoreUnsafe(MultiplyAdd(V128.LoadUnsafe(ref update, start + k), (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                var n = Tanh(V128.LoadUnsafe(ref sums, count));
+                global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(V128.LoadUnsafe(ref update, start + count), (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev, start + count), 1)) - n, n), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -721,7 +1959,7 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 sums = z_o0;
                 Unsafe.Add(ref sums, 1) = z_o1;
                 Unsafe.Add(ref sums, 2) = z_o2;
@@ -732,8 +1970,10 @@ namespace RnnGen.Generated
                 Unsafe.Add(ref sums, 7) = r_o2;
                 Unsafe.Add(ref sums, 8) = r_o3;
                 Unsafe.Add(ref sums, 9) = r_o4;
-                Epilogue1Scalar(ref sums, ref hPrev, ref hNext, ref scratch, 0, 5, zeroState);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            Epilogue1Scalar(ref sums, ref hPrev, ref hNext, ref scratch, 0, 5, false, zeroState);
 
             // Phase 2 of 2.
 
@@ -788,14 +2028,16 @@ namespace RnnGen.Generated
                     n_o4_a = MultiplyAdd(Unsafe.Add(ref u, 74), hj, n_o4_a);
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 sums = (n_o0_a + n_o0_b);
                 Unsafe.Add(ref sums, 1) = (n_o1_a + n_o1_b);
                 Unsafe.Add(ref sums, 2) = (n_o2_a + n_o2_b);
                 Unsafe.Add(ref sums, 3) = (n_o3_a + n_o3_b);
                 Unsafe.Add(ref sums, 4) = (n_o4_a + n_o4_b);
-                Epilogue2Scalar(ref sums, ref hPrev, ref hNext, ref scratch, 0, 5, zeroState);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            Epilogue2Scalar(ref sums, ref hPrev, ref hNext, ref scratch, 0, 5, false, zeroState);
         }
 
         /// <summary>
@@ -804,7 +2046,7 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void Epilogue1Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool zero)
+        private static void Epilogue1Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
         {
             ref float update = ref scratch;
             ref float resetHidden = ref Unsafe.Add(ref scratch, 5);
@@ -823,7 +2065,262 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void Epilogue2Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool zero)
+        private static void Epilogue2Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        {
+            ref float update = ref scratch;
+            ref float resetHidden = ref Unsafe.Add(ref scratch, 5);
+            for (nuint k = 0; k < count; k += 1)
+            {
+                var n = Tanh(Unsafe.Add(ref sums, k));
+                Unsafe.Add(ref hNext, start + k) = MultiplyAdd(Unsafe.Add(ref update, start + k), (zero ? 0f : Unsafe.Add(ref hPrev, start + k)) - n, n);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 15 floats (z 0..4, r 5..9, n 10..14): W at 0, U at 45, bias at 120.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 45);
+            ref float b = ref Unsafe.Add(ref weights, 120);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float scratch0 = ref scratch;
+            ref float scratch1 = ref Unsafe.Add(ref scratch, 32);
+            ref float scratch2 = ref Unsafe.Add(ref scratch, 2 * 32);
+            ref float scratch3 = ref Unsafe.Add(ref scratch, 3 * 32);
+            ref float scratch4 = ref Unsafe.Add(ref scratch, 4 * 32);
+            ref float scratch5 = ref Unsafe.Add(ref scratch, 5 * 32);
+            ref float update0 = ref scratch0;
+            ref float resetHidden0 = ref Unsafe.Add(ref scratch0, 5);
+            ref float update1 = ref scratch1;
+            ref float resetHidden1 = ref Unsafe.Add(ref scratch1, 5);
+            ref float update2 = ref scratch2;
+            ref float resetHidden2 = ref Unsafe.Add(ref scratch2, 5);
+            ref float update3 = ref scratch3;
+            ref float resetHidden3 = ref Unsafe.Add(ref scratch3, 5);
+            ref float update4 = ref scratch4;
+            ref float resetHidden4 = ref Unsafe.Add(ref scratch4, 5);
+            ref float update5 = ref scratch5;
+            ref float resetHidden5 = ref Unsafe.Add(ref scratch5, 5);
+
+            // Phase 1 of 2.
+
+            // Outputs 0..4, 1 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 5; c0 += 1)
+            {
+                {
+                    // Sums start from the bias.
+                    var z_0_s0 = Unsafe.Add(ref b, c0);
+                    var r_0_s0 = Unsafe.Add(ref b, c0 + 5);
+                    var z_0_s1 = Unsafe.Add(ref b, c0);
+                    var r_0_s1 = Unsafe.Add(ref b, c0 + 5);
+                    var z_0_s2 = Unsafe.Add(ref b, c0);
+                    var r_0_s2 = Unsafe.Add(ref b, c0 + 5);
+                    var z_0_s3 = Unsafe.Add(ref b, c0);
+                    var r_0_s3 = Unsafe.Add(ref b, c0 + 5);
+                    var z_0_s4 = Unsafe.Add(ref b, c0);
+                    var r_0_s4 = Unsafe.Add(ref b, c0 + 5);
+                    var z_0_s5 = Unsafe.Add(ref b, c0);
+                    var r_0_s5 = Unsafe.Add(ref b, c0 + 5);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 15);
+                        var wi_z_0 = Unsafe.Add(ref wi, c0);
+                        var wi_r_0 = Unsafe.Add(ref wi, c0 + 5);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        z_0_s2 = MultiplyAdd(wi_z_0, xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(wi_r_0, xi_s2, r_0_s2);
+                        var xi_s3 = Unsafe.Add(ref x3, i);
+                        z_0_s3 = MultiplyAdd(wi_z_0, xi_s3, z_0_s3);
+                        r_0_s3 = MultiplyAdd(wi_r_0, xi_s3, r_0_s3);
+                        var xi_s4 = Unsafe.Add(ref x4, i);
+                        z_0_s4 = MultiplyAdd(wi_z_0, xi_s4, z_0_s4);
+                        r_0_s4 = MultiplyAdd(wi_r_0, xi_s4, r_0_s4);
+                        var xi_s5 = Unsafe.Add(ref x5, i);
+                        z_0_s5 = MultiplyAdd(wi_z_0, xi_s5, z_0_s5);
+                        r_0_s5 = MultiplyAdd(wi_r_0, xi_s5, r_0_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 15);
+                            var uj_z_0 = Unsafe.Add(ref uj, c0);
+                            var uj_r_0 = Unsafe.Add(ref uj, c0 + 5);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            z_0_s2 = MultiplyAdd(uj_z_0, hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(uj_r_0, hj_s2, r_0_s2);
+                            var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                            z_0_s3 = MultiplyAdd(uj_z_0, hj_s3, z_0_s3);
+                            r_0_s3 = MultiplyAdd(uj_r_0, hj_s3, r_0_s3);
+                            var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                            z_0_s4 = MultiplyAdd(uj_z_0, hj_s4, z_0_s4);
+                            r_0_s4 = MultiplyAdd(uj_r_0, hj_s4, r_0_s4);
+                            var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                            z_0_s5 = MultiplyAdd(uj_z_0, hj_s5, z_0_s5);
+                            r_0_s5 = MultiplyAdd(uj_r_0, hj_s5, r_0_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = z_0_s0;
+                    Unsafe.Add(ref sums, c0 + 5) = r_0_s0;
+                    Unsafe.Add(ref sums, c0 + 10) = z_0_s1;
+                    Unsafe.Add(ref sums, c0 + 15) = r_0_s1;
+                    Unsafe.Add(ref sums, c0 + 20) = z_0_s2;
+                    Unsafe.Add(ref sums, c0 + 25) = r_0_s2;
+                    Unsafe.Add(ref sums, c0 + 30) = z_0_s3;
+                    Unsafe.Add(ref sums, c0 + 35) = r_0_s3;
+                    Unsafe.Add(ref sums, c0 + 40) = z_0_s4;
+                    Unsafe.Add(ref sums, c0 + 45) = r_0_s4;
+                    Unsafe.Add(ref sums, c0 + 50) = z_0_s5;
+                    Unsafe.Add(ref sums, c0 + 55) = r_0_s5;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatch1Scalar(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 5, false, zeroState);
+            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 10), ref hPrev1, ref hNext1, ref scratch1, 0, 5, false, zeroState);
+            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 20), ref hPrev2, ref hNext2, ref scratch2, 0, 5, false, zeroState);
+            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 30), ref hPrev3, ref hNext3, ref scratch3, 0, 5, false, zeroState);
+            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 40), ref hPrev4, ref hNext4, ref scratch4, 0, 5, false, zeroState);
+            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 50), ref hPrev5, ref hNext5, ref scratch5, 0, 5, false, zeroState);
+
+            // Phase 2 of 2.
+
+            // Outputs 0..4, 1 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 5; c0 += 1)
+            {
+                {
+                    // Sums start from the bias.
+                    var n_0_s0 = Unsafe.Add(ref b, c0 + 10);
+                    var n_0_s1 = Unsafe.Add(ref b, c0 + 10);
+                    var n_0_s2 = Unsafe.Add(ref b, c0 + 10);
+                    var n_0_s3 = Unsafe.Add(ref b, c0 + 10);
+                    var n_0_s4 = Unsafe.Add(ref b, c0 + 10);
+                    var n_0_s5 = Unsafe.Add(ref b, c0 + 10);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 15);
+                        var wi_n_0 = Unsafe.Add(ref wi, c0 + 10);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        n_0_s0 = MultiplyAdd(wi_n_0, xi_s0, n_0_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        n_0_s1 = MultiplyAdd(wi_n_0, xi_s1, n_0_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        n_0_s2 = MultiplyAdd(wi_n_0, xi_s2, n_0_s2);
+                        var xi_s3 = Unsafe.Add(ref x3, i);
+                        n_0_s3 = MultiplyAdd(wi_n_0, xi_s3, n_0_s3);
+                        var xi_s4 = Unsafe.Add(ref x4, i);
+                        n_0_s4 = MultiplyAdd(wi_n_0, xi_s4, n_0_s4);
+                        var xi_s5 = Unsafe.Add(ref x5, i);
+                        n_0_s5 = MultiplyAdd(wi_n_0, xi_s5, n_0_s5);
+                    }
+                    // U_n·(r ⊙ h), unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 15);
+                            var uj_n_0 = Unsafe.Add(ref uj, c0 + 10);
+                            var hj_s0 = Unsafe.Add(ref resetHidden0, j);
+                            n_0_s0 = MultiplyAdd(uj_n_0, hj_s0, n_0_s0);
+                            var hj_s1 = Unsafe.Add(ref resetHidden1, j);
+                            n_0_s1 = MultiplyAdd(uj_n_0, hj_s1, n_0_s1);
+                            var hj_s2 = Unsafe.Add(ref resetHidden2, j);
+                            n_0_s2 = MultiplyAdd(uj_n_0, hj_s2, n_0_s2);
+                            var hj_s3 = Unsafe.Add(ref resetHidden3, j);
+                            n_0_s3 = MultiplyAdd(uj_n_0, hj_s3, n_0_s3);
+                            var hj_s4 = Unsafe.Add(ref resetHidden4, j);
+                            n_0_s4 = MultiplyAdd(uj_n_0, hj_s4, n_0_s4);
+                            var hj_s5 = Unsafe.Add(ref resetHidden5, j);
+                            n_0_s5 = MultiplyAdd(uj_n_0, hj_s5, n_0_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = n_0_s0;
+                    Unsafe.Add(ref sums, c0 + 5) = n_0_s1;
+                    Unsafe.Add(ref sums, c0 + 10) = n_0_s2;
+                    Unsafe.Add(ref sums, c0 + 15) = n_0_s3;
+                    Unsafe.Add(ref sums, c0 + 20) = n_0_s4;
+                    Unsafe.Add(ref sums, c0 + 25) = n_0_s5;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatch2Scalar(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 5, false, zeroState);
+            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 5), ref hPrev1, ref hNext1, ref scratch1, 0, 5, false, zeroState);
+            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 10), ref hPrev2, ref hNext2, ref scratch2, 0, 5, false, zeroState);
+            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 15), ref hPrev3, ref hNext3, ref scratch3, 0, 5, false, zeroState);
+            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 20), ref hPrev4, ref hNext4, ref scratch4, 0, 5, false, zeroState);
+            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 25), ref hPrev5, ref hNext5, ref scratch5, 0, 5, false, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (z, r) are at s × 5 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatch1Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        {
+            ref float update = ref scratch;
+            ref float resetHidden = ref Unsafe.Add(ref scratch, 5);
+            for (nuint k = 0; k < count; k += 1)
+            {
+                // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                Unsafe.Add(ref update, start + k) = Sigmoid(Unsafe.Add(ref sums, k));
+                var r = Sigmoid(Unsafe.Add(ref sums, 5 + k));
+                Unsafe.Add(ref resetHidden, start + k) = r * (zero ? 0f : Unsafe.Add(ref hPrev, start + k));
+            }
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (n) are at s × 5 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatch2Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
         {
             ref float update = ref scratch;
             ref float resetHidden = ref Unsafe.Add(ref scratch, 5);

@@ -8,30 +8,37 @@
 //   Timesteps = 2048, Input = 1, Output = 40, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true
 //   W: 4·40×1, U: 4·40×40; gates packed as i, f, g, o (Keras i, f, c, o; PyTorch i, f, g, o)
 //   13,120 FLOPs per timestep, 26,869,760 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 33,312 bytes (Vector512), 25,408 bytes (Vector256), 32,736 bytes (Vector128), 25,072 bytes (Scalar); Step 25,408 bytes (Vector512), 25,248 bytes (Vector256), 25,056 bytes (Vector128), 24,912 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 33,312 bytes (Vector512), 25,440 bytes (Vector256, Scalar), 33,184 bytes (Vector128); Step 25,408 bytes (Vector512), 25,280 bytes (Vector256, Vector128, Scalar); StepBatch/RunBatch/RunLastBatch 38,944 bytes (Vector512), 27,104 bytes (Vector256, Scalar), 34,848 bytes (Vector128)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 3 chunks of 16 outputs per gate (the last one padded: 8 of 16 lanes used);
 //       sums i, f, g, o; every chunk's sums in registers at once; columns spelled out (492 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (24 sums in registers), the rest one at a time;
 //       Run: blocks of 9 timesteps, input projections 4 at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 5 chunks of 8 outputs per gate;
 //       sums i, f, g, o; 2 tiles of up to 3 chunks, so the sums fit in registers; columns spelled out (820 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 27 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 10 chunks of 4 outputs per gate;
 //       sums i, f, g, o; 4 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (1,640 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: blocks of 11 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 40 outputs per gate, one float at a time;
 //       sums i, f, g, o; a loop over 13 tiles of 3 chunks, then 1 more; loops over columns (6,560 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -221,6 +228,53 @@ namespace Audio
             global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
             global::RnnGen.Generated.LstmKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell));
         }
+
+        /// <summary>Advances N independent sequences one LSTM timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×1), batch-major: sequence n's input starts at n × 1.</param>
+        /// <param name="hidden">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/> or <paramref name="cell"/>.</param>
+        /// <param name="cell">N×Output: each sequence's c_{t-1} on entry, c_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> hidden, global::System.Span<float> cell)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 1", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(hidden.Length, count, OutputSize, "Output = 40", nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(cell.Length, count, OutputSize, "Output = 40", nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, inputs, nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, inputs, nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
+            global::RnnGen.Generated.LstmKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×2048×1), batch-major: sequence n's inputs start at n × 2048 × 1.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×2048×40), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 2048 × 1", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 2048 × 40", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.LstmKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last states; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×2048×1), batch-major.</param>
+        /// <param name="hidden">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/> or <paramref name="cell"/>.</param>
+        /// <param name="cell">N×Output: each c_{-1} on entry, c_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> hidden, global::System.Span<float> cell)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 2048 × 1", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(hidden.Length, count, OutputSize, "Output = 40", nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(cell.Length, count, OutputSize, "Output = 40", nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, inputs, nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, inputs, nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
+            global::RnnGen.Generated.LstmKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -272,35 +326,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepVector256(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref cell, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 11 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[1936];
@@ -318,29 +358,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref cell, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -357,33 +383,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector256(ref weights.Packed, ref x, ref h, ref temporary, ref cell, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector256(ref weights.Packed, ref x, ref h, ref h, ref cell, ref sums, zeroState: false);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector128(ref weights.Packed, ref x, ref h, ref temporary, ref cell, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector128(ref weights.Packed, ref x, ref h, ref h, ref cell, ref sums, zeroState: false);
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[176];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[56];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref cell, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref cell, ref sums, zeroState: false);
             }
         }
 
@@ -399,6 +413,223 @@ namespace RnnGen.Generated
             global::System.Span<float> cellState = stackalloc float[Output];
             ref float cell = ref MemoryMarshal.GetReference(cellState);
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), ref cell, 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, ref float cell, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1168];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[336];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[336];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[336];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/> (cell states too).
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, ref float cell, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[6 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[1168];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[336];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[336];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[336];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -967,28 +1198,23 @@ namespace RnnGen.Generated
                     o_o32_39 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7664), hj, o_o32_39);
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V512.StoreUnsafe(i_o0_15, ref sums);
                 V512.StoreUnsafe(i_o16_31, ref sums, 16);
+                V512.StoreUnsafe(i_o32_39, ref sums, 32);
                 V512.StoreUnsafe(f_o0_15, ref sums, 48);
                 V512.StoreUnsafe(f_o16_31, ref sums, 64);
+                V512.StoreUnsafe(f_o32_39, ref sums, 80);
                 V512.StoreUnsafe(g_o0_15, ref sums, 96);
                 V512.StoreUnsafe(g_o16_31, ref sums, 112);
+                V512.StoreUnsafe(g_o32_39, ref sums, 128);
                 V512.StoreUnsafe(o_o0_15, ref sums, 144);
                 V512.StoreUnsafe(o_o16_31, ref sums, 160);
-                EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 32, zeroState);
-
-                // Outputs 32..39: the last vector, only partly used.
-                {
-                    var i = Sigmoid(i_o32_39);
-                    var f = Sigmoid(f_o32_39);
-                    var g = Tanh(g_o32_39);
-                    var o = Sigmoid(o_o32_39);
-                    var c = Avx512F.FusedMultiplyAdd(f, (zeroState ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref cell, 32), 8)), i * g);
-                    global::RnnGen.Kernels.PartialVectors.Store512(c, ref Unsafe.Add(ref cell, 32), 8);
-                    global::RnnGen.Kernels.PartialVectors.Store512(o * Tanh(c), ref Unsafe.Add(ref hNext, 32), 8);
-                }
+                V512.StoreUnsafe(o_o32_39, ref sums, 176);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 32, true, zeroState);
         }
 
         /// <summary>
@@ -1814,28 +2040,23 @@ namespace RnnGen.Generated
                             o_o32_39 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7664), hj, o_o32_39);
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V512.StoreUnsafe(i_o0_15, ref sums);
                         V512.StoreUnsafe(i_o16_31, ref sums, 16);
+                        V512.StoreUnsafe(i_o32_39, ref sums, 32);
                         V512.StoreUnsafe(f_o0_15, ref sums, 48);
                         V512.StoreUnsafe(f_o16_31, ref sums, 64);
+                        V512.StoreUnsafe(f_o32_39, ref sums, 80);
                         V512.StoreUnsafe(g_o0_15, ref sums, 96);
                         V512.StoreUnsafe(g_o16_31, ref sums, 112);
+                        V512.StoreUnsafe(g_o32_39, ref sums, 128);
                         V512.StoreUnsafe(o_o0_15, ref sums, 144);
                         V512.StoreUnsafe(o_o16_31, ref sums, 160);
-                        EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 32, zero);
-
-                        // Outputs 32..39: the last vector, only partly used.
-                        {
-                            var i = Sigmoid(i_o32_39);
-                            var f = Sigmoid(f_o32_39);
-                            var g = Tanh(g_o32_39);
-                            var o = Sigmoid(o_o32_39);
-                            var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref cell, 32), 8)), i * g);
-                            global::RnnGen.Kernels.PartialVectors.Store512(c, ref Unsafe.Add(ref cell, 32), 8);
-                            V512.StoreUnsafe(o * Tanh(c), ref hNext, 32);
-                        }
+                        V512.StoreUnsafe(o_o32_39, ref sums, 176);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 32, true, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -1858,7 +2079,7 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 16)
             {
@@ -1870,11 +2091,510 @@ namespace RnnGen.Generated
                 V512.StoreUnsafe(c, ref cell, start + k);
                 V512.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
             }
+
+            // The last 8 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                var i = Sigmoid(V512.LoadUnsafe(ref sums, count));
+                var f = Sigmoid(V512.LoadUnsafe(ref sums, 48 + count));
+                var g = Tanh(V512.LoadUnsafe(ref sums, 96 + count));
+                var o = Sigmoid(V512.LoadUnsafe(ref sums, 144 + count));
+                var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref cell, start + count), 8)), i * g);
+                global::RnnGen.Kernels.PartialVectors.Store512(c, ref Unsafe.Add(ref cell, start + count), 8);
+                global::RnnGen.Kernels.PartialVectors.Store512(o * Tanh(c), ref Unsafe.Add(ref hNext, start + count), 8);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 192 floats (i 0..47, f 48..95, g 96..143, o 144..191): W at 0, U at 192, bias at 7872.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 192);
+            ref float b = ref Unsafe.Add(ref weights, 7872);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+            ref float cell2 = ref Unsafe.Add(ref cell, 2 * cellStride);
+            ref float cell3 = ref Unsafe.Add(ref cell, 3 * cellStride);
+            ref float cell4 = ref Unsafe.Add(ref cell, 4 * cellStride);
+            ref float cell5 = ref Unsafe.Add(ref cell, 5 * cellStride);
+
+            // Outputs 0..15 (chunk 0): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s0 = V512.LoadUnsafe(ref b, 48);
+                var g_o0_15_s0 = V512.LoadUnsafe(ref b, 96);
+                var o_o0_15_s0 = V512.LoadUnsafe(ref b, 144);
+                var i_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s1 = V512.LoadUnsafe(ref b, 48);
+                var g_o0_15_s1 = V512.LoadUnsafe(ref b, 96);
+                var o_o0_15_s1 = V512.LoadUnsafe(ref b, 144);
+                var i_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s2 = V512.LoadUnsafe(ref b, 48);
+                var g_o0_15_s2 = V512.LoadUnsafe(ref b, 96);
+                var o_o0_15_s2 = V512.LoadUnsafe(ref b, 144);
+                var i_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s3 = V512.LoadUnsafe(ref b, 48);
+                var g_o0_15_s3 = V512.LoadUnsafe(ref b, 96);
+                var o_o0_15_s3 = V512.LoadUnsafe(ref b, 144);
+                var i_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s4 = V512.LoadUnsafe(ref b, 48);
+                var g_o0_15_s4 = V512.LoadUnsafe(ref b, 96);
+                var o_o0_15_s4 = V512.LoadUnsafe(ref b, 144);
+                var i_o0_15_s5 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s5 = V512.LoadUnsafe(ref b, 48);
+                var g_o0_15_s5 = V512.LoadUnsafe(ref b, 96);
+                var o_o0_15_s5 = V512.LoadUnsafe(ref b, 144);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_i_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_f_o0_15 = V512.LoadUnsafe(ref wi, 48);
+                    var wi_g_o0_15 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_o_o0_15 = V512.LoadUnsafe(ref wi, 144);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s0, i_o0_15_s0);
+                    f_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s0, f_o0_15_s0);
+                    g_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s0, g_o0_15_s0);
+                    o_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s0, o_o0_15_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s1, i_o0_15_s1);
+                    f_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s1, f_o0_15_s1);
+                    g_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s1, g_o0_15_s1);
+                    o_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s1, o_o0_15_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s2, i_o0_15_s2);
+                    f_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s2, f_o0_15_s2);
+                    g_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s2, g_o0_15_s2);
+                    o_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s2, o_o0_15_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s3, i_o0_15_s3);
+                    f_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s3, f_o0_15_s3);
+                    g_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s3, g_o0_15_s3);
+                    o_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s3, o_o0_15_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s4, i_o0_15_s4);
+                    f_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s4, f_o0_15_s4);
+                    g_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s4, g_o0_15_s4);
+                    o_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s4, o_o0_15_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s5, i_o0_15_s5);
+                    f_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s5, f_o0_15_s5);
+                    g_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s5, g_o0_15_s5);
+                    o_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s5, o_o0_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_i_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_f_o0_15 = V512.LoadUnsafe(ref uj, 48);
+                        var uj_g_o0_15 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_o_o0_15 = V512.LoadUnsafe(ref uj, 144);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s0, i_o0_15_s0);
+                        f_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s0, f_o0_15_s0);
+                        g_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s0, g_o0_15_s0);
+                        o_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s0, o_o0_15_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s1, i_o0_15_s1);
+                        f_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s1, f_o0_15_s1);
+                        g_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s1, g_o0_15_s1);
+                        o_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s1, o_o0_15_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s2, i_o0_15_s2);
+                        f_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s2, f_o0_15_s2);
+                        g_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s2, g_o0_15_s2);
+                        o_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s2, o_o0_15_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s3, i_o0_15_s3);
+                        f_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s3, f_o0_15_s3);
+                        g_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s3, g_o0_15_s3);
+                        o_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s3, o_o0_15_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s4, i_o0_15_s4);
+                        f_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s4, f_o0_15_s4);
+                        g_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s4, g_o0_15_s4);
+                        o_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s4, o_o0_15_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s5, i_o0_15_s5);
+                        f_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s5, f_o0_15_s5);
+                        g_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s5, g_o0_15_s5);
+                        o_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s5, o_o0_15_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o0_15_s0, ref sums);
+                V512.StoreUnsafe(f_o0_15_s0, ref sums, 48);
+                V512.StoreUnsafe(g_o0_15_s0, ref sums, 96);
+                V512.StoreUnsafe(o_o0_15_s0, ref sums, 144);
+                V512.StoreUnsafe(i_o0_15_s1, ref sums, 192);
+                V512.StoreUnsafe(f_o0_15_s1, ref sums, 240);
+                V512.StoreUnsafe(g_o0_15_s1, ref sums, 288);
+                V512.StoreUnsafe(o_o0_15_s1, ref sums, 336);
+                V512.StoreUnsafe(i_o0_15_s2, ref sums, 384);
+                V512.StoreUnsafe(f_o0_15_s2, ref sums, 432);
+                V512.StoreUnsafe(g_o0_15_s2, ref sums, 480);
+                V512.StoreUnsafe(o_o0_15_s2, ref sums, 528);
+                V512.StoreUnsafe(i_o0_15_s3, ref sums, 576);
+                V512.StoreUnsafe(f_o0_15_s3, ref sums, 624);
+                V512.StoreUnsafe(g_o0_15_s3, ref sums, 672);
+                V512.StoreUnsafe(o_o0_15_s3, ref sums, 720);
+                V512.StoreUnsafe(i_o0_15_s4, ref sums, 768);
+                V512.StoreUnsafe(f_o0_15_s4, ref sums, 816);
+                V512.StoreUnsafe(g_o0_15_s4, ref sums, 864);
+                V512.StoreUnsafe(o_o0_15_s4, ref sums, 912);
+                V512.StoreUnsafe(i_o0_15_s5, ref sums, 960);
+                V512.StoreUnsafe(f_o0_15_s5, ref sums, 1008);
+                V512.StoreUnsafe(g_o0_15_s5, ref sums, 1056);
+                V512.StoreUnsafe(o_o0_15_s5, ref sums, 1104);
+            }
+
+            // Outputs 16..31 (chunk 1): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s0 = V512.LoadUnsafe(ref b, 64);
+                var g_o16_31_s0 = V512.LoadUnsafe(ref b, 112);
+                var o_o16_31_s0 = V512.LoadUnsafe(ref b, 160);
+                var i_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s1 = V512.LoadUnsafe(ref b, 64);
+                var g_o16_31_s1 = V512.LoadUnsafe(ref b, 112);
+                var o_o16_31_s1 = V512.LoadUnsafe(ref b, 160);
+                var i_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s2 = V512.LoadUnsafe(ref b, 64);
+                var g_o16_31_s2 = V512.LoadUnsafe(ref b, 112);
+                var o_o16_31_s2 = V512.LoadUnsafe(ref b, 160);
+                var i_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s3 = V512.LoadUnsafe(ref b, 64);
+                var g_o16_31_s3 = V512.LoadUnsafe(ref b, 112);
+                var o_o16_31_s3 = V512.LoadUnsafe(ref b, 160);
+                var i_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s4 = V512.LoadUnsafe(ref b, 64);
+                var g_o16_31_s4 = V512.LoadUnsafe(ref b, 112);
+                var o_o16_31_s4 = V512.LoadUnsafe(ref b, 160);
+                var i_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s5 = V512.LoadUnsafe(ref b, 64);
+                var g_o16_31_s5 = V512.LoadUnsafe(ref b, 112);
+                var o_o16_31_s5 = V512.LoadUnsafe(ref b, 160);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_i_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_f_o16_31 = V512.LoadUnsafe(ref wi, 64);
+                    var wi_g_o16_31 = V512.LoadUnsafe(ref wi, 112);
+                    var wi_o_o16_31 = V512.LoadUnsafe(ref wi, 160);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s0, i_o16_31_s0);
+                    f_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s0, f_o16_31_s0);
+                    g_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s0, g_o16_31_s0);
+                    o_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s0, o_o16_31_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s1, i_o16_31_s1);
+                    f_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s1, f_o16_31_s1);
+                    g_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s1, g_o16_31_s1);
+                    o_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s1, o_o16_31_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s2, i_o16_31_s2);
+                    f_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s2, f_o16_31_s2);
+                    g_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s2, g_o16_31_s2);
+                    o_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s2, o_o16_31_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s3, i_o16_31_s3);
+                    f_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s3, f_o16_31_s3);
+                    g_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s3, g_o16_31_s3);
+                    o_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s3, o_o16_31_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s4, i_o16_31_s4);
+                    f_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s4, f_o16_31_s4);
+                    g_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s4, g_o16_31_s4);
+                    o_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s4, o_o16_31_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s5, i_o16_31_s5);
+                    f_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s5, f_o16_31_s5);
+                    g_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s5, g_o16_31_s5);
+                    o_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s5, o_o16_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_i_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_f_o16_31 = V512.LoadUnsafe(ref uj, 64);
+                        var uj_g_o16_31 = V512.LoadUnsafe(ref uj, 112);
+                        var uj_o_o16_31 = V512.LoadUnsafe(ref uj, 160);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s0, i_o16_31_s0);
+                        f_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s0, f_o16_31_s0);
+                        g_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s0, g_o16_31_s0);
+                        o_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s0, o_o16_31_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s1, i_o16_31_s1);
+                        f_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s1, f_o16_31_s1);
+                        g_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s1, g_o16_31_s1);
+                        o_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s1, o_o16_31_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s2, i_o16_31_s2);
+                        f_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s2, f_o16_31_s2);
+                        g_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s2, g_o16_31_s2);
+                        o_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s2, o_o16_31_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s3, i_o16_31_s3);
+                        f_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s3, f_o16_31_s3);
+                        g_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s3, g_o16_31_s3);
+                        o_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s3, o_o16_31_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s4, i_o16_31_s4);
+                        f_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s4, f_o16_31_s4);
+                        g_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s4, g_o16_31_s4);
+                        o_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s4, o_o16_31_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s5, i_o16_31_s5);
+                        f_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s5, f_o16_31_s5);
+                        g_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s5, g_o16_31_s5);
+                        o_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s5, o_o16_31_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(f_o16_31_s0, ref sums, 64);
+                V512.StoreUnsafe(g_o16_31_s0, ref sums, 112);
+                V512.StoreUnsafe(o_o16_31_s0, ref sums, 160);
+                V512.StoreUnsafe(i_o16_31_s1, ref sums, 208);
+                V512.StoreUnsafe(f_o16_31_s1, ref sums, 256);
+                V512.StoreUnsafe(g_o16_31_s1, ref sums, 304);
+                V512.StoreUnsafe(o_o16_31_s1, ref sums, 352);
+                V512.StoreUnsafe(i_o16_31_s2, ref sums, 400);
+                V512.StoreUnsafe(f_o16_31_s2, ref sums, 448);
+                V512.StoreUnsafe(g_o16_31_s2, ref sums, 496);
+                V512.StoreUnsafe(o_o16_31_s2, ref sums, 544);
+                V512.StoreUnsafe(i_o16_31_s3, ref sums, 592);
+                V512.StoreUnsafe(f_o16_31_s3, ref sums, 640);
+                V512.StoreUnsafe(g_o16_31_s3, ref sums, 688);
+                V512.StoreUnsafe(o_o16_31_s3, ref sums, 736);
+                V512.StoreUnsafe(i_o16_31_s4, ref sums, 784);
+                V512.StoreUnsafe(f_o16_31_s4, ref sums, 832);
+                V512.StoreUnsafe(g_o16_31_s4, ref sums, 880);
+                V512.StoreUnsafe(o_o16_31_s4, ref sums, 928);
+                V512.StoreUnsafe(i_o16_31_s5, ref sums, 976);
+                V512.StoreUnsafe(f_o16_31_s5, ref sums, 1024);
+                V512.StoreUnsafe(g_o16_31_s5, ref sums, 1072);
+                V512.StoreUnsafe(o_o16_31_s5, ref sums, 1120);
+            }
+
+            // Outputs 32..39 (chunk 2): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o32_39_s0 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_39_s0 = V512.LoadUnsafe(ref b, 80);
+                var g_o32_39_s0 = V512.LoadUnsafe(ref b, 128);
+                var o_o32_39_s0 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_39_s1 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_39_s1 = V512.LoadUnsafe(ref b, 80);
+                var g_o32_39_s1 = V512.LoadUnsafe(ref b, 128);
+                var o_o32_39_s1 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_39_s2 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_39_s2 = V512.LoadUnsafe(ref b, 80);
+                var g_o32_39_s2 = V512.LoadUnsafe(ref b, 128);
+                var o_o32_39_s2 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_39_s3 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_39_s3 = V512.LoadUnsafe(ref b, 80);
+                var g_o32_39_s3 = V512.LoadUnsafe(ref b, 128);
+                var o_o32_39_s3 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_39_s4 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_39_s4 = V512.LoadUnsafe(ref b, 80);
+                var g_o32_39_s4 = V512.LoadUnsafe(ref b, 128);
+                var o_o32_39_s4 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_39_s5 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_39_s5 = V512.LoadUnsafe(ref b, 80);
+                var g_o32_39_s5 = V512.LoadUnsafe(ref b, 128);
+                var o_o32_39_s5 = V512.LoadUnsafe(ref b, 176);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 192);
+                    var wi_i_o32_39 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_f_o32_39 = V512.LoadUnsafe(ref wi, 80);
+                    var wi_g_o32_39 = V512.LoadUnsafe(ref wi, 128);
+                    var wi_o_o32_39 = V512.LoadUnsafe(ref wi, 176);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o32_39_s0 = Avx512F.FusedMultiplyAdd(wi_i_o32_39, xi_s0, i_o32_39_s0);
+                    f_o32_39_s0 = Avx512F.FusedMultiplyAdd(wi_f_o32_39, xi_s0, f_o32_39_s0);
+                    g_o32_39_s0 = Avx512F.FusedMultiplyAdd(wi_g_o32_39, xi_s0, g_o32_39_s0);
+                    o_o32_39_s0 = Avx512F.FusedMultiplyAdd(wi_o_o32_39, xi_s0, o_o32_39_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o32_39_s1 = Avx512F.FusedMultiplyAdd(wi_i_o32_39, xi_s1, i_o32_39_s1);
+                    f_o32_39_s1 = Avx512F.FusedMultiplyAdd(wi_f_o32_39, xi_s1, f_o32_39_s1);
+                    g_o32_39_s1 = Avx512F.FusedMultiplyAdd(wi_g_o32_39, xi_s1, g_o32_39_s1);
+                    o_o32_39_s1 = Avx512F.FusedMultiplyAdd(wi_o_o32_39, xi_s1, o_o32_39_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o32_39_s2 = Avx512F.FusedMultiplyAdd(wi_i_o32_39, xi_s2, i_o32_39_s2);
+                    f_o32_39_s2 = Avx512F.FusedMultiplyAdd(wi_f_o32_39, xi_s2, f_o32_39_s2);
+                    g_o32_39_s2 = Avx512F.FusedMultiplyAdd(wi_g_o32_39, xi_s2, g_o32_39_s2);
+                    o_o32_39_s2 = Avx512F.FusedMultiplyAdd(wi_o_o32_39, xi_s2, o_o32_39_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o32_39_s3 = Avx512F.FusedMultiplyAdd(wi_i_o32_39, xi_s3, i_o32_39_s3);
+                    f_o32_39_s3 = Avx512F.FusedMultiplyAdd(wi_f_o32_39, xi_s3, f_o32_39_s3);
+                    g_o32_39_s3 = Avx512F.FusedMultiplyAdd(wi_g_o32_39, xi_s3, g_o32_39_s3);
+                    o_o32_39_s3 = Avx512F.FusedMultiplyAdd(wi_o_o32_39, xi_s3, o_o32_39_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o32_39_s4 = Avx512F.FusedMultiplyAdd(wi_i_o32_39, xi_s4, i_o32_39_s4);
+                    f_o32_39_s4 = Avx512F.FusedMultiplyAdd(wi_f_o32_39, xi_s4, f_o32_39_s4);
+                    g_o32_39_s4 = Avx512F.FusedMultiplyAdd(wi_g_o32_39, xi_s4, g_o32_39_s4);
+                    o_o32_39_s4 = Avx512F.FusedMultiplyAdd(wi_o_o32_39, xi_s4, o_o32_39_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o32_39_s5 = Avx512F.FusedMultiplyAdd(wi_i_o32_39, xi_s5, i_o32_39_s5);
+                    f_o32_39_s5 = Avx512F.FusedMultiplyAdd(wi_f_o32_39, xi_s5, f_o32_39_s5);
+                    g_o32_39_s5 = Avx512F.FusedMultiplyAdd(wi_g_o32_39, xi_s5, g_o32_39_s5);
+                    o_o32_39_s5 = Avx512F.FusedMultiplyAdd(wi_o_o32_39, xi_s5, o_o32_39_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 192);
+                        var uj_i_o32_39 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_f_o32_39 = V512.LoadUnsafe(ref uj, 80);
+                        var uj_g_o32_39 = V512.LoadUnsafe(ref uj, 128);
+                        var uj_o_o32_39 = V512.LoadUnsafe(ref uj, 176);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o32_39_s0 = Avx512F.FusedMultiplyAdd(uj_i_o32_39, hj_s0, i_o32_39_s0);
+                        f_o32_39_s0 = Avx512F.FusedMultiplyAdd(uj_f_o32_39, hj_s0, f_o32_39_s0);
+                        g_o32_39_s0 = Avx512F.FusedMultiplyAdd(uj_g_o32_39, hj_s0, g_o32_39_s0);
+                        o_o32_39_s0 = Avx512F.FusedMultiplyAdd(uj_o_o32_39, hj_s0, o_o32_39_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o32_39_s1 = Avx512F.FusedMultiplyAdd(uj_i_o32_39, hj_s1, i_o32_39_s1);
+                        f_o32_39_s1 = Avx512F.FusedMultiplyAdd(uj_f_o32_39, hj_s1, f_o32_39_s1);
+                        g_o32_39_s1 = Avx512F.FusedMultiplyAdd(uj_g_o32_39, hj_s1, g_o32_39_s1);
+                        o_o32_39_s1 = Avx512F.FusedMultiplyAdd(uj_o_o32_39, hj_s1, o_o32_39_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o32_39_s2 = Avx512F.FusedMultiplyAdd(uj_i_o32_39, hj_s2, i_o32_39_s2);
+                        f_o32_39_s2 = Avx512F.FusedMultiplyAdd(uj_f_o32_39, hj_s2, f_o32_39_s2);
+                        g_o32_39_s2 = Avx512F.FusedMultiplyAdd(uj_g_o32_39, hj_s2, g_o32_39_s2);
+                        o_o32_39_s2 = Avx512F.FusedMultiplyAdd(uj_o_o32_39, hj_s2, o_o32_39_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o32_39_s3 = Avx512F.FusedMultiplyAdd(uj_i_o32_39, hj_s3, i_o32_39_s3);
+                        f_o32_39_s3 = Avx512F.FusedMultiplyAdd(uj_f_o32_39, hj_s3, f_o32_39_s3);
+                        g_o32_39_s3 = Avx512F.FusedMultiplyAdd(uj_g_o32_39, hj_s3, g_o32_39_s3);
+                        o_o32_39_s3 = Avx512F.FusedMultiplyAdd(uj_o_o32_39, hj_s3, o_o32_39_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o32_39_s4 = Avx512F.FusedMultiplyAdd(uj_i_o32_39, hj_s4, i_o32_39_s4);
+                        f_o32_39_s4 = Avx512F.FusedMultiplyAdd(uj_f_o32_39, hj_s4, f_o32_39_s4);
+                        g_o32_39_s4 = Avx512F.FusedMultiplyAdd(uj_g_o32_39, hj_s4, g_o32_39_s4);
+                        o_o32_39_s4 = Avx512F.FusedMultiplyAdd(uj_o_o32_39, hj_s4, o_o32_39_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o32_39_s5 = Avx512F.FusedMultiplyAdd(uj_i_o32_39, hj_s5, i_o32_39_s5);
+                        f_o32_39_s5 = Avx512F.FusedMultiplyAdd(uj_f_o32_39, hj_s5, f_o32_39_s5);
+                        g_o32_39_s5 = Avx512F.FusedMultiplyAdd(uj_g_o32_39, hj_s5, g_o32_39_s5);
+                        o_o32_39_s5 = Avx512F.FusedMultiplyAdd(uj_o_o32_39, hj_s5, o_o32_39_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o32_39_s0, ref sums, 32);
+                V512.StoreUnsafe(f_o32_39_s0, ref sums, 80);
+                V512.StoreUnsafe(g_o32_39_s0, ref sums, 128);
+                V512.StoreUnsafe(o_o32_39_s0, ref sums, 176);
+                V512.StoreUnsafe(i_o32_39_s1, ref sums, 224);
+                V512.StoreUnsafe(f_o32_39_s1, ref sums, 272);
+                V512.StoreUnsafe(g_o32_39_s1, ref sums, 320);
+                V512.StoreUnsafe(o_o32_39_s1, ref sums, 368);
+                V512.StoreUnsafe(i_o32_39_s2, ref sums, 416);
+                V512.StoreUnsafe(f_o32_39_s2, ref sums, 464);
+                V512.StoreUnsafe(g_o32_39_s2, ref sums, 512);
+                V512.StoreUnsafe(o_o32_39_s2, ref sums, 560);
+                V512.StoreUnsafe(i_o32_39_s3, ref sums, 608);
+                V512.StoreUnsafe(f_o32_39_s3, ref sums, 656);
+                V512.StoreUnsafe(g_o32_39_s3, ref sums, 704);
+                V512.StoreUnsafe(o_o32_39_s3, ref sums, 752);
+                V512.StoreUnsafe(i_o32_39_s4, ref sums, 800);
+                V512.StoreUnsafe(f_o32_39_s4, ref sums, 848);
+                V512.StoreUnsafe(g_o32_39_s4, ref sums, 896);
+                V512.StoreUnsafe(o_o32_39_s4, ref sums, 944);
+                V512.StoreUnsafe(i_o32_39_s5, ref sums, 992);
+                V512.StoreUnsafe(f_o32_39_s5, ref sums, 1040);
+                V512.StoreUnsafe(g_o32_39_s5, ref sums, 1088);
+                V512.StoreUnsafe(o_o32_39_s5, ref sums, 1136);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 192), ref hPrev1, ref hNext1, ref cell1, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 384), ref hPrev2, ref hNext2, ref cell2, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 576), ref hPrev3, ref hNext3, ref cell3, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev4, ref hNext4, ref cell4, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 960), ref hPrev5, ref hNext5, ref cell5, 0, 32, true, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 48 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                var i = Sigmoid(V512.LoadUnsafe(ref sums, k));
+                var f = Sigmoid(V512.LoadUnsafe(ref sums, 48 + k));
+                var g = Tanh(V512.LoadUnsafe(ref sums, 96 + k));
+                var o = Sigmoid(V512.LoadUnsafe(ref sums, 144 + k));
+                var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref cell, start + k)), i * g);
+                V512.StoreUnsafe(c, ref cell, start + k);
+                V512.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+            }
+
+            // The last 8 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                var i = Sigmoid(V512.LoadUnsafe(ref sums, count));
+                var f = Sigmoid(V512.LoadUnsafe(ref sums, 48 + count));
+                var g = Tanh(V512.LoadUnsafe(ref sums, 96 + count));
+                var o = Sigmoid(V512.LoadUnsafe(ref sums, 144 + count));
+                var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref cell, start + count), 8)), i * g);
+                global::RnnGen.Kernels.PartialVectors.Store512(c, ref Unsafe.Add(ref cell, start + count), 8);
+                global::RnnGen.Kernels.PartialVectors.Store512(o * Tanh(c), ref Unsafe.Add(ref hNext, start + count), 8);
+            }
         }
 
         /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev and cell (updated in place).
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
@@ -2438,20 +3158,19 @@ namespace RnnGen.Generated
                     o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 6376), hj, o_o16_23);
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V256.StoreUnsafe(i_o0_7, ref sums);
                 V256.StoreUnsafe(i_o8_15, ref sums, 8);
                 V256.StoreUnsafe(i_o16_23, ref sums, 16);
-                V256.StoreUnsafe(f_o0_7, ref sums, 24);
-                V256.StoreUnsafe(f_o8_15, ref sums, 32);
-                V256.StoreUnsafe(f_o16_23, ref sums, 40);
-                V256.StoreUnsafe(g_o0_7, ref sums, 48);
-                V256.StoreUnsafe(g_o8_15, ref sums, 56);
-                V256.StoreUnsafe(g_o16_23, ref sums, 64);
-                V256.StoreUnsafe(o_o0_7, ref sums, 72);
-                V256.StoreUnsafe(o_o8_15, ref sums, 80);
-                V256.StoreUnsafe(o_o16_23, ref sums, 88);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 0, 24, zeroState);
+                V256.StoreUnsafe(f_o0_7, ref sums, 40);
+                V256.StoreUnsafe(f_o8_15, ref sums, 48);
+                V256.StoreUnsafe(f_o16_23, ref sums, 56);
+                V256.StoreUnsafe(g_o0_7, ref sums, 80);
+                V256.StoreUnsafe(g_o8_15, ref sums, 88);
+                V256.StoreUnsafe(g_o16_23, ref sums, 96);
+                V256.StoreUnsafe(o_o0_7, ref sums, 120);
+                V256.StoreUnsafe(o_o8_15, ref sums, 128);
+                V256.StoreUnsafe(o_o16_23, ref sums, 136);
             }
 
             // Outputs 24..39 (chunks 3..4): sums i, f, g, o.
@@ -2840,33 +3559,149 @@ namespace RnnGen.Generated
                     o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 6392), hj, o_o32_39);
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(i_o24_31, ref sums);
-                V256.StoreUnsafe(i_o32_39, ref sums, 8);
-                V256.StoreUnsafe(f_o24_31, ref sums, 24);
-                V256.StoreUnsafe(f_o32_39, ref sums, 32);
-                V256.StoreUnsafe(g_o24_31, ref sums, 48);
-                V256.StoreUnsafe(g_o32_39, ref sums, 56);
-                V256.StoreUnsafe(o_o24_31, ref sums, 72);
-                V256.StoreUnsafe(o_o32_39, ref sums, 80);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 24, 16, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(i_o24_31, ref sums, 24);
+                V256.StoreUnsafe(i_o32_39, ref sums, 32);
+                V256.StoreUnsafe(f_o24_31, ref sums, 64);
+                V256.StoreUnsafe(f_o32_39, ref sums, 72);
+                V256.StoreUnsafe(g_o24_31, ref sums, 104);
+                V256.StoreUnsafe(g_o32_39, ref sums, 112);
+                V256.StoreUnsafe(o_o24_31, ref sums, 144);
+                V256.StoreUnsafe(o_o32_39, ref sums, 152);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 0, 40, false, zeroState);
         }
 
         /// <summary>
         /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 24 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (i, f, g, o) are at s × 40 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 8)
             {
                 var i = Sigmoid(V256.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V256.LoadUnsafe(ref sums, 24 + k));
-                var g = Tanh(V256.LoadUnsafe(ref sums, 48 + k));
-                var o = Sigmoid(V256.LoadUnsafe(ref sums, 72 + k));
+                var f = Sigmoid(V256.LoadUnsafe(ref sums, 40 + k));
+                var g = Tanh(V256.LoadUnsafe(ref sums, 80 + k));
+                var o = Sigmoid(V256.LoadUnsafe(ref sums, 120 + k));
+                var c = Fma.MultiplyAdd(f, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref cell, start + k)), i * g);
+                V256.StoreUnsafe(c, ref cell, start + k);
+                V256.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 160 floats (i 0..39, f 40..79, g 80..119, o 120..159): W at 0, U at 160, bias at 6560.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 160);
+            ref float b = ref Unsafe.Add(ref weights, 6560);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+
+            // Outputs 0..39, 1 chunks of 8 at a time from output c0.
+            for (nuint c0 = 0; c0 < 40; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var i_0_s0 = V256.LoadUnsafe(ref b, c0);
+                    var f_0_s0 = V256.LoadUnsafe(ref b, c0 + 40);
+                    var g_0_s0 = V256.LoadUnsafe(ref b, c0 + 80);
+                    var o_0_s0 = V256.LoadUnsafe(ref b, c0 + 120);
+                    var i_0_s1 = V256.LoadUnsafe(ref b, c0);
+                    var f_0_s1 = V256.LoadUnsafe(ref b, c0 + 40);
+                    var g_0_s1 = V256.LoadUnsafe(ref b, c0 + 80);
+                    var o_0_s1 = V256.LoadUnsafe(ref b, c0 + 120);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 160);
+                        var wi_i_0 = V256.LoadUnsafe(ref wi, c0);
+                        var wi_f_0 = V256.LoadUnsafe(ref wi, c0 + 40);
+                        var wi_g_0 = V256.LoadUnsafe(ref wi, c0 + 80);
+                        var wi_o_0 = V256.LoadUnsafe(ref wi, c0 + 120);
+                        var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                        i_0_s0 = Fma.MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
+                        f_0_s0 = Fma.MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
+                        g_0_s0 = Fma.MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
+                        o_0_s0 = Fma.MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                        i_0_s1 = Fma.MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
+                        f_0_s1 = Fma.MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
+                        g_0_s1 = Fma.MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
+                        o_0_s1 = Fma.MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 160);
+                            var uj_i_0 = V256.LoadUnsafe(ref uj, c0);
+                            var uj_f_0 = V256.LoadUnsafe(ref uj, c0 + 40);
+                            var uj_g_0 = V256.LoadUnsafe(ref uj, c0 + 80);
+                            var uj_o_0 = V256.LoadUnsafe(ref uj, c0 + 120);
+                            var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                            i_0_s0 = Fma.MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
+                            f_0_s0 = Fma.MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
+                            g_0_s0 = Fma.MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
+                            o_0_s0 = Fma.MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                            i_0_s1 = Fma.MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
+                            f_0_s1 = Fma.MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
+                            g_0_s1 = Fma.MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
+                            o_0_s1 = Fma.MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V256.StoreUnsafe(i_0_s0, ref sums, c0);
+                    V256.StoreUnsafe(f_0_s0, ref sums, c0 + 40);
+                    V256.StoreUnsafe(g_0_s0, ref sums, c0 + 80);
+                    V256.StoreUnsafe(o_0_s0, ref sums, c0 + 120);
+                    V256.StoreUnsafe(i_0_s1, ref sums, c0 + 160);
+                    V256.StoreUnsafe(f_0_s1, ref sums, c0 + 200);
+                    V256.StoreUnsafe(g_0_s1, ref sums, c0 + 240);
+                    V256.StoreUnsafe(o_0_s1, ref sums, c0 + 280);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 40, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 160), ref hPrev1, ref hNext1, ref cell1, 0, 40, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 40 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 8)
+            {
+                var i = Sigmoid(V256.LoadUnsafe(ref sums, k));
+                var f = Sigmoid(V256.LoadUnsafe(ref sums, 40 + k));
+                var g = Tanh(V256.LoadUnsafe(ref sums, 80 + k));
+                var o = Sigmoid(V256.LoadUnsafe(ref sums, 120 + k));
                 var c = Fma.MultiplyAdd(f, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref cell, start + k)), i * g);
                 V256.StoreUnsafe(c, ref cell, start + k);
                 V256.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
@@ -2875,7 +3710,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev and cell (updated in place).
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
@@ -2940,20 +3775,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V128.StoreUnsafe(i_o0_3, ref sums);
                 V128.StoreUnsafe(i_o4_7, ref sums, 4);
                 V128.StoreUnsafe(i_o8_11, ref sums, 8);
-                V128.StoreUnsafe(f_o0_3, ref sums, 12);
-                V128.StoreUnsafe(f_o4_7, ref sums, 16);
-                V128.StoreUnsafe(f_o8_11, ref sums, 20);
-                V128.StoreUnsafe(g_o0_3, ref sums, 24);
-                V128.StoreUnsafe(g_o4_7, ref sums, 28);
-                V128.StoreUnsafe(g_o8_11, ref sums, 32);
-                V128.StoreUnsafe(o_o0_3, ref sums, 36);
-                V128.StoreUnsafe(o_o4_7, ref sums, 40);
-                V128.StoreUnsafe(o_o8_11, ref sums, 44);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 0, 12, zeroState);
+                V128.StoreUnsafe(f_o0_3, ref sums, 40);
+                V128.StoreUnsafe(f_o4_7, ref sums, 44);
+                V128.StoreUnsafe(f_o8_11, ref sums, 48);
+                V128.StoreUnsafe(g_o0_3, ref sums, 80);
+                V128.StoreUnsafe(g_o4_7, ref sums, 84);
+                V128.StoreUnsafe(g_o8_11, ref sums, 88);
+                V128.StoreUnsafe(o_o0_3, ref sums, 120);
+                V128.StoreUnsafe(o_o4_7, ref sums, 124);
+                V128.StoreUnsafe(o_o8_11, ref sums, 128);
             }
 
             // Outputs 12..23 (chunks 3..5): sums i, f, g, o.
@@ -3011,20 +3845,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V128.StoreUnsafe(i_o12_15, ref sums);
-                V128.StoreUnsafe(i_o16_19, ref sums, 4);
-                V128.StoreUnsafe(i_o20_23, ref sums, 8);
-                V128.StoreUnsafe(f_o12_15, ref sums, 12);
-                V128.StoreUnsafe(f_o16_19, ref sums, 16);
-                V128.StoreUnsafe(f_o20_23, ref sums, 20);
-                V128.StoreUnsafe(g_o12_15, ref sums, 24);
-                V128.StoreUnsafe(g_o16_19, ref sums, 28);
-                V128.StoreUnsafe(g_o20_23, ref sums, 32);
-                V128.StoreUnsafe(o_o12_15, ref sums, 36);
-                V128.StoreUnsafe(o_o16_19, ref sums, 40);
-                V128.StoreUnsafe(o_o20_23, ref sums, 44);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 12, 12, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(i_o12_15, ref sums, 12);
+                V128.StoreUnsafe(i_o16_19, ref sums, 16);
+                V128.StoreUnsafe(i_o20_23, ref sums, 20);
+                V128.StoreUnsafe(f_o12_15, ref sums, 52);
+                V128.StoreUnsafe(f_o16_19, ref sums, 56);
+                V128.StoreUnsafe(f_o20_23, ref sums, 60);
+                V128.StoreUnsafe(g_o12_15, ref sums, 92);
+                V128.StoreUnsafe(g_o16_19, ref sums, 96);
+                V128.StoreUnsafe(g_o20_23, ref sums, 100);
+                V128.StoreUnsafe(o_o12_15, ref sums, 132);
+                V128.StoreUnsafe(o_o16_19, ref sums, 136);
+                V128.StoreUnsafe(o_o20_23, ref sums, 140);
             }
 
             // Outputs 24..31 (chunks 6..7): sums i, f, g, o.
@@ -3070,16 +3903,15 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V128.StoreUnsafe(i_o24_27, ref sums);
-                V128.StoreUnsafe(i_o28_31, ref sums, 4);
-                V128.StoreUnsafe(f_o24_27, ref sums, 12);
-                V128.StoreUnsafe(f_o28_31, ref sums, 16);
-                V128.StoreUnsafe(g_o24_27, ref sums, 24);
-                V128.StoreUnsafe(g_o28_31, ref sums, 28);
-                V128.StoreUnsafe(o_o24_27, ref sums, 36);
-                V128.StoreUnsafe(o_o28_31, ref sums, 40);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 24, 8, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(i_o24_27, ref sums, 24);
+                V128.StoreUnsafe(i_o28_31, ref sums, 28);
+                V128.StoreUnsafe(f_o24_27, ref sums, 64);
+                V128.StoreUnsafe(f_o28_31, ref sums, 68);
+                V128.StoreUnsafe(g_o24_27, ref sums, 104);
+                V128.StoreUnsafe(g_o28_31, ref sums, 108);
+                V128.StoreUnsafe(o_o24_27, ref sums, 144);
+                V128.StoreUnsafe(o_o28_31, ref sums, 148);
             }
 
             // Outputs 32..39 (chunks 8..9): sums i, f, g, o.
@@ -3125,17 +3957,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V128.StoreUnsafe(i_o32_35, ref sums);
-                V128.StoreUnsafe(i_o36_39, ref sums, 4);
-                V128.StoreUnsafe(f_o32_35, ref sums, 12);
-                V128.StoreUnsafe(f_o36_39, ref sums, 16);
-                V128.StoreUnsafe(g_o32_35, ref sums, 24);
-                V128.StoreUnsafe(g_o36_39, ref sums, 28);
-                V128.StoreUnsafe(o_o32_35, ref sums, 36);
-                V128.StoreUnsafe(o_o36_39, ref sums, 40);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 32, 8, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(i_o32_35, ref sums, 32);
+                V128.StoreUnsafe(i_o36_39, ref sums, 36);
+                V128.StoreUnsafe(f_o32_35, ref sums, 72);
+                V128.StoreUnsafe(f_o36_39, ref sums, 76);
+                V128.StoreUnsafe(g_o32_35, ref sums, 112);
+                V128.StoreUnsafe(g_o36_39, ref sums, 116);
+                V128.StoreUnsafe(o_o32_35, ref sums, 152);
+                V128.StoreUnsafe(o_o36_39, ref sums, 156);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 0, 40, false, zeroState);
         }
 
         /// <summary>
@@ -3460,20 +4294,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V128.StoreUnsafe(i_o0_3, ref sums);
                         V128.StoreUnsafe(i_o4_7, ref sums, 4);
                         V128.StoreUnsafe(i_o8_11, ref sums, 8);
-                        V128.StoreUnsafe(f_o0_3, ref sums, 12);
-                        V128.StoreUnsafe(f_o4_7, ref sums, 16);
-                        V128.StoreUnsafe(f_o8_11, ref sums, 20);
-                        V128.StoreUnsafe(g_o0_3, ref sums, 24);
-                        V128.StoreUnsafe(g_o4_7, ref sums, 28);
-                        V128.StoreUnsafe(g_o8_11, ref sums, 32);
-                        V128.StoreUnsafe(o_o0_3, ref sums, 36);
-                        V128.StoreUnsafe(o_o4_7, ref sums, 40);
-                        V128.StoreUnsafe(o_o8_11, ref sums, 44);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 0, 12, zero);
+                        V128.StoreUnsafe(f_o0_3, ref sums, 40);
+                        V128.StoreUnsafe(f_o4_7, ref sums, 44);
+                        V128.StoreUnsafe(f_o8_11, ref sums, 48);
+                        V128.StoreUnsafe(g_o0_3, ref sums, 80);
+                        V128.StoreUnsafe(g_o4_7, ref sums, 84);
+                        V128.StoreUnsafe(g_o8_11, ref sums, 88);
+                        V128.StoreUnsafe(o_o0_3, ref sums, 120);
+                        V128.StoreUnsafe(o_o4_7, ref sums, 124);
+                        V128.StoreUnsafe(o_o8_11, ref sums, 128);
                     }
 
                     // Outputs 12..23 (chunks 3..5): sums i, f, g, o.
@@ -3513,20 +4346,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V128.StoreUnsafe(i_o12_15, ref sums);
-                        V128.StoreUnsafe(i_o16_19, ref sums, 4);
-                        V128.StoreUnsafe(i_o20_23, ref sums, 8);
-                        V128.StoreUnsafe(f_o12_15, ref sums, 12);
-                        V128.StoreUnsafe(f_o16_19, ref sums, 16);
-                        V128.StoreUnsafe(f_o20_23, ref sums, 20);
-                        V128.StoreUnsafe(g_o12_15, ref sums, 24);
-                        V128.StoreUnsafe(g_o16_19, ref sums, 28);
-                        V128.StoreUnsafe(g_o20_23, ref sums, 32);
-                        V128.StoreUnsafe(o_o12_15, ref sums, 36);
-                        V128.StoreUnsafe(o_o16_19, ref sums, 40);
-                        V128.StoreUnsafe(o_o20_23, ref sums, 44);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 12, 12, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(i_o12_15, ref sums, 12);
+                        V128.StoreUnsafe(i_o16_19, ref sums, 16);
+                        V128.StoreUnsafe(i_o20_23, ref sums, 20);
+                        V128.StoreUnsafe(f_o12_15, ref sums, 52);
+                        V128.StoreUnsafe(f_o16_19, ref sums, 56);
+                        V128.StoreUnsafe(f_o20_23, ref sums, 60);
+                        V128.StoreUnsafe(g_o12_15, ref sums, 92);
+                        V128.StoreUnsafe(g_o16_19, ref sums, 96);
+                        V128.StoreUnsafe(g_o20_23, ref sums, 100);
+                        V128.StoreUnsafe(o_o12_15, ref sums, 132);
+                        V128.StoreUnsafe(o_o16_19, ref sums, 136);
+                        V128.StoreUnsafe(o_o20_23, ref sums, 140);
                     }
 
                     // Outputs 24..31 (chunks 6..7): sums i, f, g, o.
@@ -3558,16 +4390,15 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V128.StoreUnsafe(i_o24_27, ref sums);
-                        V128.StoreUnsafe(i_o28_31, ref sums, 4);
-                        V128.StoreUnsafe(f_o24_27, ref sums, 12);
-                        V128.StoreUnsafe(f_o28_31, ref sums, 16);
-                        V128.StoreUnsafe(g_o24_27, ref sums, 24);
-                        V128.StoreUnsafe(g_o28_31, ref sums, 28);
-                        V128.StoreUnsafe(o_o24_27, ref sums, 36);
-                        V128.StoreUnsafe(o_o28_31, ref sums, 40);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 24, 8, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(i_o24_27, ref sums, 24);
+                        V128.StoreUnsafe(i_o28_31, ref sums, 28);
+                        V128.StoreUnsafe(f_o24_27, ref sums, 64);
+                        V128.StoreUnsafe(f_o28_31, ref sums, 68);
+                        V128.StoreUnsafe(g_o24_27, ref sums, 104);
+                        V128.StoreUnsafe(g_o28_31, ref sums, 108);
+                        V128.StoreUnsafe(o_o24_27, ref sums, 144);
+                        V128.StoreUnsafe(o_o28_31, ref sums, 148);
                     }
 
                     // Outputs 32..39 (chunks 8..9): sums i, f, g, o.
@@ -3599,17 +4430,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V128.StoreUnsafe(i_o32_35, ref sums);
-                        V128.StoreUnsafe(i_o36_39, ref sums, 4);
-                        V128.StoreUnsafe(f_o32_35, ref sums, 12);
-                        V128.StoreUnsafe(f_o36_39, ref sums, 16);
-                        V128.StoreUnsafe(g_o32_35, ref sums, 24);
-                        V128.StoreUnsafe(g_o36_39, ref sums, 28);
-                        V128.StoreUnsafe(o_o32_35, ref sums, 36);
-                        V128.StoreUnsafe(o_o36_39, ref sums, 40);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 32, 8, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(i_o32_35, ref sums, 32);
+                        V128.StoreUnsafe(i_o36_39, ref sums, 36);
+                        V128.StoreUnsafe(f_o32_35, ref sums, 72);
+                        V128.StoreUnsafe(f_o36_39, ref sums, 76);
+                        V128.StoreUnsafe(g_o32_35, ref sums, 112);
+                        V128.StoreUnsafe(g_o36_39, ref sums, 116);
+                        V128.StoreUnsafe(o_o32_35, ref sums, 152);
+                        V128.StoreUnsafe(o_o36_39, ref sums, 156);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 0, 40, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -3628,18 +4461,132 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 12 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (i, f, g, o) are at s × 40 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
                 var i = Sigmoid(V128.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V128.LoadUnsafe(ref sums, 12 + k));
-                var g = Tanh(V128.LoadUnsafe(ref sums, 24 + k));
-                var o = Sigmoid(V128.LoadUnsafe(ref sums, 36 + k));
+                var f = Sigmoid(V128.LoadUnsafe(ref sums, 40 + k));
+                var g = Tanh(V128.LoadUnsafe(ref sums, 80 + k));
+                var o = Sigmoid(V128.LoadUnsafe(ref sums, 120 + k));
+                var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cell, start + k)), i * g);
+                V128.StoreUnsafe(c, ref cell, start + k);
+                V128.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 160 floats (i 0..39, f 40..79, g 80..119, o 120..159): W at 0, U at 160, bias at 6560.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 160);
+            ref float b = ref Unsafe.Add(ref weights, 6560);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+
+            // Outputs 0..39, 1 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 40; c0 += 4)
+            {
+                {
+                    // Sums start from the bias.
+                    var i_0_s0 = V128.LoadUnsafe(ref b, c0);
+                    var f_0_s0 = V128.LoadUnsafe(ref b, c0 + 40);
+                    var g_0_s0 = V128.LoadUnsafe(ref b, c0 + 80);
+                    var o_0_s0 = V128.LoadUnsafe(ref b, c0 + 120);
+                    var i_0_s1 = V128.LoadUnsafe(ref b, c0);
+                    var f_0_s1 = V128.LoadUnsafe(ref b, c0 + 40);
+                    var g_0_s1 = V128.LoadUnsafe(ref b, c0 + 80);
+                    var o_0_s1 = V128.LoadUnsafe(ref b, c0 + 120);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 160);
+                        var wi_i_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_f_0 = V128.LoadUnsafe(ref wi, c0 + 40);
+                        var wi_g_0 = V128.LoadUnsafe(ref wi, c0 + 80);
+                        var wi_o_0 = V128.LoadUnsafe(ref wi, c0 + 120);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        i_0_s0 = MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        i_0_s1 = MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 160);
+                            var uj_i_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_f_0 = V128.LoadUnsafe(ref uj, c0 + 40);
+                            var uj_g_0 = V128.LoadUnsafe(ref uj, c0 + 80);
+                            var uj_o_0 = V128.LoadUnsafe(ref uj, c0 + 120);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            i_0_s0 = MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            i_0_s1 = MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(i_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(f_0_s0, ref sums, c0 + 40);
+                    V128.StoreUnsafe(g_0_s0, ref sums, c0 + 80);
+                    V128.StoreUnsafe(o_0_s0, ref sums, c0 + 120);
+                    V128.StoreUnsafe(i_0_s1, ref sums, c0 + 160);
+                    V128.StoreUnsafe(f_0_s1, ref sums, c0 + 200);
+                    V128.StoreUnsafe(g_0_s1, ref sums, c0 + 240);
+                    V128.StoreUnsafe(o_0_s1, ref sums, c0 + 280);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 40, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 160), ref hPrev1, ref hNext1, ref cell1, 0, 40, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 40 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                var i = Sigmoid(V128.LoadUnsafe(ref sums, k));
+                var f = Sigmoid(V128.LoadUnsafe(ref sums, 40 + k));
+                var g = Tanh(V128.LoadUnsafe(ref sums, 80 + k));
+                var o = Sigmoid(V128.LoadUnsafe(ref sums, 120 + k));
                 var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cell, start + k)), i * g);
                 V128.StoreUnsafe(c, ref cell, start + k);
                 V128.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
@@ -3648,7 +4595,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev and cell (updated in place).
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
@@ -3715,20 +4662,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    sums = i_0;
-                    Unsafe.Add(ref sums, 1) = i_1;
-                    Unsafe.Add(ref sums, 2) = i_2;
-                    Unsafe.Add(ref sums, 3) = f_0;
-                    Unsafe.Add(ref sums, 4) = f_1;
-                    Unsafe.Add(ref sums, 5) = f_2;
-                    Unsafe.Add(ref sums, 6) = g_0;
-                    Unsafe.Add(ref sums, 7) = g_1;
-                    Unsafe.Add(ref sums, 8) = g_2;
-                    Unsafe.Add(ref sums, 9) = o_0;
-                    Unsafe.Add(ref sums, 10) = o_1;
-                    Unsafe.Add(ref sums, 11) = o_2;
-                    EpilogueScalar(ref sums, ref hPrev, ref hNext, ref cell, c0, 3, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = i_0;
+                    Unsafe.Add(ref sums, c0 + 1) = i_1;
+                    Unsafe.Add(ref sums, c0 + 2) = i_2;
+                    Unsafe.Add(ref sums, c0 + 40) = f_0;
+                    Unsafe.Add(ref sums, c0 + 41) = f_1;
+                    Unsafe.Add(ref sums, c0 + 42) = f_2;
+                    Unsafe.Add(ref sums, c0 + 80) = g_0;
+                    Unsafe.Add(ref sums, c0 + 81) = g_1;
+                    Unsafe.Add(ref sums, c0 + 82) = g_2;
+                    Unsafe.Add(ref sums, c0 + 120) = o_0;
+                    Unsafe.Add(ref sums, c0 + 121) = o_1;
+                    Unsafe.Add(ref sums, c0 + 122) = o_2;
                 }
             }
 
@@ -3763,33 +4709,145 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 39..39.
-                {
-                    var i = Sigmoid(i_o39);
-                    var f = Sigmoid(f_o39);
-                    var g = Tanh(g_o39);
-                    var o = Sigmoid(o_o39);
-                    var c = MultiplyAdd(f, (zeroState ? 0f : Unsafe.Add(ref cell, 39)), i * g);
-                    Unsafe.Add(ref cell, 39) = c;
-                    Unsafe.Add(ref hNext, 39) = o * Tanh(c);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 39) = i_o39;
+                Unsafe.Add(ref sums, 79) = f_o39;
+                Unsafe.Add(ref sums, 119) = g_o39;
+                Unsafe.Add(ref sums, 159) = o_o39;
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, ref cell, 0, 40, false, zeroState);
         }
 
         /// <summary>
         /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 3 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (i, f, g, o) are at s × 40 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {
                 var i = Sigmoid(Unsafe.Add(ref sums, k));
-                var f = Sigmoid(Unsafe.Add(ref sums, 3 + k));
-                var g = Tanh(Unsafe.Add(ref sums, 6 + k));
-                var o = Sigmoid(Unsafe.Add(ref sums, 9 + k));
+                var f = Sigmoid(Unsafe.Add(ref sums, 40 + k));
+                var g = Tanh(Unsafe.Add(ref sums, 80 + k));
+                var o = Sigmoid(Unsafe.Add(ref sums, 120 + k));
+                var c = MultiplyAdd(f, (zero ? 0f : Unsafe.Add(ref cell, start + k)), i * g);
+                Unsafe.Add(ref cell, start + k) = c;
+                Unsafe.Add(ref hNext, start + k) = o * Tanh(c);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 160 floats (i 0..39, f 40..79, g 80..119, o 120..159): W at 0, U at 160, bias at 6560.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 160);
+            ref float b = ref Unsafe.Add(ref weights, 6560);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+
+            // Outputs 0..39, 1 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 40; c0 += 1)
+            {
+                {
+                    // Sums start from the bias.
+                    var i_0_s0 = Unsafe.Add(ref b, c0);
+                    var f_0_s0 = Unsafe.Add(ref b, c0 + 40);
+                    var g_0_s0 = Unsafe.Add(ref b, c0 + 80);
+                    var o_0_s0 = Unsafe.Add(ref b, c0 + 120);
+                    var i_0_s1 = Unsafe.Add(ref b, c0);
+                    var f_0_s1 = Unsafe.Add(ref b, c0 + 40);
+                    var g_0_s1 = Unsafe.Add(ref b, c0 + 80);
+                    var o_0_s1 = Unsafe.Add(ref b, c0 + 120);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 160);
+                        var wi_i_0 = Unsafe.Add(ref wi, c0);
+                        var wi_f_0 = Unsafe.Add(ref wi, c0 + 40);
+                        var wi_g_0 = Unsafe.Add(ref wi, c0 + 80);
+                        var wi_o_0 = Unsafe.Add(ref wi, c0 + 120);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        i_0_s0 = MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        i_0_s1 = MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 160);
+                            var uj_i_0 = Unsafe.Add(ref uj, c0);
+                            var uj_f_0 = Unsafe.Add(ref uj, c0 + 40);
+                            var uj_g_0 = Unsafe.Add(ref uj, c0 + 80);
+                            var uj_o_0 = Unsafe.Add(ref uj, c0 + 120);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            i_0_s0 = MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            i_0_s1 = MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = i_0_s0;
+                    Unsafe.Add(ref sums, c0 + 40) = f_0_s0;
+                    Unsafe.Add(ref sums, c0 + 80) = g_0_s0;
+                    Unsafe.Add(ref sums, c0 + 120) = o_0_s0;
+                    Unsafe.Add(ref sums, c0 + 160) = i_0_s1;
+                    Unsafe.Add(ref sums, c0 + 200) = f_0_s1;
+                    Unsafe.Add(ref sums, c0 + 240) = g_0_s1;
+                    Unsafe.Add(ref sums, c0 + 280) = o_0_s1;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 40, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 160), ref hPrev1, ref hNext1, ref cell1, 0, 40, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 40 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                var i = Sigmoid(Unsafe.Add(ref sums, k));
+                var f = Sigmoid(Unsafe.Add(ref sums, 40 + k));
+                var g = Tanh(Unsafe.Add(ref sums, 80 + k));
+                var o = Sigmoid(Unsafe.Add(ref sums, 120 + k));
                 var c = MultiplyAdd(f, (zero ? 0f : Unsafe.Add(ref cell, start + k)), i * g);
                 Unsafe.Add(ref cell, start + k) = c;
                 Unsafe.Add(ref hNext, start + k) = o * Tanh(c);

@@ -8,30 +8,37 @@
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true
 //   W: 4·64×32, U: 4·64×64; gates packed as i, f, g, o (Keras i, f, c, o; PyTorch i, f, g, o)
 //   49,152 FLOPs per timestep, 4,915,200 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 34,176 bytes (Vector512), 33,536 bytes (Vector256), 33,344 bytes (Vector128), 25,264 bytes (Scalar); Step 25,664 bytes (Vector512), 25,344 bytes (Vector256), 25,152 bytes (Vector128), 25,008 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 34,176 bytes (Vector512, Vector256, Vector128), 25,920 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 41,920 bytes (Vector512), 36,800 bytes (Vector256, Vector128), 28,544 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 4 chunks of 16 outputs per gate;
-//       sums i, f, g, o; every chunk's sums in registers at once; columns spelled out (1,536 multiply-adds);
+//       sums i, f, g, o; every chunk's sums in registers at once; loops over columns (1,536 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 1 chunk (24 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 4 at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs per gate;
 //       sums i, f, g, o; 3 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (3,072 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs per gate;
 //       sums i, f, g, o; a loop over 5 tiles of 3 chunks, then 1 more; loops over columns (6,144 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 64 outputs per gate, one float at a time;
 //       sums i, f, g, o; a loop over 21 tiles of 3 chunks, then 1 more; loops over columns (24,576 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -221,6 +228,53 @@ namespace Audio
             global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
             global::RnnGen.Generated.LstmKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell));
         }
+
+        /// <summary>Advances N independent sequences one LSTM timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×32), batch-major: sequence n's input starts at n × 32.</param>
+        /// <param name="hidden">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/> or <paramref name="cell"/>.</param>
+        /// <param name="cell">N×Output: each sequence's c_{t-1} on entry, c_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> hidden, global::System.Span<float> cell)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(hidden.Length, count, OutputSize, "Output = 64", nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(cell.Length, count, OutputSize, "Output = 64", nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, inputs, nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, inputs, nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
+            global::RnnGen.Generated.LstmKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×100×32), batch-major: sequence n's inputs start at n × 100 × 32.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×100×64), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 100 × 64", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.LstmKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last states; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×100×32), batch-major.</param>
+        /// <param name="hidden">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/> or <paramref name="cell"/>.</param>
+        /// <param name="cell">N×Output: each c_{-1} on entry, c_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> hidden, global::System.Span<float> cell)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(hidden.Length, count, OutputSize, "Output = 64", nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(cell.Length, count, OutputSize, "Output = 64", nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, inputs, nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, inputs, nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
+            global::RnnGen.Generated.LstmKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -272,7 +326,7 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 7 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[2064];
@@ -290,7 +344,7 @@ namespace RnnGen.Generated
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 7 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[2064];
@@ -308,29 +362,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref cell, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -347,33 +387,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[112];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector256(ref weights.Packed, ref x, ref h, ref temporary, ref cell, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector256(ref weights.Packed, ref x, ref h, ref h, ref cell, ref sums, zeroState: false);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector128(ref weights.Packed, ref x, ref h, ref temporary, ref cell, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector128(ref weights.Packed, ref x, ref h, ref h, ref cell, ref sums, zeroState: false);
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref cell, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref cell, ref sums, zeroState: false);
             }
         }
 
@@ -389,6 +417,223 @@ namespace RnnGen.Generated
             global::System.Span<float> cellState = stackalloc float[Output];
             ref float cell = ref MemoryMarshal.GetReference(cellState);
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), ref cell, 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, ref float cell, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output), ref Unsafe.Add(ref cell, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/> (cell states too).
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, ref float cell, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[6 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                // From zero states the cell states start at zero too, in rows of the stack.
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 2 <= count; n += 2)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref cells, Output, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    zeroCells.Clear();
+                    ref float cells = ref zeroState ? ref MemoryMarshal.GetReference(zeroCells) : ref Unsafe.Add(ref cell, n * Output);
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), ref cells, steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -423,1644 +668,54 @@ namespace RnnGen.Generated
                 var o_o32_47 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63 = V512.LoadUnsafe(ref b, 240);
                 // W·x.
-                var xi = V512.Create(x);
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 16), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 32), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 48), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 64), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 80), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 96), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 112), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 128), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 144), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 160), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 176), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 192), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 208), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 224), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 240), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 1));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 256), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 272), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 288), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 304), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 320), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 336), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 352), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 368), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 384), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 400), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 416), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 432), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 448), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 464), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 480), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 496), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 2));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 512), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 528), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 544), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 560), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 576), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 592), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 608), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 624), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 640), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 656), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 672), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 688), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 704), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 720), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 736), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 752), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 3));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 768), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 784), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 800), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 816), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 832), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 848), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 864), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 880), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 896), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 912), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 928), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 944), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 960), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 976), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 992), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1008), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 4));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1024), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1040), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1056), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1072), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1088), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1104), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1120), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1136), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1152), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1168), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1184), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1200), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1216), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1232), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1248), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1264), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 5));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1280), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1296), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1312), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1328), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1344), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1360), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1376), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1392), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1408), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1424), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1440), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1456), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1472), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1488), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1504), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1520), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 6));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1536), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1552), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1568), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1584), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1600), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1616), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1632), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1648), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1664), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1680), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1696), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1712), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1728), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1744), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1760), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1776), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 7));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1792), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1808), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1824), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1840), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1856), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1872), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1888), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1904), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1920), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1936), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1952), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1968), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 1984), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2000), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2016), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2032), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 8));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2048), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2064), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2080), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2096), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2112), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2128), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2144), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2160), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2176), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2192), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2208), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2224), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2240), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2256), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2272), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2288), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 9));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2304), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2320), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2336), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2352), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2368), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2384), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2400), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2416), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2432), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2448), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2464), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2480), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2496), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2512), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2528), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2544), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 10));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2560), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2576), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2592), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2608), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2624), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2640), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2656), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2672), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2688), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2704), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2720), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2736), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2752), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2768), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2784), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2800), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 11));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2816), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2832), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2848), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2864), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2880), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2896), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2912), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2928), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2944), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2960), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2976), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 2992), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3008), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3024), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3040), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3056), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 12));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3072), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3088), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3104), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3120), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3136), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3152), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3168), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3184), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3200), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3216), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3232), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3248), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3264), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3280), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3296), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3312), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 13));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3328), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3344), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3360), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3376), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3392), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3408), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3424), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3440), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3456), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3472), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3488), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3504), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3520), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3536), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3552), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3568), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 14));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3584), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3600), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3616), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3632), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3648), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3664), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3680), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3696), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3712), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3728), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3744), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3760), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3776), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3792), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3808), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3824), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 15));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3840), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3856), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3872), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3888), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3904), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3920), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3936), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3952), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3968), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 3984), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4000), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4016), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4032), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4048), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4064), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4080), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 16));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4096), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4112), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4128), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4144), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4160), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4176), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4192), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4208), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4224), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4240), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4256), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4272), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4288), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4304), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4320), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4336), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 17));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4352), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4368), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4384), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4400), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4416), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4432), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4448), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4464), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4480), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4496), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4512), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4528), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4544), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4560), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4576), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4592), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 18));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4608), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4624), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4640), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4656), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4672), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4688), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4704), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4720), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4736), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4752), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4768), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4784), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4800), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4816), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4832), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4848), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 19));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4864), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4880), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4896), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4912), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4928), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4944), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4960), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4976), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 4992), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5008), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5024), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5040), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5056), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5072), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5088), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5104), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 20));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5120), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5136), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5152), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5168), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5184), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5200), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5216), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5232), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5248), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5264), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5280), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5296), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5312), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5328), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5344), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5360), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 21));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5376), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5392), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5408), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5424), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5440), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5456), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5472), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5488), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5504), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5520), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5536), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5552), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5568), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5584), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5600), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5616), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 22));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5632), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5648), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5664), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5680), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5696), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5712), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5728), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5744), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5760), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5776), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5792), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5808), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5824), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5840), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5856), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5872), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 23));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5888), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5904), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5920), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5936), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5952), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5968), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 5984), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6000), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6016), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6032), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6048), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6064), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6080), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6096), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6112), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6128), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 24));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6144), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6160), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6176), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6192), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6208), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6224), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6240), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6256), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6272), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6288), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6304), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6320), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6336), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6352), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6368), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6384), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 25));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6400), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6416), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6432), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6448), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6464), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6480), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6496), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6512), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6528), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6544), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6560), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6576), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6592), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6608), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6624), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6640), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 26));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6656), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6672), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6688), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6704), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6720), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6736), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6752), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6768), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6784), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6800), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6816), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6832), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6848), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6864), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6880), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6896), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 27));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6912), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6928), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6944), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6960), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6976), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 6992), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7008), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7024), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7040), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7056), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7072), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7088), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7104), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7120), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7136), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7152), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 28));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7168), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7184), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7200), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7216), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7232), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7248), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7264), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7280), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7296), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7312), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7328), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7344), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7360), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7376), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7392), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7408), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 29));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7424), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7440), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7456), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7472), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7488), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7504), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7520), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7536), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7552), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7568), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7584), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7600), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7616), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7632), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7648), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7664), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 30));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7680), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7696), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7712), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7728), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7744), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7760), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7776), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7792), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7808), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7824), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7840), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7856), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7872), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7888), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7904), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7920), xi, o_o48_63);
-                xi = V512.Create(Unsafe.Add(ref x, 31));
-                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7936), xi, i_o0_15);
-                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7952), xi, i_o16_31);
-                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7968), xi, i_o32_47);
-                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 7984), xi, i_o48_63);
-                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8000), xi, f_o0_15);
-                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8016), xi, f_o16_31);
-                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8032), xi, f_o32_47);
-                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8048), xi, f_o48_63);
-                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8064), xi, g_o0_15);
-                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8080), xi, g_o16_31);
-                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8096), xi, g_o32_47);
-                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8112), xi, g_o48_63);
-                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8128), xi, o_o0_15);
-                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8144), xi, o_o16_31);
-                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8160), xi, o_o32_47);
-                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref w, 8176), xi, o_o48_63);
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var xi = V512.Create(Unsafe.Add(ref x, i));
+                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi), xi, i_o0_15);
+                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, i_o16_31);
+                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, i_o32_47);
+                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, i_o48_63);
+                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, f_o0_15);
+                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, f_o16_31);
+                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, f_o32_47);
+                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, f_o48_63);
+                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, g_o0_15);
+                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, g_o16_31);
+                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, g_o32_47);
+                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, g_o48_63);
+                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, o_o0_15);
+                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, o_o16_31);
+                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, o_o32_47);
+                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, o_o48_63);
+                }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
                 {
-                    var hj = V512.Create(hPrev);
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 32), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 48), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 64), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 80), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 96), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 112), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1024), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1040), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1056), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1072), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1088), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1104), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1120), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1136), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1152), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1168), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1184), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1200), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1216), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1232), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1248), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1264), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 5));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1280), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1296), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1312), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1328), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1344), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1360), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1376), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1392), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1408), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1424), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1440), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1456), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1472), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1488), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1504), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1520), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 6));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1536), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1552), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1568), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1584), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1600), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1616), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1632), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1648), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1664), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1680), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1696), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1712), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1728), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1744), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1760), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1776), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 7));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1792), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1808), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1824), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1840), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1856), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1872), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1888), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1904), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1920), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1936), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1952), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1968), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1984), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2000), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2016), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2032), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 8));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2048), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2064), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2080), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2096), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2112), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2128), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2144), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2160), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2176), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2192), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2208), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2224), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2240), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2256), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2272), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2288), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 9));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2304), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2320), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2336), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2352), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2368), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2384), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2400), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2416), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2432), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2448), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2464), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2480), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2496), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2512), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2528), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2544), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 10));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2560), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2576), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2592), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2608), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2624), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2640), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2656), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2672), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2688), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2704), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2720), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2736), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2752), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2768), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2784), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2800), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 11));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2816), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2832), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2848), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2864), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2880), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2896), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2912), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2928), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2944), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2960), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2976), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2992), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3008), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3024), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3040), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3056), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 12));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3072), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3088), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3104), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3120), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3136), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3152), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3168), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3184), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3200), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3216), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3232), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3248), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3264), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3280), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3296), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3312), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 13));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3328), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3344), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3360), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3376), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3392), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3408), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3424), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3440), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3456), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3472), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3488), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3504), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3520), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3536), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3552), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3568), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 14));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3584), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3600), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3616), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3632), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3648), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3664), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3680), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3696), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3712), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3728), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3744), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3760), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3776), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3792), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3808), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3824), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 15));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3840), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3856), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3872), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3888), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3904), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3920), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3936), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3952), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3968), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3984), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4000), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4016), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4032), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4048), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4064), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4080), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 16));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4096), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4112), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4128), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4144), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4160), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4176), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4192), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4208), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4224), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4240), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4256), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4272), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4288), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4304), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4320), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4336), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 17));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4352), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4368), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4384), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4400), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4416), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4432), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4448), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4464), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4480), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4496), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4512), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4528), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4544), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4560), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4576), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4592), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 18));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4608), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4624), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4640), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4656), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4672), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4688), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4704), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4720), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4736), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4752), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4768), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4784), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4800), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4816), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4832), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4848), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 19));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4864), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4880), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4896), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4912), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4928), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4944), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4960), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4976), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4992), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5008), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5024), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5040), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5056), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5072), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5088), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5104), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 20));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5120), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5136), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5152), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5168), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5184), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5200), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5216), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5232), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5248), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5264), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5280), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5296), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5312), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5328), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5344), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5360), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 21));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5376), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5392), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5408), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5424), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5440), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5456), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5472), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5488), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5504), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5520), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5536), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5552), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5568), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5584), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5600), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5616), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 22));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5632), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5648), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5664), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5680), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5696), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5712), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5728), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5744), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5760), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5776), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5792), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5808), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5824), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5840), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5856), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5872), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 23));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5888), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5904), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5920), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5936), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5952), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5968), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5984), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6000), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6016), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6032), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6048), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6064), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6080), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6096), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6112), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6128), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 24));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6144), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6160), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6176), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6192), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6208), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6224), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6240), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6256), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6272), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6288), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6304), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6320), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6336), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6352), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6368), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6384), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 25));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6400), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6416), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6432), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6448), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6464), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6480), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6496), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6512), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6528), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6544), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6560), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6576), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6592), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6608), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6624), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6640), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 26));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6656), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6672), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6688), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6704), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6720), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6736), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6752), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6768), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6784), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6800), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6816), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6832), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6848), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6864), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6880), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6896), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 27));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6912), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6928), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6944), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6960), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6976), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6992), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7008), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7024), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7040), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7056), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7072), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7088), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7104), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7120), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7136), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7152), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 28));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7168), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7184), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7200), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7216), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7232), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7248), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7264), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7280), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7296), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7312), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7328), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7344), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7360), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7376), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7392), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7408), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 29));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7424), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7440), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7456), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7472), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7488), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7504), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7520), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7536), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7552), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7568), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7584), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7600), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7616), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7632), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7648), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7664), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 30));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7680), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7696), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7712), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7728), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7744), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7760), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7776), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7792), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7808), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7824), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7840), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7856), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7872), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7888), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7904), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7920), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 31));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7936), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7952), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7968), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7984), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8000), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8016), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8032), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8048), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8064), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8080), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8096), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8112), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8128), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8144), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8160), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8176), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 32));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8192), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8208), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8224), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8240), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8256), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8272), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8288), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8304), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8320), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8336), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8352), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8368), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8384), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8400), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8416), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8432), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 33));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8448), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8464), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8480), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8496), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8512), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8528), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8544), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8560), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8576), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8592), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8608), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8624), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8640), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8656), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8672), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8688), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 34));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8704), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8720), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8736), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8752), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8768), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8784), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8800), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8816), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8832), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8848), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8864), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8880), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8896), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8912), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8928), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8944), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 35));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8960), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8976), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8992), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9008), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9024), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9040), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9056), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9072), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9088), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9104), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9120), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9136), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9152), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9168), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9184), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9200), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 36));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9216), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9232), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9248), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9264), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9280), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9296), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9312), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9328), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9344), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9360), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9376), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9392), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9408), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9424), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9440), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9456), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 37));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9472), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9488), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9504), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9520), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9536), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9552), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9568), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9584), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9600), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9616), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9632), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9648), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9664), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9680), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9696), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9712), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 38));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9728), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9744), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9760), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9776), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9792), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9808), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9824), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9840), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9856), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9872), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9888), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9904), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9920), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9936), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9952), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9968), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 39));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9984), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10000), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10016), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10032), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10048), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10064), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10080), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10096), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10112), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10128), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10144), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10160), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10176), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10192), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10208), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10224), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 40));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10240), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10256), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10272), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10288), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10304), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10320), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10336), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10352), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10368), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10384), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10400), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10416), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10432), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10448), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10464), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10480), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 41));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10496), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10512), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10528), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10544), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10560), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10576), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10592), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10608), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10624), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10640), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10656), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10672), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10688), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10704), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10720), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10736), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 42));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10752), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10768), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10784), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10800), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10816), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10832), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10848), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10864), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10880), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10896), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10912), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10928), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10944), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10960), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10976), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10992), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 43));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11008), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11024), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11040), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11056), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11072), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11088), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11104), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11120), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11136), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11152), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11168), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11184), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11200), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11216), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11232), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11248), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 44));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11264), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11280), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11296), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11312), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11328), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11344), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11360), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11376), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11392), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11408), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11424), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11440), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11456), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11472), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11488), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11504), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 45));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11520), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11536), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11552), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11568), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11584), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11600), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11616), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11632), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11648), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11664), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11680), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11696), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11712), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11728), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11744), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11760), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 46));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11776), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11792), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11808), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11824), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11840), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11856), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11872), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11888), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11904), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11920), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11936), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11952), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11968), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11984), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12000), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12016), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 47));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12032), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12048), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12064), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12080), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12096), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12112), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12128), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12144), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12160), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12176), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12192), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12208), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12224), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12240), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12256), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12272), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 48));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12288), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12304), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12320), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12336), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12352), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12368), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12384), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12400), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12416), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12432), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12448), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12464), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12480), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12496), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12512), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12528), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 49));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12544), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12560), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12576), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12592), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12608), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12624), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12640), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12656), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12672), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12688), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12704), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12720), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12736), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12752), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12768), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12784), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 50));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12800), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12816), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12832), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12848), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12864), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12880), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12896), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12912), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12928), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12944), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12960), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12976), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12992), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13008), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13024), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13040), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 51));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13056), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13072), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13088), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13104), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13120), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13136), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13152), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13168), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13184), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13200), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13216), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13232), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13248), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13264), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13280), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13296), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 52));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13312), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13328), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13344), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13360), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13376), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13392), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13408), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13424), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13440), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13456), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13472), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13488), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13504), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13520), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13536), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13552), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 53));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13568), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13584), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13600), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13616), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13632), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13648), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13664), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13680), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13696), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13712), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13728), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13744), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13760), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13776), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13792), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13808), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 54));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13824), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13840), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13856), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13872), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13888), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13904), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13920), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13936), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13952), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13968), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13984), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14000), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14016), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14032), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14048), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14064), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 55));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14080), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14096), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14112), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14128), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14144), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14160), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14176), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14192), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14208), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14224), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14240), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14256), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14272), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14288), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14304), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14320), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 56));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14336), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14352), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14368), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14384), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14400), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14416), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14432), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14448), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14464), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14480), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14496), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14512), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14528), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14544), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14560), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14576), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 57));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14592), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14608), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14624), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14640), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14656), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14672), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14688), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14704), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14720), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14736), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14752), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14768), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14784), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14800), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14816), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14832), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 58));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14848), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14864), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14880), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14896), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14912), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14928), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14944), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14960), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14976), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14992), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15008), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15024), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15040), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15056), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15072), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15088), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 59));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15104), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15120), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15136), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15152), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15168), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15184), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15200), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15216), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15232), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15248), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15264), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15280), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15296), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15312), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15328), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15344), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 60));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15360), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15376), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15392), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15408), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15424), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15440), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15456), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15472), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15488), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15504), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15520), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15536), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15552), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15568), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15584), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15600), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 61));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15616), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15632), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15648), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15664), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15680), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15696), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15712), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15728), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15744), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15760), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15776), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15792), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15808), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15824), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15840), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15856), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 62));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15872), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15888), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15904), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15920), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15936), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15952), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15968), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15984), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16000), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16016), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16032), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16048), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16064), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16080), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16096), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16112), hj, o_o48_63);
-                    hj = V512.Create(Unsafe.Add(ref hPrev, 63));
-                    i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16128), hj, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16144), hj, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16160), hj, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16176), hj, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16192), hj, f_o0_15);
-                    f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16208), hj, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16224), hj, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16240), hj, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16256), hj, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16272), hj, g_o16_31);
-                    g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16288), hj, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16304), hj, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16320), hj, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16336), hj, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16352), hj, o_o32_47);
-                    o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16368), hj, o_o48_63);
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var hj = V512.Create(Unsafe.Add(ref hPrev, j));
+                        i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, i_o0_15);
+                        i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, i_o16_31);
+                        i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, i_o32_47);
+                        i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, i_o48_63);
+                        f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, f_o0_15);
+                        f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, f_o16_31);
+                        f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, f_o32_47);
+                        f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, f_o48_63);
+                        g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, g_o0_15);
+                        g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, g_o16_31);
+                        g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, g_o32_47);
+                        g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, g_o48_63);
+                        o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, o_o0_15);
+                        o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, o_o16_31);
+                        o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, o_o32_47);
+                        o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, o_o48_63);
+                    }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V512.StoreUnsafe(i_o0_15, ref sums);
                 V512.StoreUnsafe(i_o16_31, ref sums, 16);
                 V512.StoreUnsafe(i_o32_47, ref sums, 32);
@@ -2077,8 +732,10 @@ namespace RnnGen.Generated
                 V512.StoreUnsafe(o_o16_31, ref sums, 208);
                 V512.StoreUnsafe(o_o32_47, ref sums, 224);
                 V512.StoreUnsafe(o_o48_63, ref sums, 240);
-                EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, zeroState);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -2467,1097 +1124,30 @@ namespace RnnGen.Generated
                         // U·h, unless the previous state is zero.
                         if (!zero)
                         {
-                            var hj = V512.Create(hPrev);
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 32), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 48), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 64), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 80), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 96), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 112), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 128), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 144), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 160), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 176), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 192), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 208), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 224), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 240), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 1));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 256), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 272), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 288), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 304), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 320), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 336), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 352), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 368), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 384), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 400), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 416), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 432), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 448), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 464), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 480), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 496), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 2));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 512), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 528), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 544), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 560), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 576), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 592), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 608), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 624), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 640), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 656), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 672), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 688), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 704), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 720), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 736), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 752), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 3));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 768), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 784), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 800), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 816), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 832), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 848), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 864), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 880), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 896), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 912), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 928), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 944), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 960), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 976), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 992), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1008), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 4));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1024), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1040), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1056), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1072), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1088), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1104), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1120), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1136), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1152), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1168), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1184), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1200), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1216), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1232), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1248), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1264), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 5));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1280), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1296), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1312), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1328), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1344), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1360), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1376), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1392), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1408), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1424), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1440), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1456), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1472), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1488), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1504), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1520), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 6));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1536), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1552), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1568), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1584), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1600), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1616), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1632), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1648), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1664), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1680), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1696), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1712), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1728), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1744), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1760), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1776), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 7));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1792), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1808), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1824), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1840), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1856), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1872), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1888), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1904), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1920), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1936), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1952), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1968), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 1984), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2000), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2016), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2032), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 8));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2048), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2064), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2080), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2096), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2112), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2128), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2144), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2160), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2176), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2192), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2208), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2224), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2240), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2256), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2272), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2288), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 9));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2304), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2320), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2336), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2352), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2368), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2384), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2400), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2416), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2432), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2448), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2464), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2480), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2496), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2512), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2528), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2544), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 10));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2560), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2576), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2592), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2608), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2624), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2640), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2656), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2672), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2688), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2704), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2720), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2736), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2752), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2768), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2784), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2800), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 11));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2816), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2832), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2848), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2864), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2880), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2896), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2912), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2928), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2944), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2960), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2976), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 2992), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3008), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3024), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3040), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3056), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 12));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3072), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3088), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3104), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3120), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3136), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3152), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3168), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3184), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3200), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3216), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3232), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3248), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3264), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3280), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3296), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3312), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 13));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3328), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3344), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3360), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3376), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3392), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3408), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3424), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3440), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3456), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3472), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3488), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3504), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3520), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3536), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3552), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3568), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 14));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3584), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3600), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3616), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3632), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3648), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3664), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3680), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3696), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3712), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3728), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3744), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3760), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3776), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3792), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3808), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3824), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 15));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3840), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3856), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3872), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3888), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3904), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3920), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3936), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3952), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3968), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 3984), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4000), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4016), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4032), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4048), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4064), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4080), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 16));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4096), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4112), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4128), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4144), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4160), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4176), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4192), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4208), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4224), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4240), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4256), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4272), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4288), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4304), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4320), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4336), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 17));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4352), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4368), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4384), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4400), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4416), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4432), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4448), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4464), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4480), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4496), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4512), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4528), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4544), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4560), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4576), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4592), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 18));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4608), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4624), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4640), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4656), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4672), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4688), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4704), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4720), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4736), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4752), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4768), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4784), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4800), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4816), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4832), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4848), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 19));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4864), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4880), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4896), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4912), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4928), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4944), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4960), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4976), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 4992), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5008), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5024), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5040), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5056), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5072), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5088), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5104), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 20));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5120), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5136), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5152), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5168), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5184), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5200), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5216), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5232), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5248), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5264), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5280), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5296), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5312), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5328), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5344), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5360), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 21));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5376), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5392), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5408), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5424), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5440), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5456), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5472), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5488), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5504), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5520), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5536), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5552), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5568), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5584), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5600), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5616), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 22));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5632), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5648), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5664), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5680), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5696), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5712), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5728), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5744), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5760), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5776), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5792), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5808), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5824), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5840), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5856), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5872), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 23));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5888), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5904), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5920), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5936), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5952), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5968), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 5984), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6000), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6016), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6032), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6048), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6064), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6080), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6096), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6112), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6128), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 24));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6144), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6160), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6176), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6192), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6208), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6224), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6240), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6256), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6272), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6288), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6304), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6320), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6336), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6352), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6368), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6384), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 25));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6400), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6416), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6432), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6448), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6464), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6480), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6496), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6512), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6528), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6544), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6560), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6576), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6592), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6608), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6624), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6640), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 26));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6656), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6672), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6688), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6704), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6720), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6736), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6752), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6768), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6784), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6800), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6816), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6832), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6848), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6864), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6880), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6896), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 27));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6912), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6928), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6944), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6960), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6976), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 6992), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7008), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7024), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7040), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7056), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7072), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7088), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7104), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7120), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7136), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7152), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 28));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7168), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7184), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7200), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7216), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7232), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7248), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7264), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7280), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7296), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7312), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7328), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7344), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7360), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7376), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7392), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7408), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 29));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7424), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7440), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7456), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7472), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7488), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7504), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7520), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7536), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7552), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7568), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7584), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7600), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7616), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7632), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7648), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7664), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 30));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7680), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7696), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7712), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7728), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7744), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7760), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7776), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7792), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7808), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7824), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7840), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7856), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7872), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7888), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7904), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7920), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 31));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7936), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7952), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7968), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 7984), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8000), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8016), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8032), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8048), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8064), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8080), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8096), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8112), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8128), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8144), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8160), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8176), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 32));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8192), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8208), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8224), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8240), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8256), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8272), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8288), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8304), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8320), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8336), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8352), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8368), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8384), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8400), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8416), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8432), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 33));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8448), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8464), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8480), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8496), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8512), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8528), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8544), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8560), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8576), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8592), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8608), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8624), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8640), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8656), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8672), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8688), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 34));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8704), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8720), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8736), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8752), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8768), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8784), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8800), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8816), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8832), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8848), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8864), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8880), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8896), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8912), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8928), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8944), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 35));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8960), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8976), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 8992), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9008), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9024), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9040), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9056), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9072), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9088), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9104), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9120), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9136), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9152), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9168), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9184), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9200), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 36));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9216), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9232), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9248), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9264), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9280), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9296), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9312), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9328), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9344), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9360), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9376), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9392), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9408), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9424), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9440), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9456), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 37));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9472), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9488), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9504), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9520), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9536), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9552), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9568), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9584), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9600), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9616), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9632), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9648), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9664), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9680), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9696), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9712), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 38));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9728), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9744), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9760), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9776), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9792), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9808), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9824), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9840), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9856), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9872), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9888), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9904), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9920), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9936), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9952), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9968), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 39));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 9984), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10000), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10016), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10032), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10048), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10064), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10080), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10096), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10112), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10128), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10144), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10160), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10176), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10192), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10208), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10224), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 40));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10240), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10256), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10272), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10288), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10304), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10320), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10336), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10352), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10368), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10384), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10400), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10416), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10432), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10448), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10464), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10480), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 41));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10496), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10512), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10528), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10544), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10560), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10576), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10592), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10608), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10624), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10640), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10656), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10672), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10688), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10704), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10720), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10736), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 42));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10752), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10768), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10784), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10800), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10816), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10832), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10848), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10864), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10880), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10896), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10912), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10928), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10944), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10960), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10976), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 10992), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 43));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11008), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11024), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11040), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11056), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11072), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11088), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11104), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11120), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11136), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11152), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11168), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11184), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11200), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11216), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11232), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11248), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 44));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11264), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11280), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11296), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11312), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11328), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11344), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11360), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11376), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11392), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11408), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11424), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11440), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11456), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11472), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11488), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11504), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 45));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11520), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11536), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11552), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11568), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11584), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11600), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11616), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11632), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11648), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11664), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11680), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11696), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11712), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11728), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11744), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11760), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 46));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11776), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11792), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11808), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11824), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11840), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11856), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11872), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11888), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11904), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11920), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11936), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11952), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11968), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 11984), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12000), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12016), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 47));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12032), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12048), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12064), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12080), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12096), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12112), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12128), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12144), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12160), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12176), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12192), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12208), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12224), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12240), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12256), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12272), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 48));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12288), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12304), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12320), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12336), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12352), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12368), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12384), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12400), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12416), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12432), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12448), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12464), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12480), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12496), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12512), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12528), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 49));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12544), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12560), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12576), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12592), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12608), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12624), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12640), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12656), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12672), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12688), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12704), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12720), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12736), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12752), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12768), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12784), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 50));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12800), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12816), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12832), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12848), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12864), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12880), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12896), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12912), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12928), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12944), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12960), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12976), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 12992), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13008), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13024), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13040), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 51));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13056), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13072), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13088), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13104), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13120), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13136), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13152), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13168), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13184), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13200), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13216), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13232), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13248), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13264), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13280), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13296), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 52));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13312), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13328), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13344), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13360), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13376), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13392), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13408), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13424), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13440), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13456), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13472), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13488), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13504), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13520), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13536), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13552), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 53));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13568), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13584), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13600), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13616), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13632), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13648), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13664), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13680), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13696), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13712), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13728), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13744), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13760), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13776), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13792), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13808), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 54));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13824), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13840), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13856), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13872), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13888), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13904), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13920), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13936), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13952), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13968), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 13984), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14000), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14016), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14032), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14048), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14064), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 55));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14080), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14096), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14112), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14128), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14144), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14160), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14176), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14192), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14208), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14224), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14240), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14256), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14272), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14288), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14304), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14320), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 56));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14336), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14352), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14368), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14384), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14400), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14416), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14432), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14448), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14464), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14480), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14496), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14512), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14528), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14544), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14560), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14576), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 57));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14592), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14608), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14624), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14640), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14656), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14672), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14688), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14704), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14720), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14736), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14752), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14768), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14784), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14800), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14816), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14832), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 58));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14848), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14864), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14880), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14896), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14912), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14928), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14944), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14960), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14976), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 14992), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15008), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15024), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15040), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15056), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15072), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15088), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 59));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15104), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15120), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15136), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15152), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15168), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15184), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15200), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15216), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15232), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15248), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15264), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15280), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15296), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15312), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15328), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15344), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 60));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15360), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15376), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15392), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15408), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15424), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15440), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15456), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15472), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15488), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15504), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15520), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15536), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15552), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15568), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15584), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15600), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 61));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15616), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15632), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15648), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15664), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15680), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15696), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15712), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15728), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15744), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15760), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15776), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15792), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15808), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15824), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15840), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15856), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 62));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15872), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15888), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15904), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15920), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15936), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15952), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15968), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 15984), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16000), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16016), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16032), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16048), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16064), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16080), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16096), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16112), hj, o_o48_63);
-                            hj = V512.Create(Unsafe.Add(ref hPrev, 63));
-                            i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16128), hj, i_o0_15);
-                            i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16144), hj, i_o16_31);
-                            i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16160), hj, i_o32_47);
-                            i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16176), hj, i_o48_63);
-                            f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16192), hj, f_o0_15);
-                            f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16208), hj, f_o16_31);
-                            f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16224), hj, f_o32_47);
-                            f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16240), hj, f_o48_63);
-                            g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16256), hj, g_o0_15);
-                            g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16272), hj, g_o16_31);
-                            g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16288), hj, g_o32_47);
-                            g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16304), hj, g_o48_63);
-                            o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16320), hj, o_o0_15);
-                            o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16336), hj, o_o16_31);
-                            o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16352), hj, o_o32_47);
-                            o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref u, 16368), hj, o_o48_63);
+                            for (int j = 0; j < Output; j++)
+                            {
+                                ref float uj = ref Unsafe.Add(ref u, j * 256);
+                                var hj = V512.Create(Unsafe.Add(ref hPrev, j));
+                                i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, i_o0_15);
+                                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, i_o16_31);
+                                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, i_o32_47);
+                                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, i_o48_63);
+                                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, f_o0_15);
+                                f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, f_o16_31);
+                                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, f_o32_47);
+                                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, f_o48_63);
+                                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, g_o0_15);
+                                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, g_o16_31);
+                                g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, g_o32_47);
+                                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, g_o48_63);
+                                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, o_o0_15);
+                                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, o_o16_31);
+                                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, o_o32_47);
+                                o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, o_o48_63);
+                            }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V512.StoreUnsafe(i_o0_15, ref sums);
                         V512.StoreUnsafe(i_o16_31, ref sums, 16);
                         V512.StoreUnsafe(i_o32_47, ref sums, 32);
@@ -3574,8 +1164,10 @@ namespace RnnGen.Generated
                         V512.StoreUnsafe(o_o16_31, ref sums, 208);
                         V512.StoreUnsafe(o_o32_47, ref sums, 224);
                         V512.StoreUnsafe(o_o48_63, ref sums, 240);
-                        EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, zero);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector512(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -3598,7 +1190,618 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                var i = Sigmoid(V512.LoadUnsafe(ref sums, k));
+                var f = Sigmoid(V512.LoadUnsafe(ref sums, 64 + k));
+                var g = Tanh(V512.LoadUnsafe(ref sums, 128 + k));
+                var o = Sigmoid(V512.LoadUnsafe(ref sums, 192 + k));
+                var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref cell, start + k)), i * g);
+                V512.StoreUnsafe(c, ref cell, start + k);
+                V512.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8192);
+            ref float b = ref Unsafe.Add(ref weights, 24576);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+            ref float cell2 = ref Unsafe.Add(ref cell, 2 * cellStride);
+            ref float cell3 = ref Unsafe.Add(ref cell, 3 * cellStride);
+            ref float cell4 = ref Unsafe.Add(ref cell, 4 * cellStride);
+            ref float cell5 = ref Unsafe.Add(ref cell, 5 * cellStride);
+
+            // Outputs 0..15 (chunk 0): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s0 = V512.LoadUnsafe(ref b, 64);
+                var g_o0_15_s0 = V512.LoadUnsafe(ref b, 128);
+                var o_o0_15_s0 = V512.LoadUnsafe(ref b, 192);
+                var i_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s1 = V512.LoadUnsafe(ref b, 64);
+                var g_o0_15_s1 = V512.LoadUnsafe(ref b, 128);
+                var o_o0_15_s1 = V512.LoadUnsafe(ref b, 192);
+                var i_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s2 = V512.LoadUnsafe(ref b, 64);
+                var g_o0_15_s2 = V512.LoadUnsafe(ref b, 128);
+                var o_o0_15_s2 = V512.LoadUnsafe(ref b, 192);
+                var i_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s3 = V512.LoadUnsafe(ref b, 64);
+                var g_o0_15_s3 = V512.LoadUnsafe(ref b, 128);
+                var o_o0_15_s3 = V512.LoadUnsafe(ref b, 192);
+                var i_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s4 = V512.LoadUnsafe(ref b, 64);
+                var g_o0_15_s4 = V512.LoadUnsafe(ref b, 128);
+                var o_o0_15_s4 = V512.LoadUnsafe(ref b, 192);
+                var i_o0_15_s5 = V512.LoadUnsafe(ref b);
+                var f_o0_15_s5 = V512.LoadUnsafe(ref b, 64);
+                var g_o0_15_s5 = V512.LoadUnsafe(ref b, 128);
+                var o_o0_15_s5 = V512.LoadUnsafe(ref b, 192);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_i_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_f_o0_15 = V512.LoadUnsafe(ref wi, 64);
+                    var wi_g_o0_15 = V512.LoadUnsafe(ref wi, 128);
+                    var wi_o_o0_15 = V512.LoadUnsafe(ref wi, 192);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s0, i_o0_15_s0);
+                    f_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s0, f_o0_15_s0);
+                    g_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s0, g_o0_15_s0);
+                    o_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s0, o_o0_15_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s1, i_o0_15_s1);
+                    f_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s1, f_o0_15_s1);
+                    g_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s1, g_o0_15_s1);
+                    o_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s1, o_o0_15_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s2, i_o0_15_s2);
+                    f_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s2, f_o0_15_s2);
+                    g_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s2, g_o0_15_s2);
+                    o_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s2, o_o0_15_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s3, i_o0_15_s3);
+                    f_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s3, f_o0_15_s3);
+                    g_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s3, g_o0_15_s3);
+                    o_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s3, o_o0_15_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s4, i_o0_15_s4);
+                    f_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s4, f_o0_15_s4);
+                    g_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s4, g_o0_15_s4);
+                    o_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s4, o_o0_15_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s5, i_o0_15_s5);
+                    f_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s5, f_o0_15_s5);
+                    g_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_g_o0_15, xi_s5, g_o0_15_s5);
+                    o_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_o_o0_15, xi_s5, o_o0_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_i_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_f_o0_15 = V512.LoadUnsafe(ref uj, 64);
+                        var uj_g_o0_15 = V512.LoadUnsafe(ref uj, 128);
+                        var uj_o_o0_15 = V512.LoadUnsafe(ref uj, 192);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s0, i_o0_15_s0);
+                        f_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s0, f_o0_15_s0);
+                        g_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s0, g_o0_15_s0);
+                        o_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s0, o_o0_15_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s1, i_o0_15_s1);
+                        f_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s1, f_o0_15_s1);
+                        g_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s1, g_o0_15_s1);
+                        o_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s1, o_o0_15_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s2, i_o0_15_s2);
+                        f_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s2, f_o0_15_s2);
+                        g_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s2, g_o0_15_s2);
+                        o_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s2, o_o0_15_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s3, i_o0_15_s3);
+                        f_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s3, f_o0_15_s3);
+                        g_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s3, g_o0_15_s3);
+                        o_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s3, o_o0_15_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s4, i_o0_15_s4);
+                        f_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s4, f_o0_15_s4);
+                        g_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s4, g_o0_15_s4);
+                        o_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s4, o_o0_15_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s5, i_o0_15_s5);
+                        f_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s5, f_o0_15_s5);
+                        g_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_g_o0_15, hj_s5, g_o0_15_s5);
+                        o_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_o_o0_15, hj_s5, o_o0_15_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o0_15_s0, ref sums);
+                V512.StoreUnsafe(f_o0_15_s0, ref sums, 64);
+                V512.StoreUnsafe(g_o0_15_s0, ref sums, 128);
+                V512.StoreUnsafe(o_o0_15_s0, ref sums, 192);
+                V512.StoreUnsafe(i_o0_15_s1, ref sums, 256);
+                V512.StoreUnsafe(f_o0_15_s1, ref sums, 320);
+                V512.StoreUnsafe(g_o0_15_s1, ref sums, 384);
+                V512.StoreUnsafe(o_o0_15_s1, ref sums, 448);
+                V512.StoreUnsafe(i_o0_15_s2, ref sums, 512);
+                V512.StoreUnsafe(f_o0_15_s2, ref sums, 576);
+                V512.StoreUnsafe(g_o0_15_s2, ref sums, 640);
+                V512.StoreUnsafe(o_o0_15_s2, ref sums, 704);
+                V512.StoreUnsafe(i_o0_15_s3, ref sums, 768);
+                V512.StoreUnsafe(f_o0_15_s3, ref sums, 832);
+                V512.StoreUnsafe(g_o0_15_s3, ref sums, 896);
+                V512.StoreUnsafe(o_o0_15_s3, ref sums, 960);
+                V512.StoreUnsafe(i_o0_15_s4, ref sums, 1024);
+                V512.StoreUnsafe(f_o0_15_s4, ref sums, 1088);
+                V512.StoreUnsafe(g_o0_15_s4, ref sums, 1152);
+                V512.StoreUnsafe(o_o0_15_s4, ref sums, 1216);
+                V512.StoreUnsafe(i_o0_15_s5, ref sums, 1280);
+                V512.StoreUnsafe(f_o0_15_s5, ref sums, 1344);
+                V512.StoreUnsafe(g_o0_15_s5, ref sums, 1408);
+                V512.StoreUnsafe(o_o0_15_s5, ref sums, 1472);
+            }
+
+            // Outputs 16..31 (chunk 1): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s0 = V512.LoadUnsafe(ref b, 80);
+                var g_o16_31_s0 = V512.LoadUnsafe(ref b, 144);
+                var o_o16_31_s0 = V512.LoadUnsafe(ref b, 208);
+                var i_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s1 = V512.LoadUnsafe(ref b, 80);
+                var g_o16_31_s1 = V512.LoadUnsafe(ref b, 144);
+                var o_o16_31_s1 = V512.LoadUnsafe(ref b, 208);
+                var i_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s2 = V512.LoadUnsafe(ref b, 80);
+                var g_o16_31_s2 = V512.LoadUnsafe(ref b, 144);
+                var o_o16_31_s2 = V512.LoadUnsafe(ref b, 208);
+                var i_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s3 = V512.LoadUnsafe(ref b, 80);
+                var g_o16_31_s3 = V512.LoadUnsafe(ref b, 144);
+                var o_o16_31_s3 = V512.LoadUnsafe(ref b, 208);
+                var i_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s4 = V512.LoadUnsafe(ref b, 80);
+                var g_o16_31_s4 = V512.LoadUnsafe(ref b, 144);
+                var o_o16_31_s4 = V512.LoadUnsafe(ref b, 208);
+                var i_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var f_o16_31_s5 = V512.LoadUnsafe(ref b, 80);
+                var g_o16_31_s5 = V512.LoadUnsafe(ref b, 144);
+                var o_o16_31_s5 = V512.LoadUnsafe(ref b, 208);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_i_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_f_o16_31 = V512.LoadUnsafe(ref wi, 80);
+                    var wi_g_o16_31 = V512.LoadUnsafe(ref wi, 144);
+                    var wi_o_o16_31 = V512.LoadUnsafe(ref wi, 208);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s0, i_o16_31_s0);
+                    f_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s0, f_o16_31_s0);
+                    g_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s0, g_o16_31_s0);
+                    o_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s0, o_o16_31_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s1, i_o16_31_s1);
+                    f_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s1, f_o16_31_s1);
+                    g_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s1, g_o16_31_s1);
+                    o_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s1, o_o16_31_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s2, i_o16_31_s2);
+                    f_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s2, f_o16_31_s2);
+                    g_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s2, g_o16_31_s2);
+                    o_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s2, o_o16_31_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s3, i_o16_31_s3);
+                    f_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s3, f_o16_31_s3);
+                    g_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s3, g_o16_31_s3);
+                    o_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s3, o_o16_31_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s4, i_o16_31_s4);
+                    f_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s4, f_o16_31_s4);
+                    g_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s4, g_o16_31_s4);
+                    o_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s4, o_o16_31_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s5, i_o16_31_s5);
+                    f_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s5, f_o16_31_s5);
+                    g_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_g_o16_31, xi_s5, g_o16_31_s5);
+                    o_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_o_o16_31, xi_s5, o_o16_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_i_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_f_o16_31 = V512.LoadUnsafe(ref uj, 80);
+                        var uj_g_o16_31 = V512.LoadUnsafe(ref uj, 144);
+                        var uj_o_o16_31 = V512.LoadUnsafe(ref uj, 208);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s0, i_o16_31_s0);
+                        f_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s0, f_o16_31_s0);
+                        g_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s0, g_o16_31_s0);
+                        o_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s0, o_o16_31_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s1, i_o16_31_s1);
+                        f_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s1, f_o16_31_s1);
+                        g_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s1, g_o16_31_s1);
+                        o_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s1, o_o16_31_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s2, i_o16_31_s2);
+                        f_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s2, f_o16_31_s2);
+                        g_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s2, g_o16_31_s2);
+                        o_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s2, o_o16_31_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s3, i_o16_31_s3);
+                        f_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s3, f_o16_31_s3);
+                        g_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s3, g_o16_31_s3);
+                        o_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s3, o_o16_31_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s4, i_o16_31_s4);
+                        f_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s4, f_o16_31_s4);
+                        g_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s4, g_o16_31_s4);
+                        o_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s4, o_o16_31_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s5, i_o16_31_s5);
+                        f_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s5, f_o16_31_s5);
+                        g_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_g_o16_31, hj_s5, g_o16_31_s5);
+                        o_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_o_o16_31, hj_s5, o_o16_31_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(f_o16_31_s0, ref sums, 80);
+                V512.StoreUnsafe(g_o16_31_s0, ref sums, 144);
+                V512.StoreUnsafe(o_o16_31_s0, ref sums, 208);
+                V512.StoreUnsafe(i_o16_31_s1, ref sums, 272);
+                V512.StoreUnsafe(f_o16_31_s1, ref sums, 336);
+                V512.StoreUnsafe(g_o16_31_s1, ref sums, 400);
+                V512.StoreUnsafe(o_o16_31_s1, ref sums, 464);
+                V512.StoreUnsafe(i_o16_31_s2, ref sums, 528);
+                V512.StoreUnsafe(f_o16_31_s2, ref sums, 592);
+                V512.StoreUnsafe(g_o16_31_s2, ref sums, 656);
+                V512.StoreUnsafe(o_o16_31_s2, ref sums, 720);
+                V512.StoreUnsafe(i_o16_31_s3, ref sums, 784);
+                V512.StoreUnsafe(f_o16_31_s3, ref sums, 848);
+                V512.StoreUnsafe(g_o16_31_s3, ref sums, 912);
+                V512.StoreUnsafe(o_o16_31_s3, ref sums, 976);
+                V512.StoreUnsafe(i_o16_31_s4, ref sums, 1040);
+                V512.StoreUnsafe(f_o16_31_s4, ref sums, 1104);
+                V512.StoreUnsafe(g_o16_31_s4, ref sums, 1168);
+                V512.StoreUnsafe(o_o16_31_s4, ref sums, 1232);
+                V512.StoreUnsafe(i_o16_31_s5, ref sums, 1296);
+                V512.StoreUnsafe(f_o16_31_s5, ref sums, 1360);
+                V512.StoreUnsafe(g_o16_31_s5, ref sums, 1424);
+                V512.StoreUnsafe(o_o16_31_s5, ref sums, 1488);
+            }
+
+            // Outputs 32..47 (chunk 2): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o32_47_s0 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_47_s0 = V512.LoadUnsafe(ref b, 96);
+                var g_o32_47_s0 = V512.LoadUnsafe(ref b, 160);
+                var o_o32_47_s0 = V512.LoadUnsafe(ref b, 224);
+                var i_o32_47_s1 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_47_s1 = V512.LoadUnsafe(ref b, 96);
+                var g_o32_47_s1 = V512.LoadUnsafe(ref b, 160);
+                var o_o32_47_s1 = V512.LoadUnsafe(ref b, 224);
+                var i_o32_47_s2 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_47_s2 = V512.LoadUnsafe(ref b, 96);
+                var g_o32_47_s2 = V512.LoadUnsafe(ref b, 160);
+                var o_o32_47_s2 = V512.LoadUnsafe(ref b, 224);
+                var i_o32_47_s3 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_47_s3 = V512.LoadUnsafe(ref b, 96);
+                var g_o32_47_s3 = V512.LoadUnsafe(ref b, 160);
+                var o_o32_47_s3 = V512.LoadUnsafe(ref b, 224);
+                var i_o32_47_s4 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_47_s4 = V512.LoadUnsafe(ref b, 96);
+                var g_o32_47_s4 = V512.LoadUnsafe(ref b, 160);
+                var o_o32_47_s4 = V512.LoadUnsafe(ref b, 224);
+                var i_o32_47_s5 = V512.LoadUnsafe(ref b, 32);
+                var f_o32_47_s5 = V512.LoadUnsafe(ref b, 96);
+                var g_o32_47_s5 = V512.LoadUnsafe(ref b, 160);
+                var o_o32_47_s5 = V512.LoadUnsafe(ref b, 224);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_i_o32_47 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_f_o32_47 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_g_o32_47 = V512.LoadUnsafe(ref wi, 160);
+                    var wi_o_o32_47 = V512.LoadUnsafe(ref wi, 224);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s0, i_o32_47_s0);
+                    f_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s0, f_o32_47_s0);
+                    g_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_g_o32_47, xi_s0, g_o32_47_s0);
+                    o_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_o_o32_47, xi_s0, o_o32_47_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s1, i_o32_47_s1);
+                    f_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s1, f_o32_47_s1);
+                    g_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_g_o32_47, xi_s1, g_o32_47_s1);
+                    o_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_o_o32_47, xi_s1, o_o32_47_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s2, i_o32_47_s2);
+                    f_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s2, f_o32_47_s2);
+                    g_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_g_o32_47, xi_s2, g_o32_47_s2);
+                    o_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_o_o32_47, xi_s2, o_o32_47_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s3, i_o32_47_s3);
+                    f_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s3, f_o32_47_s3);
+                    g_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_g_o32_47, xi_s3, g_o32_47_s3);
+                    o_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_o_o32_47, xi_s3, o_o32_47_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s4, i_o32_47_s4);
+                    f_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s4, f_o32_47_s4);
+                    g_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_g_o32_47, xi_s4, g_o32_47_s4);
+                    o_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_o_o32_47, xi_s4, o_o32_47_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s5, i_o32_47_s5);
+                    f_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s5, f_o32_47_s5);
+                    g_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_g_o32_47, xi_s5, g_o32_47_s5);
+                    o_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_o_o32_47, xi_s5, o_o32_47_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_i_o32_47 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_f_o32_47 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_g_o32_47 = V512.LoadUnsafe(ref uj, 160);
+                        var uj_o_o32_47 = V512.LoadUnsafe(ref uj, 224);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s0, i_o32_47_s0);
+                        f_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s0, f_o32_47_s0);
+                        g_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_g_o32_47, hj_s0, g_o32_47_s0);
+                        o_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_o_o32_47, hj_s0, o_o32_47_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s1, i_o32_47_s1);
+                        f_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s1, f_o32_47_s1);
+                        g_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_g_o32_47, hj_s1, g_o32_47_s1);
+                        o_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_o_o32_47, hj_s1, o_o32_47_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s2, i_o32_47_s2);
+                        f_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s2, f_o32_47_s2);
+                        g_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_g_o32_47, hj_s2, g_o32_47_s2);
+                        o_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_o_o32_47, hj_s2, o_o32_47_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s3, i_o32_47_s3);
+                        f_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s3, f_o32_47_s3);
+                        g_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_g_o32_47, hj_s3, g_o32_47_s3);
+                        o_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_o_o32_47, hj_s3, o_o32_47_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s4, i_o32_47_s4);
+                        f_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s4, f_o32_47_s4);
+                        g_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_g_o32_47, hj_s4, g_o32_47_s4);
+                        o_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_o_o32_47, hj_s4, o_o32_47_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s5, i_o32_47_s5);
+                        f_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s5, f_o32_47_s5);
+                        g_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_g_o32_47, hj_s5, g_o32_47_s5);
+                        o_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_o_o32_47, hj_s5, o_o32_47_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o32_47_s0, ref sums, 32);
+                V512.StoreUnsafe(f_o32_47_s0, ref sums, 96);
+                V512.StoreUnsafe(g_o32_47_s0, ref sums, 160);
+                V512.StoreUnsafe(o_o32_47_s0, ref sums, 224);
+                V512.StoreUnsafe(i_o32_47_s1, ref sums, 288);
+                V512.StoreUnsafe(f_o32_47_s1, ref sums, 352);
+                V512.StoreUnsafe(g_o32_47_s1, ref sums, 416);
+                V512.StoreUnsafe(o_o32_47_s1, ref sums, 480);
+                V512.StoreUnsafe(i_o32_47_s2, ref sums, 544);
+                V512.StoreUnsafe(f_o32_47_s2, ref sums, 608);
+                V512.StoreUnsafe(g_o32_47_s2, ref sums, 672);
+                V512.StoreUnsafe(o_o32_47_s2, ref sums, 736);
+                V512.StoreUnsafe(i_o32_47_s3, ref sums, 800);
+                V512.StoreUnsafe(f_o32_47_s3, ref sums, 864);
+                V512.StoreUnsafe(g_o32_47_s3, ref sums, 928);
+                V512.StoreUnsafe(o_o32_47_s3, ref sums, 992);
+                V512.StoreUnsafe(i_o32_47_s4, ref sums, 1056);
+                V512.StoreUnsafe(f_o32_47_s4, ref sums, 1120);
+                V512.StoreUnsafe(g_o32_47_s4, ref sums, 1184);
+                V512.StoreUnsafe(o_o32_47_s4, ref sums, 1248);
+                V512.StoreUnsafe(i_o32_47_s5, ref sums, 1312);
+                V512.StoreUnsafe(f_o32_47_s5, ref sums, 1376);
+                V512.StoreUnsafe(g_o32_47_s5, ref sums, 1440);
+                V512.StoreUnsafe(o_o32_47_s5, ref sums, 1504);
+            }
+
+            // Outputs 48..63 (chunk 3): sums i, f, g, o, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var i_o48_63_s0 = V512.LoadUnsafe(ref b, 48);
+                var f_o48_63_s0 = V512.LoadUnsafe(ref b, 112);
+                var g_o48_63_s0 = V512.LoadUnsafe(ref b, 176);
+                var o_o48_63_s0 = V512.LoadUnsafe(ref b, 240);
+                var i_o48_63_s1 = V512.LoadUnsafe(ref b, 48);
+                var f_o48_63_s1 = V512.LoadUnsafe(ref b, 112);
+                var g_o48_63_s1 = V512.LoadUnsafe(ref b, 176);
+                var o_o48_63_s1 = V512.LoadUnsafe(ref b, 240);
+                var i_o48_63_s2 = V512.LoadUnsafe(ref b, 48);
+                var f_o48_63_s2 = V512.LoadUnsafe(ref b, 112);
+                var g_o48_63_s2 = V512.LoadUnsafe(ref b, 176);
+                var o_o48_63_s2 = V512.LoadUnsafe(ref b, 240);
+                var i_o48_63_s3 = V512.LoadUnsafe(ref b, 48);
+                var f_o48_63_s3 = V512.LoadUnsafe(ref b, 112);
+                var g_o48_63_s3 = V512.LoadUnsafe(ref b, 176);
+                var o_o48_63_s3 = V512.LoadUnsafe(ref b, 240);
+                var i_o48_63_s4 = V512.LoadUnsafe(ref b, 48);
+                var f_o48_63_s4 = V512.LoadUnsafe(ref b, 112);
+                var g_o48_63_s4 = V512.LoadUnsafe(ref b, 176);
+                var o_o48_63_s4 = V512.LoadUnsafe(ref b, 240);
+                var i_o48_63_s5 = V512.LoadUnsafe(ref b, 48);
+                var f_o48_63_s5 = V512.LoadUnsafe(ref b, 112);
+                var g_o48_63_s5 = V512.LoadUnsafe(ref b, 176);
+                var o_o48_63_s5 = V512.LoadUnsafe(ref b, 240);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_i_o48_63 = V512.LoadUnsafe(ref wi, 48);
+                    var wi_f_o48_63 = V512.LoadUnsafe(ref wi, 112);
+                    var wi_g_o48_63 = V512.LoadUnsafe(ref wi, 176);
+                    var wi_o_o48_63 = V512.LoadUnsafe(ref wi, 240);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    i_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s0, i_o48_63_s0);
+                    f_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_f_o48_63, xi_s0, f_o48_63_s0);
+                    g_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_g_o48_63, xi_s0, g_o48_63_s0);
+                    o_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_o_o48_63, xi_s0, o_o48_63_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    i_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s1, i_o48_63_s1);
+                    f_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_f_o48_63, xi_s1, f_o48_63_s1);
+                    g_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_g_o48_63, xi_s1, g_o48_63_s1);
+                    o_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_o_o48_63, xi_s1, o_o48_63_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    i_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s2, i_o48_63_s2);
+                    f_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_f_o48_63, xi_s2, f_o48_63_s2);
+                    g_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_g_o48_63, xi_s2, g_o48_63_s2);
+                    o_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_o_o48_63, xi_s2, o_o48_63_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    i_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s3, i_o48_63_s3);
+                    f_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_f_o48_63, xi_s3, f_o48_63_s3);
+                    g_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_g_o48_63, xi_s3, g_o48_63_s3);
+                    o_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_o_o48_63, xi_s3, o_o48_63_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    i_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s4, i_o48_63_s4);
+                    f_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_f_o48_63, xi_s4, f_o48_63_s4);
+                    g_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_g_o48_63, xi_s4, g_o48_63_s4);
+                    o_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_o_o48_63, xi_s4, o_o48_63_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    i_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s5, i_o48_63_s5);
+                    f_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_f_o48_63, xi_s5, f_o48_63_s5);
+                    g_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_g_o48_63, xi_s5, g_o48_63_s5);
+                    o_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_o_o48_63, xi_s5, o_o48_63_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_i_o48_63 = V512.LoadUnsafe(ref uj, 48);
+                        var uj_f_o48_63 = V512.LoadUnsafe(ref uj, 112);
+                        var uj_g_o48_63 = V512.LoadUnsafe(ref uj, 176);
+                        var uj_o_o48_63 = V512.LoadUnsafe(ref uj, 240);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        i_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s0, i_o48_63_s0);
+                        f_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_f_o48_63, hj_s0, f_o48_63_s0);
+                        g_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_g_o48_63, hj_s0, g_o48_63_s0);
+                        o_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_o_o48_63, hj_s0, o_o48_63_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        i_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s1, i_o48_63_s1);
+                        f_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_f_o48_63, hj_s1, f_o48_63_s1);
+                        g_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_g_o48_63, hj_s1, g_o48_63_s1);
+                        o_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_o_o48_63, hj_s1, o_o48_63_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        i_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s2, i_o48_63_s2);
+                        f_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_f_o48_63, hj_s2, f_o48_63_s2);
+                        g_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_g_o48_63, hj_s2, g_o48_63_s2);
+                        o_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_o_o48_63, hj_s2, o_o48_63_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        i_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s3, i_o48_63_s3);
+                        f_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_f_o48_63, hj_s3, f_o48_63_s3);
+                        g_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_g_o48_63, hj_s3, g_o48_63_s3);
+                        o_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_o_o48_63, hj_s3, o_o48_63_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        i_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s4, i_o48_63_s4);
+                        f_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_f_o48_63, hj_s4, f_o48_63_s4);
+                        g_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_g_o48_63, hj_s4, g_o48_63_s4);
+                        o_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_o_o48_63, hj_s4, o_o48_63_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        i_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s5, i_o48_63_s5);
+                        f_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_f_o48_63, hj_s5, f_o48_63_s5);
+                        g_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_g_o48_63, hj_s5, g_o48_63_s5);
+                        o_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_o_o48_63, hj_s5, o_o48_63_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(i_o48_63_s0, ref sums, 48);
+                V512.StoreUnsafe(f_o48_63_s0, ref sums, 112);
+                V512.StoreUnsafe(g_o48_63_s0, ref sums, 176);
+                V512.StoreUnsafe(o_o48_63_s0, ref sums, 240);
+                V512.StoreUnsafe(i_o48_63_s1, ref sums, 304);
+                V512.StoreUnsafe(f_o48_63_s1, ref sums, 368);
+                V512.StoreUnsafe(g_o48_63_s1, ref sums, 432);
+                V512.StoreUnsafe(o_o48_63_s1, ref sums, 496);
+                V512.StoreUnsafe(i_o48_63_s2, ref sums, 560);
+                V512.StoreUnsafe(f_o48_63_s2, ref sums, 624);
+                V512.StoreUnsafe(g_o48_63_s2, ref sums, 688);
+                V512.StoreUnsafe(o_o48_63_s2, ref sums, 752);
+                V512.StoreUnsafe(i_o48_63_s3, ref sums, 816);
+                V512.StoreUnsafe(f_o48_63_s3, ref sums, 880);
+                V512.StoreUnsafe(g_o48_63_s3, ref sums, 944);
+                V512.StoreUnsafe(o_o48_63_s3, ref sums, 1008);
+                V512.StoreUnsafe(i_o48_63_s4, ref sums, 1072);
+                V512.StoreUnsafe(f_o48_63_s4, ref sums, 1136);
+                V512.StoreUnsafe(g_o48_63_s4, ref sums, 1200);
+                V512.StoreUnsafe(o_o48_63_s4, ref sums, 1264);
+                V512.StoreUnsafe(i_o48_63_s5, ref sums, 1328);
+                V512.StoreUnsafe(f_o48_63_s5, ref sums, 1392);
+                V512.StoreUnsafe(g_o48_63_s5, ref sums, 1456);
+                V512.StoreUnsafe(o_o48_63_s5, ref sums, 1520);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, ref cell2, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, ref cell3, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, ref cell4, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, ref cell5, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 16)
             {
@@ -3614,7 +1817,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev and cell (updated in place).
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
@@ -3679,20 +1882,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V256.StoreUnsafe(i_o0_7, ref sums);
                 V256.StoreUnsafe(i_o8_15, ref sums, 8);
                 V256.StoreUnsafe(i_o16_23, ref sums, 16);
-                V256.StoreUnsafe(f_o0_7, ref sums, 24);
-                V256.StoreUnsafe(f_o8_15, ref sums, 32);
-                V256.StoreUnsafe(f_o16_23, ref sums, 40);
-                V256.StoreUnsafe(g_o0_7, ref sums, 48);
-                V256.StoreUnsafe(g_o8_15, ref sums, 56);
-                V256.StoreUnsafe(g_o16_23, ref sums, 64);
-                V256.StoreUnsafe(o_o0_7, ref sums, 72);
-                V256.StoreUnsafe(o_o8_15, ref sums, 80);
-                V256.StoreUnsafe(o_o16_23, ref sums, 88);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 0, 24, zeroState);
+                V256.StoreUnsafe(f_o0_7, ref sums, 64);
+                V256.StoreUnsafe(f_o8_15, ref sums, 72);
+                V256.StoreUnsafe(f_o16_23, ref sums, 80);
+                V256.StoreUnsafe(g_o0_7, ref sums, 128);
+                V256.StoreUnsafe(g_o8_15, ref sums, 136);
+                V256.StoreUnsafe(g_o16_23, ref sums, 144);
+                V256.StoreUnsafe(o_o0_7, ref sums, 192);
+                V256.StoreUnsafe(o_o8_15, ref sums, 200);
+                V256.StoreUnsafe(o_o16_23, ref sums, 208);
             }
 
             // Outputs 24..47 (chunks 3..5): sums i, f, g, o.
@@ -3750,20 +1952,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(i_o24_31, ref sums);
-                V256.StoreUnsafe(i_o32_39, ref sums, 8);
-                V256.StoreUnsafe(i_o40_47, ref sums, 16);
-                V256.StoreUnsafe(f_o24_31, ref sums, 24);
-                V256.StoreUnsafe(f_o32_39, ref sums, 32);
-                V256.StoreUnsafe(f_o40_47, ref sums, 40);
-                V256.StoreUnsafe(g_o24_31, ref sums, 48);
-                V256.StoreUnsafe(g_o32_39, ref sums, 56);
-                V256.StoreUnsafe(g_o40_47, ref sums, 64);
-                V256.StoreUnsafe(o_o24_31, ref sums, 72);
-                V256.StoreUnsafe(o_o32_39, ref sums, 80);
-                V256.StoreUnsafe(o_o40_47, ref sums, 88);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 24, 24, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(i_o24_31, ref sums, 24);
+                V256.StoreUnsafe(i_o32_39, ref sums, 32);
+                V256.StoreUnsafe(i_o40_47, ref sums, 40);
+                V256.StoreUnsafe(f_o24_31, ref sums, 88);
+                V256.StoreUnsafe(f_o32_39, ref sums, 96);
+                V256.StoreUnsafe(f_o40_47, ref sums, 104);
+                V256.StoreUnsafe(g_o24_31, ref sums, 152);
+                V256.StoreUnsafe(g_o32_39, ref sums, 160);
+                V256.StoreUnsafe(g_o40_47, ref sums, 168);
+                V256.StoreUnsafe(o_o24_31, ref sums, 216);
+                V256.StoreUnsafe(o_o32_39, ref sums, 224);
+                V256.StoreUnsafe(o_o40_47, ref sums, 232);
             }
 
             // Outputs 48..63 (chunks 6..7): sums i, f, g, o.
@@ -3809,17 +2010,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(i_o48_55, ref sums);
-                V256.StoreUnsafe(i_o56_63, ref sums, 8);
-                V256.StoreUnsafe(f_o48_55, ref sums, 24);
-                V256.StoreUnsafe(f_o56_63, ref sums, 32);
-                V256.StoreUnsafe(g_o48_55, ref sums, 48);
-                V256.StoreUnsafe(g_o56_63, ref sums, 56);
-                V256.StoreUnsafe(o_o48_55, ref sums, 72);
-                V256.StoreUnsafe(o_o56_63, ref sums, 80);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 48, 16, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(i_o48_55, ref sums, 48);
+                V256.StoreUnsafe(i_o56_63, ref sums, 56);
+                V256.StoreUnsafe(f_o48_55, ref sums, 112);
+                V256.StoreUnsafe(f_o56_63, ref sums, 120);
+                V256.StoreUnsafe(g_o48_55, ref sums, 176);
+                V256.StoreUnsafe(g_o56_63, ref sums, 184);
+                V256.StoreUnsafe(o_o48_55, ref sums, 240);
+                V256.StoreUnsafe(o_o56_63, ref sums, 248);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -4102,20 +2305,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V256.StoreUnsafe(i_o0_7, ref sums);
                         V256.StoreUnsafe(i_o8_15, ref sums, 8);
                         V256.StoreUnsafe(i_o16_23, ref sums, 16);
-                        V256.StoreUnsafe(f_o0_7, ref sums, 24);
-                        V256.StoreUnsafe(f_o8_15, ref sums, 32);
-                        V256.StoreUnsafe(f_o16_23, ref sums, 40);
-                        V256.StoreUnsafe(g_o0_7, ref sums, 48);
-                        V256.StoreUnsafe(g_o8_15, ref sums, 56);
-                        V256.StoreUnsafe(g_o16_23, ref sums, 64);
-                        V256.StoreUnsafe(o_o0_7, ref sums, 72);
-                        V256.StoreUnsafe(o_o8_15, ref sums, 80);
-                        V256.StoreUnsafe(o_o16_23, ref sums, 88);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 0, 24, zero);
+                        V256.StoreUnsafe(f_o0_7, ref sums, 64);
+                        V256.StoreUnsafe(f_o8_15, ref sums, 72);
+                        V256.StoreUnsafe(f_o16_23, ref sums, 80);
+                        V256.StoreUnsafe(g_o0_7, ref sums, 128);
+                        V256.StoreUnsafe(g_o8_15, ref sums, 136);
+                        V256.StoreUnsafe(g_o16_23, ref sums, 144);
+                        V256.StoreUnsafe(o_o0_7, ref sums, 192);
+                        V256.StoreUnsafe(o_o8_15, ref sums, 200);
+                        V256.StoreUnsafe(o_o16_23, ref sums, 208);
                     }
 
                     // Outputs 24..47 (chunks 3..5): sums i, f, g, o.
@@ -4155,20 +2357,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V256.StoreUnsafe(i_o24_31, ref sums);
-                        V256.StoreUnsafe(i_o32_39, ref sums, 8);
-                        V256.StoreUnsafe(i_o40_47, ref sums, 16);
-                        V256.StoreUnsafe(f_o24_31, ref sums, 24);
-                        V256.StoreUnsafe(f_o32_39, ref sums, 32);
-                        V256.StoreUnsafe(f_o40_47, ref sums, 40);
-                        V256.StoreUnsafe(g_o24_31, ref sums, 48);
-                        V256.StoreUnsafe(g_o32_39, ref sums, 56);
-                        V256.StoreUnsafe(g_o40_47, ref sums, 64);
-                        V256.StoreUnsafe(o_o24_31, ref sums, 72);
-                        V256.StoreUnsafe(o_o32_39, ref sums, 80);
-                        V256.StoreUnsafe(o_o40_47, ref sums, 88);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 24, 24, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V256.StoreUnsafe(i_o24_31, ref sums, 24);
+                        V256.StoreUnsafe(i_o32_39, ref sums, 32);
+                        V256.StoreUnsafe(i_o40_47, ref sums, 40);
+                        V256.StoreUnsafe(f_o24_31, ref sums, 88);
+                        V256.StoreUnsafe(f_o32_39, ref sums, 96);
+                        V256.StoreUnsafe(f_o40_47, ref sums, 104);
+                        V256.StoreUnsafe(g_o24_31, ref sums, 152);
+                        V256.StoreUnsafe(g_o32_39, ref sums, 160);
+                        V256.StoreUnsafe(g_o40_47, ref sums, 168);
+                        V256.StoreUnsafe(o_o24_31, ref sums, 216);
+                        V256.StoreUnsafe(o_o32_39, ref sums, 224);
+                        V256.StoreUnsafe(o_o40_47, ref sums, 232);
                     }
 
                     // Outputs 48..63 (chunks 6..7): sums i, f, g, o.
@@ -4200,17 +2401,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V256.StoreUnsafe(i_o48_55, ref sums);
-                        V256.StoreUnsafe(i_o56_63, ref sums, 8);
-                        V256.StoreUnsafe(f_o48_55, ref sums, 24);
-                        V256.StoreUnsafe(f_o56_63, ref sums, 32);
-                        V256.StoreUnsafe(g_o48_55, ref sums, 48);
-                        V256.StoreUnsafe(g_o56_63, ref sums, 56);
-                        V256.StoreUnsafe(o_o48_55, ref sums, 72);
-                        V256.StoreUnsafe(o_o56_63, ref sums, 80);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 48, 16, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V256.StoreUnsafe(i_o48_55, ref sums, 48);
+                        V256.StoreUnsafe(i_o56_63, ref sums, 56);
+                        V256.StoreUnsafe(f_o48_55, ref sums, 112);
+                        V256.StoreUnsafe(f_o56_63, ref sums, 120);
+                        V256.StoreUnsafe(g_o48_55, ref sums, 176);
+                        V256.StoreUnsafe(g_o56_63, ref sums, 184);
+                        V256.StoreUnsafe(o_o48_55, ref sums, 240);
+                        V256.StoreUnsafe(o_o56_63, ref sums, 248);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector256(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -4229,18 +2432,132 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 24 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 8)
             {
                 var i = Sigmoid(V256.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V256.LoadUnsafe(ref sums, 24 + k));
-                var g = Tanh(V256.LoadUnsafe(ref sums, 48 + k));
-                var o = Sigmoid(V256.LoadUnsafe(ref sums, 72 + k));
+                var f = Sigmoid(V256.LoadUnsafe(ref sums, 64 + k));
+                var g = Tanh(V256.LoadUnsafe(ref sums, 128 + k));
+                var o = Sigmoid(V256.LoadUnsafe(ref sums, 192 + k));
+                var c = Fma.MultiplyAdd(f, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref cell, start + k)), i * g);
+                V256.StoreUnsafe(c, ref cell, start + k);
+                V256.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8192);
+            ref float b = ref Unsafe.Add(ref weights, 24576);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+
+            // Outputs 0..63, 1 chunks of 8 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var i_0_s0 = V256.LoadUnsafe(ref b, c0);
+                    var f_0_s0 = V256.LoadUnsafe(ref b, c0 + 64);
+                    var g_0_s0 = V256.LoadUnsafe(ref b, c0 + 128);
+                    var o_0_s0 = V256.LoadUnsafe(ref b, c0 + 192);
+                    var i_0_s1 = V256.LoadUnsafe(ref b, c0);
+                    var f_0_s1 = V256.LoadUnsafe(ref b, c0 + 64);
+                    var g_0_s1 = V256.LoadUnsafe(ref b, c0 + 128);
+                    var o_0_s1 = V256.LoadUnsafe(ref b, c0 + 192);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 256);
+                        var wi_i_0 = V256.LoadUnsafe(ref wi, c0);
+                        var wi_f_0 = V256.LoadUnsafe(ref wi, c0 + 64);
+                        var wi_g_0 = V256.LoadUnsafe(ref wi, c0 + 128);
+                        var wi_o_0 = V256.LoadUnsafe(ref wi, c0 + 192);
+                        var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                        i_0_s0 = Fma.MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
+                        f_0_s0 = Fma.MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
+                        g_0_s0 = Fma.MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
+                        o_0_s0 = Fma.MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                        i_0_s1 = Fma.MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
+                        f_0_s1 = Fma.MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
+                        g_0_s1 = Fma.MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
+                        o_0_s1 = Fma.MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 256);
+                            var uj_i_0 = V256.LoadUnsafe(ref uj, c0);
+                            var uj_f_0 = V256.LoadUnsafe(ref uj, c0 + 64);
+                            var uj_g_0 = V256.LoadUnsafe(ref uj, c0 + 128);
+                            var uj_o_0 = V256.LoadUnsafe(ref uj, c0 + 192);
+                            var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                            i_0_s0 = Fma.MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
+                            f_0_s0 = Fma.MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
+                            g_0_s0 = Fma.MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
+                            o_0_s0 = Fma.MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                            i_0_s1 = Fma.MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
+                            f_0_s1 = Fma.MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
+                            g_0_s1 = Fma.MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
+                            o_0_s1 = Fma.MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V256.StoreUnsafe(i_0_s0, ref sums, c0);
+                    V256.StoreUnsafe(f_0_s0, ref sums, c0 + 64);
+                    V256.StoreUnsafe(g_0_s0, ref sums, c0 + 128);
+                    V256.StoreUnsafe(o_0_s0, ref sums, c0 + 192);
+                    V256.StoreUnsafe(i_0_s1, ref sums, c0 + 256);
+                    V256.StoreUnsafe(f_0_s1, ref sums, c0 + 320);
+                    V256.StoreUnsafe(g_0_s1, ref sums, c0 + 384);
+                    V256.StoreUnsafe(o_0_s1, ref sums, c0 + 448);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 8)
+            {
+                var i = Sigmoid(V256.LoadUnsafe(ref sums, k));
+                var f = Sigmoid(V256.LoadUnsafe(ref sums, 64 + k));
+                var g = Tanh(V256.LoadUnsafe(ref sums, 128 + k));
+                var o = Sigmoid(V256.LoadUnsafe(ref sums, 192 + k));
                 var c = Fma.MultiplyAdd(f, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref cell, start + k)), i * g);
                 V256.StoreUnsafe(c, ref cell, start + k);
                 V256.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
@@ -4249,7 +2566,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev and cell (updated in place).
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
@@ -4316,20 +2633,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    V128.StoreUnsafe(i_0, ref sums);
-                    V128.StoreUnsafe(i_1, ref sums, 4);
-                    V128.StoreUnsafe(i_2, ref sums, 8);
-                    V128.StoreUnsafe(f_0, ref sums, 12);
-                    V128.StoreUnsafe(f_1, ref sums, 16);
-                    V128.StoreUnsafe(f_2, ref sums, 20);
-                    V128.StoreUnsafe(g_0, ref sums, 24);
-                    V128.StoreUnsafe(g_1, ref sums, 28);
-                    V128.StoreUnsafe(g_2, ref sums, 32);
-                    V128.StoreUnsafe(o_0, ref sums, 36);
-                    V128.StoreUnsafe(o_1, ref sums, 40);
-                    V128.StoreUnsafe(o_2, ref sums, 44);
-                    EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, c0, 12, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(i_0, ref sums, c0);
+                    V128.StoreUnsafe(i_1, ref sums, c0 + 4);
+                    V128.StoreUnsafe(i_2, ref sums, c0 + 8);
+                    V128.StoreUnsafe(f_0, ref sums, c0 + 64);
+                    V128.StoreUnsafe(f_1, ref sums, c0 + 68);
+                    V128.StoreUnsafe(f_2, ref sums, c0 + 72);
+                    V128.StoreUnsafe(g_0, ref sums, c0 + 128);
+                    V128.StoreUnsafe(g_1, ref sums, c0 + 132);
+                    V128.StoreUnsafe(g_2, ref sums, c0 + 136);
+                    V128.StoreUnsafe(o_0, ref sums, c0 + 192);
+                    V128.StoreUnsafe(o_1, ref sums, c0 + 196);
+                    V128.StoreUnsafe(o_2, ref sums, c0 + 200);
                 }
             }
 
@@ -4364,17 +2680,15 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 60..63.
-                {
-                    var i = Sigmoid(i_o60_63);
-                    var f = Sigmoid(f_o60_63);
-                    var g = Tanh(g_o60_63);
-                    var o = Sigmoid(o_o60_63);
-                    var c = MultiplyAdd(f, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref cell, 60)), i * g);
-                    V128.StoreUnsafe(c, ref cell, 60);
-                    V128.StoreUnsafe(o * Tanh(c), ref hNext, 60);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(i_o60_63, ref sums, 60);
+                V128.StoreUnsafe(f_o60_63, ref sums, 124);
+                V128.StoreUnsafe(g_o60_63, ref sums, 188);
+                V128.StoreUnsafe(o_o60_63, ref sums, 252);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -4588,20 +2902,19 @@ namespace RnnGen.Generated
                                 }
                             }
 
-                            // The sums go to a stack row, and the epilogue method applies the activations to them.
-                            V128.StoreUnsafe(i_0, ref sums);
-                            V128.StoreUnsafe(i_1, ref sums, 4);
-                            V128.StoreUnsafe(i_2, ref sums, 8);
-                            V128.StoreUnsafe(f_0, ref sums, 12);
-                            V128.StoreUnsafe(f_1, ref sums, 16);
-                            V128.StoreUnsafe(f_2, ref sums, 20);
-                            V128.StoreUnsafe(g_0, ref sums, 24);
-                            V128.StoreUnsafe(g_1, ref sums, 28);
-                            V128.StoreUnsafe(g_2, ref sums, 32);
-                            V128.StoreUnsafe(o_0, ref sums, 36);
-                            V128.StoreUnsafe(o_1, ref sums, 40);
-                            V128.StoreUnsafe(o_2, ref sums, 44);
-                            EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, c0, 12, zero);
+                            // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                            V128.StoreUnsafe(i_0, ref sums, c0);
+                            V128.StoreUnsafe(i_1, ref sums, c0 + 4);
+                            V128.StoreUnsafe(i_2, ref sums, c0 + 8);
+                            V128.StoreUnsafe(f_0, ref sums, c0 + 64);
+                            V128.StoreUnsafe(f_1, ref sums, c0 + 68);
+                            V128.StoreUnsafe(f_2, ref sums, c0 + 72);
+                            V128.StoreUnsafe(g_0, ref sums, c0 + 128);
+                            V128.StoreUnsafe(g_1, ref sums, c0 + 132);
+                            V128.StoreUnsafe(g_2, ref sums, c0 + 136);
+                            V128.StoreUnsafe(o_0, ref sums, c0 + 192);
+                            V128.StoreUnsafe(o_1, ref sums, c0 + 196);
+                            V128.StoreUnsafe(o_2, ref sums, c0 + 200);
                         }
                     }
 
@@ -4626,17 +2939,15 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // Outputs 60..63.
-                        {
-                            var i = Sigmoid(i_o60_63);
-                            var f = Sigmoid(f_o60_63);
-                            var g = Tanh(g_o60_63);
-                            var o = Sigmoid(o_o60_63);
-                            var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cell, 60)), i * g);
-                            V128.StoreUnsafe(c, ref cell, 60);
-                            V128.StoreUnsafe(o * Tanh(c), ref hNext, 60);
-                        }
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(i_o60_63, ref sums, 60);
+                        V128.StoreUnsafe(f_o60_63, ref sums, 124);
+                        V128.StoreUnsafe(g_o60_63, ref sums, 188);
+                        V128.StoreUnsafe(o_o60_63, ref sums, 252);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector128(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -4655,18 +2966,132 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 12 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
                 var i = Sigmoid(V128.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V128.LoadUnsafe(ref sums, 12 + k));
-                var g = Tanh(V128.LoadUnsafe(ref sums, 24 + k));
-                var o = Sigmoid(V128.LoadUnsafe(ref sums, 36 + k));
+                var f = Sigmoid(V128.LoadUnsafe(ref sums, 64 + k));
+                var g = Tanh(V128.LoadUnsafe(ref sums, 128 + k));
+                var o = Sigmoid(V128.LoadUnsafe(ref sums, 192 + k));
+                var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cell, start + k)), i * g);
+                V128.StoreUnsafe(c, ref cell, start + k);
+                V128.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8192);
+            ref float b = ref Unsafe.Add(ref weights, 24576);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+
+            // Outputs 0..63, 1 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 4)
+            {
+                {
+                    // Sums start from the bias.
+                    var i_0_s0 = V128.LoadUnsafe(ref b, c0);
+                    var f_0_s0 = V128.LoadUnsafe(ref b, c0 + 64);
+                    var g_0_s0 = V128.LoadUnsafe(ref b, c0 + 128);
+                    var o_0_s0 = V128.LoadUnsafe(ref b, c0 + 192);
+                    var i_0_s1 = V128.LoadUnsafe(ref b, c0);
+                    var f_0_s1 = V128.LoadUnsafe(ref b, c0 + 64);
+                    var g_0_s1 = V128.LoadUnsafe(ref b, c0 + 128);
+                    var o_0_s1 = V128.LoadUnsafe(ref b, c0 + 192);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 256);
+                        var wi_i_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_f_0 = V128.LoadUnsafe(ref wi, c0 + 64);
+                        var wi_g_0 = V128.LoadUnsafe(ref wi, c0 + 128);
+                        var wi_o_0 = V128.LoadUnsafe(ref wi, c0 + 192);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        i_0_s0 = MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        i_0_s1 = MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 256);
+                            var uj_i_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_f_0 = V128.LoadUnsafe(ref uj, c0 + 64);
+                            var uj_g_0 = V128.LoadUnsafe(ref uj, c0 + 128);
+                            var uj_o_0 = V128.LoadUnsafe(ref uj, c0 + 192);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            i_0_s0 = MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            i_0_s1 = MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(i_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(f_0_s0, ref sums, c0 + 64);
+                    V128.StoreUnsafe(g_0_s0, ref sums, c0 + 128);
+                    V128.StoreUnsafe(o_0_s0, ref sums, c0 + 192);
+                    V128.StoreUnsafe(i_0_s1, ref sums, c0 + 256);
+                    V128.StoreUnsafe(f_0_s1, ref sums, c0 + 320);
+                    V128.StoreUnsafe(g_0_s1, ref sums, c0 + 384);
+                    V128.StoreUnsafe(o_0_s1, ref sums, c0 + 448);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                var i = Sigmoid(V128.LoadUnsafe(ref sums, k));
+                var f = Sigmoid(V128.LoadUnsafe(ref sums, 64 + k));
+                var g = Tanh(V128.LoadUnsafe(ref sums, 128 + k));
+                var o = Sigmoid(V128.LoadUnsafe(ref sums, 192 + k));
                 var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cell, start + k)), i * g);
                 V128.StoreUnsafe(c, ref cell, start + k);
                 V128.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
@@ -4675,7 +3100,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev and cell (updated in place).
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
@@ -4742,20 +3167,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    sums = i_0;
-                    Unsafe.Add(ref sums, 1) = i_1;
-                    Unsafe.Add(ref sums, 2) = i_2;
-                    Unsafe.Add(ref sums, 3) = f_0;
-                    Unsafe.Add(ref sums, 4) = f_1;
-                    Unsafe.Add(ref sums, 5) = f_2;
-                    Unsafe.Add(ref sums, 6) = g_0;
-                    Unsafe.Add(ref sums, 7) = g_1;
-                    Unsafe.Add(ref sums, 8) = g_2;
-                    Unsafe.Add(ref sums, 9) = o_0;
-                    Unsafe.Add(ref sums, 10) = o_1;
-                    Unsafe.Add(ref sums, 11) = o_2;
-                    EpilogueScalar(ref sums, ref hPrev, ref hNext, ref cell, c0, 3, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = i_0;
+                    Unsafe.Add(ref sums, c0 + 1) = i_1;
+                    Unsafe.Add(ref sums, c0 + 2) = i_2;
+                    Unsafe.Add(ref sums, c0 + 64) = f_0;
+                    Unsafe.Add(ref sums, c0 + 65) = f_1;
+                    Unsafe.Add(ref sums, c0 + 66) = f_2;
+                    Unsafe.Add(ref sums, c0 + 128) = g_0;
+                    Unsafe.Add(ref sums, c0 + 129) = g_1;
+                    Unsafe.Add(ref sums, c0 + 130) = g_2;
+                    Unsafe.Add(ref sums, c0 + 192) = o_0;
+                    Unsafe.Add(ref sums, c0 + 193) = o_1;
+                    Unsafe.Add(ref sums, c0 + 194) = o_2;
                 }
             }
 
@@ -4790,33 +3214,145 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 63..63.
-                {
-                    var i = Sigmoid(i_o63);
-                    var f = Sigmoid(f_o63);
-                    var g = Tanh(g_o63);
-                    var o = Sigmoid(o_o63);
-                    var c = MultiplyAdd(f, (zeroState ? 0f : Unsafe.Add(ref cell, 63)), i * g);
-                    Unsafe.Add(ref cell, 63) = c;
-                    Unsafe.Add(ref hNext, 63) = o * Tanh(c);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 63) = i_o63;
+                Unsafe.Add(ref sums, 127) = f_o63;
+                Unsafe.Add(ref sums, 191) = g_o63;
+                Unsafe.Add(ref sums, 255) = o_o63;
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, ref cell, 0, 64, false, zeroState);
         }
 
         /// <summary>
         /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 3 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {
                 var i = Sigmoid(Unsafe.Add(ref sums, k));
-                var f = Sigmoid(Unsafe.Add(ref sums, 3 + k));
-                var g = Tanh(Unsafe.Add(ref sums, 6 + k));
-                var o = Sigmoid(Unsafe.Add(ref sums, 9 + k));
+                var f = Sigmoid(Unsafe.Add(ref sums, 64 + k));
+                var g = Tanh(Unsafe.Add(ref sums, 128 + k));
+                var o = Sigmoid(Unsafe.Add(ref sums, 192 + k));
+                var c = MultiplyAdd(f, (zero ? 0f : Unsafe.Add(ref cell, start + k)), i * g);
+                Unsafe.Add(ref cell, start + k) = c;
+                Unsafe.Add(ref hNext, start + k) = o * Tanh(c);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state and cell state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8192);
+            ref float b = ref Unsafe.Add(ref weights, 24576);
+            // The 2 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float cell0 = ref cell;
+            ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+
+            // Outputs 0..63, 1 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 1)
+            {
+                {
+                    // Sums start from the bias.
+                    var i_0_s0 = Unsafe.Add(ref b, c0);
+                    var f_0_s0 = Unsafe.Add(ref b, c0 + 64);
+                    var g_0_s0 = Unsafe.Add(ref b, c0 + 128);
+                    var o_0_s0 = Unsafe.Add(ref b, c0 + 192);
+                    var i_0_s1 = Unsafe.Add(ref b, c0);
+                    var f_0_s1 = Unsafe.Add(ref b, c0 + 64);
+                    var g_0_s1 = Unsafe.Add(ref b, c0 + 128);
+                    var o_0_s1 = Unsafe.Add(ref b, c0 + 192);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 256);
+                        var wi_i_0 = Unsafe.Add(ref wi, c0);
+                        var wi_f_0 = Unsafe.Add(ref wi, c0 + 64);
+                        var wi_g_0 = Unsafe.Add(ref wi, c0 + 128);
+                        var wi_o_0 = Unsafe.Add(ref wi, c0 + 192);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        i_0_s0 = MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        i_0_s1 = MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 256);
+                            var uj_i_0 = Unsafe.Add(ref uj, c0);
+                            var uj_f_0 = Unsafe.Add(ref uj, c0 + 64);
+                            var uj_g_0 = Unsafe.Add(ref uj, c0 + 128);
+                            var uj_o_0 = Unsafe.Add(ref uj, c0 + 192);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            i_0_s0 = MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            i_0_s1 = MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = i_0_s0;
+                    Unsafe.Add(ref sums, c0 + 64) = f_0_s0;
+                    Unsafe.Add(ref sums, c0 + 128) = g_0_s0;
+                    Unsafe.Add(ref sums, c0 + 192) = o_0_s0;
+                    Unsafe.Add(ref sums, c0 + 256) = i_0_s1;
+                    Unsafe.Add(ref sums, c0 + 320) = f_0_s1;
+                    Unsafe.Add(ref sums, c0 + 384) = g_0_s1;
+                    Unsafe.Add(ref sums, c0 + 448) = o_0_s1;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                var i = Sigmoid(Unsafe.Add(ref sums, k));
+                var f = Sigmoid(Unsafe.Add(ref sums, 64 + k));
+                var g = Tanh(Unsafe.Add(ref sums, 128 + k));
+                var o = Sigmoid(Unsafe.Add(ref sums, 192 + k));
                 var c = MultiplyAdd(f, (zero ? 0f : Unsafe.Add(ref cell, start + k)), i * g);
                 Unsafe.Add(ref cell, start + k) = c;
                 Unsafe.Add(ref hNext, start + k) = o * Tanh(c);

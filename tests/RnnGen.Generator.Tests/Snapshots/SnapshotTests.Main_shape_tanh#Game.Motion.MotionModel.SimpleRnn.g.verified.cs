@@ -6,30 +6,37 @@
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, UseBias = true
 //   W: 64×32, U: 64×64; gates packed as one gate
 //   12,288 FLOPs per timestep, 1,228,800 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 32,832 bytes (Vector512), 24,896 bytes (Vector256), 33,024 bytes (Vector128), 25,008 bytes (Scalar); Step 24,576 bytes (Vector512), 24,896 bytes (Vector256), 25,088 bytes (Vector128), 25,008 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 32,832 bytes (Vector512), 24,896 bytes (Vector256, Scalar), 33,152 bytes (Vector128); Step 24,576 bytes (Vector512), 24,896 bytes (Vector256, Vector128, Scalar); StepBatch/RunBatch/RunLastBatch 34,432 bytes (Vector512), 26,496 bytes (Vector256, Scalar), 34,752 bytes (Vector128)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 4 chunks of 16 outputs;
 //       sums acc, 2 partial sums each; every chunk's sums in registers at once; columns spelled out (384 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 4 chunks (24 sums in registers), the rest one at a time;
 //       Run: blocks of 31 timesteps, input projections 4 at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs;
 //       sums acc; every chunk's sums in registers at once; columns spelled out (768 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 25 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs;
 //       sums acc; 2 tiles of up to 8 chunks, so the sums fit in registers; loops over columns (1,536 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: blocks of 31 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 64 outputs, one float at a time;
 //       sums acc; a loop over 5 tiles of 12 chunks, then 1 more; loops over columns (6,144 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -217,6 +224,45 @@ namespace Game.Motion
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×32), batch-major: sequence n's input starts at n × 32.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 64", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×100×32), batch-major: sequence n's inputs start at n × 100 × 32.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×100×64), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 100 × 64", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×100×32), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 100 × 32", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 64", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -280,7 +326,7 @@ namespace RnnGen.Generated
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[48];
+                global::System.Span<float> sumsBuffer = stackalloc float[80];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 31 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[2064];
@@ -298,29 +344,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[80];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -341,23 +373,15 @@ namespace RnnGen.Generated
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[48];
+                global::System.Span<float> sumsBuffer = stackalloc float[80];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector128(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector128(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[80];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[80];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
         }
 
@@ -371,6 +395,199 @@ namespace RnnGen.Generated
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> state = stackalloc float[Output];
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -1411,6 +1628,197 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 6 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 64 floats (outputs padded to 64): W at 0, U at 2048, bias at 6144.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 2048);
+            ref float b = ref Unsafe.Add(ref weights, 6144);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..63 (chunks 0..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s0 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s0 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s1 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s1 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s2 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s2 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s3 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s3 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s4 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s4 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s5 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s5 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s5 = V512.LoadUnsafe(ref b, 48);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 64);
+                    var wi_acc_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_acc_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o32_47 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_acc_o48_63 = V512.LoadUnsafe(ref wi, 48);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s0, acc_o0_15_s0);
+                    acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s0, acc_o16_31_s0);
+                    acc_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s0, acc_o32_47_s0);
+                    acc_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s0, acc_o48_63_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s1, acc_o0_15_s1);
+                    acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s1, acc_o16_31_s1);
+                    acc_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s1, acc_o32_47_s1);
+                    acc_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s1, acc_o48_63_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s2, acc_o0_15_s2);
+                    acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s2, acc_o16_31_s2);
+                    acc_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s2, acc_o32_47_s2);
+                    acc_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s2, acc_o48_63_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s3, acc_o0_15_s3);
+                    acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s3, acc_o16_31_s3);
+                    acc_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s3, acc_o32_47_s3);
+                    acc_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s3, acc_o48_63_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s4, acc_o0_15_s4);
+                    acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s4, acc_o16_31_s4);
+                    acc_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s4, acc_o32_47_s4);
+                    acc_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s4, acc_o48_63_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s5, acc_o0_15_s5);
+                    acc_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s5, acc_o16_31_s5);
+                    acc_o32_47_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s5, acc_o32_47_s5);
+                    acc_o48_63_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s5, acc_o48_63_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 64);
+                        var uj_acc_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_acc_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o32_47 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_acc_o48_63 = V512.LoadUnsafe(ref uj, 48);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s0, acc_o0_15_s0);
+                        acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s0, acc_o16_31_s0);
+                        acc_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s0, acc_o32_47_s0);
+                        acc_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s0, acc_o48_63_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s1, acc_o0_15_s1);
+                        acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s1, acc_o16_31_s1);
+                        acc_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s1, acc_o32_47_s1);
+                        acc_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s1, acc_o48_63_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s2, acc_o0_15_s2);
+                        acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s2, acc_o16_31_s2);
+                        acc_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s2, acc_o32_47_s2);
+                        acc_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s2, acc_o48_63_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s3, acc_o0_15_s3);
+                        acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s3, acc_o16_31_s3);
+                        acc_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s3, acc_o32_47_s3);
+                        acc_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s3, acc_o48_63_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s4, acc_o0_15_s4);
+                        acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s4, acc_o16_31_s4);
+                        acc_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s4, acc_o32_47_s4);
+                        acc_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s4, acc_o48_63_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s5, acc_o0_15_s5);
+                        acc_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s5, acc_o16_31_s5);
+                        acc_o32_47_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s5, acc_o32_47_s5);
+                        acc_o48_63_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s5, acc_o48_63_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(acc_o0_15_s0, ref sums);
+                V512.StoreUnsafe(acc_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(acc_o32_47_s0, ref sums, 32);
+                V512.StoreUnsafe(acc_o48_63_s0, ref sums, 48);
+                V512.StoreUnsafe(acc_o0_15_s1, ref sums, 64);
+                V512.StoreUnsafe(acc_o16_31_s1, ref sums, 80);
+                V512.StoreUnsafe(acc_o32_47_s1, ref sums, 96);
+                V512.StoreUnsafe(acc_o48_63_s1, ref sums, 112);
+                V512.StoreUnsafe(acc_o0_15_s2, ref sums, 128);
+                V512.StoreUnsafe(acc_o16_31_s2, ref sums, 144);
+                V512.StoreUnsafe(acc_o32_47_s2, ref sums, 160);
+                V512.StoreUnsafe(acc_o48_63_s2, ref sums, 176);
+                V512.StoreUnsafe(acc_o0_15_s3, ref sums, 192);
+                V512.StoreUnsafe(acc_o16_31_s3, ref sums, 208);
+                V512.StoreUnsafe(acc_o32_47_s3, ref sums, 224);
+                V512.StoreUnsafe(acc_o48_63_s3, ref sums, 240);
+                V512.StoreUnsafe(acc_o0_15_s4, ref sums, 256);
+                V512.StoreUnsafe(acc_o16_31_s4, ref sums, 272);
+                V512.StoreUnsafe(acc_o32_47_s4, ref sums, 288);
+                V512.StoreUnsafe(acc_o48_63_s4, ref sums, 304);
+                V512.StoreUnsafe(acc_o0_15_s5, ref sums, 320);
+                V512.StoreUnsafe(acc_o16_31_s5, ref sums, 336);
+                V512.StoreUnsafe(acc_o32_47_s5, ref sums, 352);
+                V512.StoreUnsafe(acc_o48_63_s5, ref sums, 368);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 64), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 128), ref hPrev2, ref hNext2, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 192), ref hPrev3, ref hNext3, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev4, ref hNext4, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 320), ref hPrev5, ref hNext5, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -2303,7 +2711,7 @@ namespace RnnGen.Generated
                     acc_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref u, 4088), hj, acc_o56_63);
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V256.StoreUnsafe(acc_o0_7, ref sums);
                 V256.StoreUnsafe(acc_o8_15, ref sums, 8);
                 V256.StoreUnsafe(acc_o16_23, ref sums, 16);
@@ -2312,8 +2720,10 @@ namespace RnnGen.Generated
                 V256.StoreUnsafe(acc_o40_47, ref sums, 40);
                 V256.StoreUnsafe(acc_o48_55, ref sums, 48);
                 V256.StoreUnsafe(acc_o56_63, ref sums, 56);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 64, zeroState);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -2322,7 +2732,398 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 8)
+            {
+                V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 64 floats (outputs padded to 64): W at 0, U at 2048, bias at 6144.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 2048);
+            ref float b = ref Unsafe.Add(ref weights, 6144);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..15 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_7_s0 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s0 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s1 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s1 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s2 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s2 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s3 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s3 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s4 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s4 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s5 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s5 = V256.LoadUnsafe(ref b, 8);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 64);
+                    var wi_acc_o0_7 = V256.LoadUnsafe(ref wi);
+                    var wi_acc_o8_15 = V256.LoadUnsafe(ref wi, 8);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_7_s0 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s0, acc_o0_7_s0);
+                    acc_o8_15_s0 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s0, acc_o8_15_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_7_s1 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s1, acc_o0_7_s1);
+                    acc_o8_15_s1 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s1, acc_o8_15_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_7_s2 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s2, acc_o0_7_s2);
+                    acc_o8_15_s2 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s2, acc_o8_15_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_7_s3 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s3, acc_o0_7_s3);
+                    acc_o8_15_s3 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s3, acc_o8_15_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_7_s4 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s4, acc_o0_7_s4);
+                    acc_o8_15_s4 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s4, acc_o8_15_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_7_s5 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s5, acc_o0_7_s5);
+                    acc_o8_15_s5 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s5, acc_o8_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 64);
+                        var uj_acc_o0_7 = V256.LoadUnsafe(ref uj);
+                        var uj_acc_o8_15 = V256.LoadUnsafe(ref uj, 8);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_7_s0 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s0, acc_o0_7_s0);
+                        acc_o8_15_s0 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s0, acc_o8_15_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_7_s1 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s1, acc_o0_7_s1);
+                        acc_o8_15_s1 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s1, acc_o8_15_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_7_s2 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s2, acc_o0_7_s2);
+                        acc_o8_15_s2 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s2, acc_o8_15_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_7_s3 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s3, acc_o0_7_s3);
+                        acc_o8_15_s3 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s3, acc_o8_15_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_7_s4 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s4, acc_o0_7_s4);
+                        acc_o8_15_s4 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s4, acc_o8_15_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_7_s5 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s5, acc_o0_7_s5);
+                        acc_o8_15_s5 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s5, acc_o8_15_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o0_7_s0, ref sums);
+                V256.StoreUnsafe(acc_o8_15_s0, ref sums, 8);
+                V256.StoreUnsafe(acc_o0_7_s1, ref sums, 64);
+                V256.StoreUnsafe(acc_o8_15_s1, ref sums, 72);
+                V256.StoreUnsafe(acc_o0_7_s2, ref sums, 128);
+                V256.StoreUnsafe(acc_o8_15_s2, ref sums, 136);
+                V256.StoreUnsafe(acc_o0_7_s3, ref sums, 192);
+                V256.StoreUnsafe(acc_o8_15_s3, ref sums, 200);
+                V256.StoreUnsafe(acc_o0_7_s4, ref sums, 256);
+                V256.StoreUnsafe(acc_o8_15_s4, ref sums, 264);
+                V256.StoreUnsafe(acc_o0_7_s5, ref sums, 320);
+                V256.StoreUnsafe(acc_o8_15_s5, ref sums, 328);
+            }
+
+            // Outputs 16..31 (chunks 2..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o16_23_s0 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s0 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s1 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s1 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s2 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s2 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s3 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s3 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s4 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s4 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s5 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s5 = V256.LoadUnsafe(ref b, 24);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 64);
+                    var wi_acc_o16_23 = V256.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o24_31 = V256.LoadUnsafe(ref wi, 24);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o16_23_s0 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s0, acc_o16_23_s0);
+                    acc_o24_31_s0 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s0, acc_o24_31_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o16_23_s1 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s1, acc_o16_23_s1);
+                    acc_o24_31_s1 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s1, acc_o24_31_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o16_23_s2 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s2, acc_o16_23_s2);
+                    acc_o24_31_s2 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s2, acc_o24_31_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o16_23_s3 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s3, acc_o16_23_s3);
+                    acc_o24_31_s3 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s3, acc_o24_31_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o16_23_s4 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s4, acc_o16_23_s4);
+                    acc_o24_31_s4 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s4, acc_o24_31_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o16_23_s5 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s5, acc_o16_23_s5);
+                    acc_o24_31_s5 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s5, acc_o24_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 64);
+                        var uj_acc_o16_23 = V256.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o24_31 = V256.LoadUnsafe(ref uj, 24);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o16_23_s0 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s0, acc_o16_23_s0);
+                        acc_o24_31_s0 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s0, acc_o24_31_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o16_23_s1 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s1, acc_o16_23_s1);
+                        acc_o24_31_s1 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s1, acc_o24_31_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o16_23_s2 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s2, acc_o16_23_s2);
+                        acc_o24_31_s2 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s2, acc_o24_31_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o16_23_s3 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s3, acc_o16_23_s3);
+                        acc_o24_31_s3 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s3, acc_o24_31_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o16_23_s4 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s4, acc_o16_23_s4);
+                        acc_o24_31_s4 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s4, acc_o24_31_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o16_23_s5 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s5, acc_o16_23_s5);
+                        acc_o24_31_s5 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s5, acc_o24_31_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o16_23_s0, ref sums, 16);
+                V256.StoreUnsafe(acc_o24_31_s0, ref sums, 24);
+                V256.StoreUnsafe(acc_o16_23_s1, ref sums, 80);
+                V256.StoreUnsafe(acc_o24_31_s1, ref sums, 88);
+                V256.StoreUnsafe(acc_o16_23_s2, ref sums, 144);
+                V256.StoreUnsafe(acc_o24_31_s2, ref sums, 152);
+                V256.StoreUnsafe(acc_o16_23_s3, ref sums, 208);
+                V256.StoreUnsafe(acc_o24_31_s3, ref sums, 216);
+                V256.StoreUnsafe(acc_o16_23_s4, ref sums, 272);
+                V256.StoreUnsafe(acc_o24_31_s4, ref sums, 280);
+                V256.StoreUnsafe(acc_o16_23_s5, ref sums, 336);
+                V256.StoreUnsafe(acc_o24_31_s5, ref sums, 344);
+            }
+
+            // Outputs 32..47 (chunks 4..5): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o32_39_s0 = V256.LoadUnsafe(ref b, 32);
+                var acc_o40_47_s0 = V256.LoadUnsafe(ref b, 40);
+                var acc_o32_39_s1 = V256.LoadUnsafe(ref b, 32);
+                var acc_o40_47_s1 = V256.LoadUnsafe(ref b, 40);
+                var acc_o32_39_s2 = V256.LoadUnsafe(ref b, 32);
+                var acc_o40_47_s2 = V256.LoadUnsafe(ref b, 40);
+                var acc_o32_39_s3 = V256.LoadUnsafe(ref b, 32);
+                var acc_o40_47_s3 = V256.LoadUnsafe(ref b, 40);
+                var acc_o32_39_s4 = V256.LoadUnsafe(ref b, 32);
+                var acc_o40_47_s4 = V256.LoadUnsafe(ref b, 40);
+                var acc_o32_39_s5 = V256.LoadUnsafe(ref b, 32);
+                var acc_o40_47_s5 = V256.LoadUnsafe(ref b, 40);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 64);
+                    var wi_acc_o32_39 = V256.LoadUnsafe(ref wi, 32);
+                    var wi_acc_o40_47 = V256.LoadUnsafe(ref wi, 40);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o32_39_s0 = Fma.MultiplyAdd(wi_acc_o32_39, xi_s0, acc_o32_39_s0);
+                    acc_o40_47_s0 = Fma.MultiplyAdd(wi_acc_o40_47, xi_s0, acc_o40_47_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o32_39_s1 = Fma.MultiplyAdd(wi_acc_o32_39, xi_s1, acc_o32_39_s1);
+                    acc_o40_47_s1 = Fma.MultiplyAdd(wi_acc_o40_47, xi_s1, acc_o40_47_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o32_39_s2 = Fma.MultiplyAdd(wi_acc_o32_39, xi_s2, acc_o32_39_s2);
+                    acc_o40_47_s2 = Fma.MultiplyAdd(wi_acc_o40_47, xi_s2, acc_o40_47_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o32_39_s3 = Fma.MultiplyAdd(wi_acc_o32_39, xi_s3, acc_o32_39_s3);
+                    acc_o40_47_s3 = Fma.MultiplyAdd(wi_acc_o40_47, xi_s3, acc_o40_47_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o32_39_s4 = Fma.MultiplyAdd(wi_acc_o32_39, xi_s4, acc_o32_39_s4);
+                    acc_o40_47_s4 = Fma.MultiplyAdd(wi_acc_o40_47, xi_s4, acc_o40_47_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o32_39_s5 = Fma.MultiplyAdd(wi_acc_o32_39, xi_s5, acc_o32_39_s5);
+                    acc_o40_47_s5 = Fma.MultiplyAdd(wi_acc_o40_47, xi_s5, acc_o40_47_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 64);
+                        var uj_acc_o32_39 = V256.LoadUnsafe(ref uj, 32);
+                        var uj_acc_o40_47 = V256.LoadUnsafe(ref uj, 40);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o32_39_s0 = Fma.MultiplyAdd(uj_acc_o32_39, hj_s0, acc_o32_39_s0);
+                        acc_o40_47_s0 = Fma.MultiplyAdd(uj_acc_o40_47, hj_s0, acc_o40_47_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o32_39_s1 = Fma.MultiplyAdd(uj_acc_o32_39, hj_s1, acc_o32_39_s1);
+                        acc_o40_47_s1 = Fma.MultiplyAdd(uj_acc_o40_47, hj_s1, acc_o40_47_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o32_39_s2 = Fma.MultiplyAdd(uj_acc_o32_39, hj_s2, acc_o32_39_s2);
+                        acc_o40_47_s2 = Fma.MultiplyAdd(uj_acc_o40_47, hj_s2, acc_o40_47_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o32_39_s3 = Fma.MultiplyAdd(uj_acc_o32_39, hj_s3, acc_o32_39_s3);
+                        acc_o40_47_s3 = Fma.MultiplyAdd(uj_acc_o40_47, hj_s3, acc_o40_47_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o32_39_s4 = Fma.MultiplyAdd(uj_acc_o32_39, hj_s4, acc_o32_39_s4);
+                        acc_o40_47_s4 = Fma.MultiplyAdd(uj_acc_o40_47, hj_s4, acc_o40_47_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o32_39_s5 = Fma.MultiplyAdd(uj_acc_o32_39, hj_s5, acc_o32_39_s5);
+                        acc_o40_47_s5 = Fma.MultiplyAdd(uj_acc_o40_47, hj_s5, acc_o40_47_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o32_39_s0, ref sums, 32);
+                V256.StoreUnsafe(acc_o40_47_s0, ref sums, 40);
+                V256.StoreUnsafe(acc_o32_39_s1, ref sums, 96);
+                V256.StoreUnsafe(acc_o40_47_s1, ref sums, 104);
+                V256.StoreUnsafe(acc_o32_39_s2, ref sums, 160);
+                V256.StoreUnsafe(acc_o40_47_s2, ref sums, 168);
+                V256.StoreUnsafe(acc_o32_39_s3, ref sums, 224);
+                V256.StoreUnsafe(acc_o40_47_s3, ref sums, 232);
+                V256.StoreUnsafe(acc_o32_39_s4, ref sums, 288);
+                V256.StoreUnsafe(acc_o40_47_s4, ref sums, 296);
+                V256.StoreUnsafe(acc_o32_39_s5, ref sums, 352);
+                V256.StoreUnsafe(acc_o40_47_s5, ref sums, 360);
+            }
+
+            // Outputs 48..63 (chunks 6..7): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o48_55_s0 = V256.LoadUnsafe(ref b, 48);
+                var acc_o56_63_s0 = V256.LoadUnsafe(ref b, 56);
+                var acc_o48_55_s1 = V256.LoadUnsafe(ref b, 48);
+                var acc_o56_63_s1 = V256.LoadUnsafe(ref b, 56);
+                var acc_o48_55_s2 = V256.LoadUnsafe(ref b, 48);
+                var acc_o56_63_s2 = V256.LoadUnsafe(ref b, 56);
+                var acc_o48_55_s3 = V256.LoadUnsafe(ref b, 48);
+                var acc_o56_63_s3 = V256.LoadUnsafe(ref b, 56);
+                var acc_o48_55_s4 = V256.LoadUnsafe(ref b, 48);
+                var acc_o56_63_s4 = V256.LoadUnsafe(ref b, 56);
+                var acc_o48_55_s5 = V256.LoadUnsafe(ref b, 48);
+                var acc_o56_63_s5 = V256.LoadUnsafe(ref b, 56);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 64);
+                    var wi_acc_o48_55 = V256.LoadUnsafe(ref wi, 48);
+                    var wi_acc_o56_63 = V256.LoadUnsafe(ref wi, 56);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o48_55_s0 = Fma.MultiplyAdd(wi_acc_o48_55, xi_s0, acc_o48_55_s0);
+                    acc_o56_63_s0 = Fma.MultiplyAdd(wi_acc_o56_63, xi_s0, acc_o56_63_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o48_55_s1 = Fma.MultiplyAdd(wi_acc_o48_55, xi_s1, acc_o48_55_s1);
+                    acc_o56_63_s1 = Fma.MultiplyAdd(wi_acc_o56_63, xi_s1, acc_o56_63_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o48_55_s2 = Fma.MultiplyAdd(wi_acc_o48_55, xi_s2, acc_o48_55_s2);
+                    acc_o56_63_s2 = Fma.MultiplyAdd(wi_acc_o56_63, xi_s2, acc_o56_63_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o48_55_s3 = Fma.MultiplyAdd(wi_acc_o48_55, xi_s3, acc_o48_55_s3);
+                    acc_o56_63_s3 = Fma.MultiplyAdd(wi_acc_o56_63, xi_s3, acc_o56_63_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o48_55_s4 = Fma.MultiplyAdd(wi_acc_o48_55, xi_s4, acc_o48_55_s4);
+                    acc_o56_63_s4 = Fma.MultiplyAdd(wi_acc_o56_63, xi_s4, acc_o56_63_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o48_55_s5 = Fma.MultiplyAdd(wi_acc_o48_55, xi_s5, acc_o48_55_s5);
+                    acc_o56_63_s5 = Fma.MultiplyAdd(wi_acc_o56_63, xi_s5, acc_o56_63_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 64);
+                        var uj_acc_o48_55 = V256.LoadUnsafe(ref uj, 48);
+                        var uj_acc_o56_63 = V256.LoadUnsafe(ref uj, 56);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o48_55_s0 = Fma.MultiplyAdd(uj_acc_o48_55, hj_s0, acc_o48_55_s0);
+                        acc_o56_63_s0 = Fma.MultiplyAdd(uj_acc_o56_63, hj_s0, acc_o56_63_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o48_55_s1 = Fma.MultiplyAdd(uj_acc_o48_55, hj_s1, acc_o48_55_s1);
+                        acc_o56_63_s1 = Fma.MultiplyAdd(uj_acc_o56_63, hj_s1, acc_o56_63_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o48_55_s2 = Fma.MultiplyAdd(uj_acc_o48_55, hj_s2, acc_o48_55_s2);
+                        acc_o56_63_s2 = Fma.MultiplyAdd(uj_acc_o56_63, hj_s2, acc_o56_63_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o48_55_s3 = Fma.MultiplyAdd(uj_acc_o48_55, hj_s3, acc_o48_55_s3);
+                        acc_o56_63_s3 = Fma.MultiplyAdd(uj_acc_o56_63, hj_s3, acc_o56_63_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o48_55_s4 = Fma.MultiplyAdd(uj_acc_o48_55, hj_s4, acc_o48_55_s4);
+                        acc_o56_63_s4 = Fma.MultiplyAdd(uj_acc_o56_63, hj_s4, acc_o56_63_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o48_55_s5 = Fma.MultiplyAdd(uj_acc_o48_55, hj_s5, acc_o48_55_s5);
+                        acc_o56_63_s5 = Fma.MultiplyAdd(uj_acc_o56_63, hj_s5, acc_o56_63_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o48_55_s0, ref sums, 48);
+                V256.StoreUnsafe(acc_o56_63_s0, ref sums, 56);
+                V256.StoreUnsafe(acc_o48_55_s1, ref sums, 112);
+                V256.StoreUnsafe(acc_o56_63_s1, ref sums, 120);
+                V256.StoreUnsafe(acc_o48_55_s2, ref sums, 176);
+                V256.StoreUnsafe(acc_o56_63_s2, ref sums, 184);
+                V256.StoreUnsafe(acc_o48_55_s3, ref sums, 240);
+                V256.StoreUnsafe(acc_o56_63_s3, ref sums, 248);
+                V256.StoreUnsafe(acc_o48_55_s4, ref sums, 304);
+                V256.StoreUnsafe(acc_o56_63_s4, ref sums, 312);
+                V256.StoreUnsafe(acc_o48_55_s5, ref sums, 368);
+                V256.StoreUnsafe(acc_o56_63_s5, ref sums, 376);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 64), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 128), ref hPrev2, ref hNext2, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 192), ref hPrev3, ref hNext3, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev4, ref hNext4, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 320), ref hPrev5, ref hNext5, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 8)
             {
@@ -2332,7 +3133,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -2385,7 +3186,7 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V128.StoreUnsafe(acc_o0_3, ref sums);
                 V128.StoreUnsafe(acc_o4_7, ref sums, 4);
                 V128.StoreUnsafe(acc_o8_11, ref sums, 8);
@@ -2394,7 +3195,6 @@ namespace RnnGen.Generated
                 V128.StoreUnsafe(acc_o20_23, ref sums, 20);
                 V128.StoreUnsafe(acc_o24_27, ref sums, 24);
                 V128.StoreUnsafe(acc_o28_31, ref sums, 28);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 32, zeroState);
             }
 
             // Outputs 32..63 (chunks 8..15): sums acc.
@@ -2440,17 +3240,19 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V128.StoreUnsafe(acc_o32_35, ref sums);
-                V128.StoreUnsafe(acc_o36_39, ref sums, 4);
-                V128.StoreUnsafe(acc_o40_43, ref sums, 8);
-                V128.StoreUnsafe(acc_o44_47, ref sums, 12);
-                V128.StoreUnsafe(acc_o48_51, ref sums, 16);
-                V128.StoreUnsafe(acc_o52_55, ref sums, 20);
-                V128.StoreUnsafe(acc_o56_59, ref sums, 24);
-                V128.StoreUnsafe(acc_o60_63, ref sums, 28);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, 32, 32, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(acc_o32_35, ref sums, 32);
+                V128.StoreUnsafe(acc_o36_39, ref sums, 36);
+                V128.StoreUnsafe(acc_o40_43, ref sums, 40);
+                V128.StoreUnsafe(acc_o44_47, ref sums, 44);
+                V128.StoreUnsafe(acc_o48_51, ref sums, 48);
+                V128.StoreUnsafe(acc_o52_55, ref sums, 52);
+                V128.StoreUnsafe(acc_o56_59, ref sums, 56);
+                V128.StoreUnsafe(acc_o60_63, ref sums, 60);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
@@ -2765,7 +3567,7 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V128.StoreUnsafe(acc_o0_3, ref sums);
                         V128.StoreUnsafe(acc_o4_7, ref sums, 4);
                         V128.StoreUnsafe(acc_o8_11, ref sums, 8);
@@ -2774,7 +3576,6 @@ namespace RnnGen.Generated
                         V128.StoreUnsafe(acc_o20_23, ref sums, 20);
                         V128.StoreUnsafe(acc_o24_27, ref sums, 24);
                         V128.StoreUnsafe(acc_o28_31, ref sums, 28);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 32, zero);
                     }
 
                     // Outputs 32..63 (chunks 8..15): sums acc.
@@ -2806,17 +3607,19 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V128.StoreUnsafe(acc_o32_35, ref sums);
-                        V128.StoreUnsafe(acc_o36_39, ref sums, 4);
-                        V128.StoreUnsafe(acc_o40_43, ref sums, 8);
-                        V128.StoreUnsafe(acc_o44_47, ref sums, 12);
-                        V128.StoreUnsafe(acc_o48_51, ref sums, 16);
-                        V128.StoreUnsafe(acc_o52_55, ref sums, 20);
-                        V128.StoreUnsafe(acc_o56_59, ref sums, 24);
-                        V128.StoreUnsafe(acc_o60_63, ref sums, 28);
-                        EpilogueVector128(ref sums, ref hPrev, ref hNext, 32, 32, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(acc_o32_35, ref sums, 32);
+                        V128.StoreUnsafe(acc_o36_39, ref sums, 36);
+                        V128.StoreUnsafe(acc_o40_43, ref sums, 40);
+                        V128.StoreUnsafe(acc_o44_47, ref sums, 44);
+                        V128.StoreUnsafe(acc_o48_51, ref sums, 48);
+                        V128.StoreUnsafe(acc_o52_55, ref sums, 52);
+                        V128.StoreUnsafe(acc_o56_59, ref sums, 56);
+                        V128.StoreUnsafe(acc_o60_63, ref sums, 60);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 64, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -2835,11 +3638,153 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 32 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (acc) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 64 floats (outputs padded to 64): W at 0, U at 2048, bias at 6144.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 2048);
+            ref float b = ref Unsafe.Add(ref weights, 6144);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..63, 2 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s0 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s1 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s1 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s2 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s2 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s3 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s3 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s4 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s4 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s5 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s5 = V128.LoadUnsafe(ref b, c0 + 4);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 64);
+                        var wi_acc_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_acc_1 = V128.LoadUnsafe(ref wi, c0 + 4);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 64);
+                            var uj_acc_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_acc_1 = V128.LoadUnsafe(ref uj, c0 + 4);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(acc_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(acc_1_s0, ref sums, c0 + 4);
+                    V128.StoreUnsafe(acc_0_s1, ref sums, c0 + 64);
+                    V128.StoreUnsafe(acc_1_s1, ref sums, c0 + 68);
+                    V128.StoreUnsafe(acc_0_s2, ref sums, c0 + 128);
+                    V128.StoreUnsafe(acc_1_s2, ref sums, c0 + 132);
+                    V128.StoreUnsafe(acc_0_s3, ref sums, c0 + 192);
+                    V128.StoreUnsafe(acc_1_s3, ref sums, c0 + 196);
+                    V128.StoreUnsafe(acc_0_s4, ref sums, c0 + 256);
+                    V128.StoreUnsafe(acc_1_s4, ref sums, c0 + 260);
+                    V128.StoreUnsafe(acc_0_s5, ref sums, c0 + 320);
+                    V128.StoreUnsafe(acc_1_s5, ref sums, c0 + 324);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 64), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 128), ref hPrev2, ref hNext2, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 192), ref hPrev3, ref hNext3, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev4, ref hNext4, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 320), ref hPrev5, ref hNext5, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
@@ -2849,7 +3794,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -2916,20 +3861,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    sums = acc_0;
-                    Unsafe.Add(ref sums, 1) = acc_1;
-                    Unsafe.Add(ref sums, 2) = acc_2;
-                    Unsafe.Add(ref sums, 3) = acc_3;
-                    Unsafe.Add(ref sums, 4) = acc_4;
-                    Unsafe.Add(ref sums, 5) = acc_5;
-                    Unsafe.Add(ref sums, 6) = acc_6;
-                    Unsafe.Add(ref sums, 7) = acc_7;
-                    Unsafe.Add(ref sums, 8) = acc_8;
-                    Unsafe.Add(ref sums, 9) = acc_9;
-                    Unsafe.Add(ref sums, 10) = acc_10;
-                    Unsafe.Add(ref sums, 11) = acc_11;
-                    EpilogueScalar(ref sums, ref hPrev, ref hNext, c0, 12, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = acc_0;
+                    Unsafe.Add(ref sums, c0 + 1) = acc_1;
+                    Unsafe.Add(ref sums, c0 + 2) = acc_2;
+                    Unsafe.Add(ref sums, c0 + 3) = acc_3;
+                    Unsafe.Add(ref sums, c0 + 4) = acc_4;
+                    Unsafe.Add(ref sums, c0 + 5) = acc_5;
+                    Unsafe.Add(ref sums, c0 + 6) = acc_6;
+                    Unsafe.Add(ref sums, c0 + 7) = acc_7;
+                    Unsafe.Add(ref sums, c0 + 8) = acc_8;
+                    Unsafe.Add(ref sums, c0 + 9) = acc_9;
+                    Unsafe.Add(ref sums, c0 + 10) = acc_10;
+                    Unsafe.Add(ref sums, c0 + 11) = acc_11;
                 }
             }
 
@@ -2964,35 +3908,166 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 60..60.
-                {
-                    Unsafe.Add(ref hNext, 60) = Tanh(acc_o60);
-                }
-
-                // Outputs 61..61.
-                {
-                    Unsafe.Add(ref hNext, 61) = Tanh(acc_o61);
-                }
-
-                // Outputs 62..62.
-                {
-                    Unsafe.Add(ref hNext, 62) = Tanh(acc_o62);
-                }
-
-                // Outputs 63..63.
-                {
-                    Unsafe.Add(ref hNext, 63) = Tanh(acc_o63);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 60) = acc_o60;
+                Unsafe.Add(ref sums, 61) = acc_o61;
+                Unsafe.Add(ref sums, 62) = acc_o62;
+                Unsafe.Add(ref sums, 63) = acc_o63;
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, 0, 64, false, zeroState);
         }
 
         /// <summary>
         /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 12 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (acc) are at s × 64 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                Unsafe.Add(ref hNext, start + k) = Tanh(Unsafe.Add(ref sums, k));
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 64 floats (outputs padded to 64): W at 0, U at 2048, bias at 6144.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 2048);
+            ref float b = ref Unsafe.Add(ref weights, 6144);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..63, 2 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 64; c0 += 2)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = Unsafe.Add(ref b, c0);
+                    var acc_1_s0 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s1 = Unsafe.Add(ref b, c0);
+                    var acc_1_s1 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s2 = Unsafe.Add(ref b, c0);
+                    var acc_1_s2 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s3 = Unsafe.Add(ref b, c0);
+                    var acc_1_s3 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s4 = Unsafe.Add(ref b, c0);
+                    var acc_1_s4 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s5 = Unsafe.Add(ref b, c0);
+                    var acc_1_s5 = Unsafe.Add(ref b, c0 + 1);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 64);
+                        var wi_acc_0 = Unsafe.Add(ref wi, c0);
+                        var wi_acc_1 = Unsafe.Add(ref wi, c0 + 1);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = Unsafe.Add(ref x3, i);
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = Unsafe.Add(ref x4, i);
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = Unsafe.Add(ref x5, i);
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 64);
+                            var uj_acc_0 = Unsafe.Add(ref uj, c0);
+                            var uj_acc_1 = Unsafe.Add(ref uj, c0 + 1);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = acc_0_s0;
+                    Unsafe.Add(ref sums, c0 + 1) = acc_1_s0;
+                    Unsafe.Add(ref sums, c0 + 64) = acc_0_s1;
+                    Unsafe.Add(ref sums, c0 + 65) = acc_1_s1;
+                    Unsafe.Add(ref sums, c0 + 128) = acc_0_s2;
+                    Unsafe.Add(ref sums, c0 + 129) = acc_1_s2;
+                    Unsafe.Add(ref sums, c0 + 192) = acc_0_s3;
+                    Unsafe.Add(ref sums, c0 + 193) = acc_1_s3;
+                    Unsafe.Add(ref sums, c0 + 256) = acc_0_s4;
+                    Unsafe.Add(ref sums, c0 + 257) = acc_1_s4;
+                    Unsafe.Add(ref sums, c0 + 320) = acc_0_s5;
+                    Unsafe.Add(ref sums, c0 + 321) = acc_1_s5;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 64), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 128), ref hPrev2, ref hNext2, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 192), ref hPrev3, ref hNext3, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev4, ref hNext4, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 320), ref hPrev5, ref hNext5, 0, 64, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 64 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {

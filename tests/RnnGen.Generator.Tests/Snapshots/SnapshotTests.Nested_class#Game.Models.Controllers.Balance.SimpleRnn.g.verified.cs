@@ -6,30 +6,37 @@
 //   Timesteps = 7, Input = 9, Output = 33, Activation = Tanh, UseBias = true
 //   W: 33×9, U: 33×33; gates packed as one gate
 //   2,772 FLOPs per timestep, 19,404 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 24,576 bytes (Vector512, Vector256), 24,784 bytes (Vector128), 24,880 bytes (Scalar); Step 24,576 bytes (Vector512, Vector256), 24,784 bytes (Vector128), 24,880 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 24,576 bytes (Vector512, Vector256), 24,784 bytes (Vector128), 24,772 bytes (Scalar); Step 24,576 bytes (Vector512, Vector256), 24,784 bytes (Vector128), 24,772 bytes (Scalar); StepBatch/RunBatch/RunLastBatch 26,176 bytes (Vector512), 25,600 bytes (Vector256), 25,712 bytes (Vector128), 25,628 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 3 chunks of 16 outputs (the last one padded: 1 of 16 lanes used);
 //       sums acc, 3 partial sums each; every chunk's sums in registers at once; columns spelled out (126 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 3 chunks (24 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 9 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 5 chunks of 8 outputs (the last one padded: 1 of 8 lanes used);
 //       sums acc, 2 partial sums each; every chunk's sums in registers at once; columns spelled out (210 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 7 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 9 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       sums acc; every chunk's sums in registers at once; loops over columns (378 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 7 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Scalar (no SIMD): 33 outputs, one float at a time;
 //       sums acc; 3 tiles of up to 11 chunks, so the sums fit in registers; loops over columns (1,386 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -221,6 +228,45 @@ namespace Game
                     global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
                     global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
                 }
+
+                /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+                /// <param name="inputs">Each sequence's x_t, N×Input (N×9), batch-major: sequence n's input starts at n × 9.</param>
+                /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+                /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+                public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+                {
+                    int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 9", nameof(inputs));
+                    global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 33", nameof(states), nameof(inputs));
+                    global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+                    global::RnnGen.Generated.SimpleRnnKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+                }
+
+                /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+                /// <param name="inputs">N×Timesteps×Input (N×7×9), batch-major: sequence n's inputs start at n × 7 × 9.</param>
+                /// <param name="outputs">Receives N×Timesteps×Output (N×7×33), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+                /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+                public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+                {
+                    int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 7 × 9", nameof(inputs));
+                    global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 7 × 33", nameof(outputs), nameof(inputs));
+                    global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+                    global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+                }
+
+                /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+                /// <param name="inputs">N×Timesteps×Input (N×7×9), batch-major.</param>
+                /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+                /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+                public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+                {
+                    int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 7 × 9", nameof(inputs));
+                    global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 33", nameof(states), nameof(inputs));
+                    global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+                    global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+                }
             }
         }
     }
@@ -294,29 +340,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[27];
+                global::System.Span<float> sumsBuffer = stackalloc float[49];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[49];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -341,13 +373,9 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[27];
+                global::System.Span<float> sumsBuffer = stackalloc float[49];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[49];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
         }
 
@@ -361,6 +389,199 @@ namespace RnnGen.Generated
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> state = stackalloc float[Output];
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[256];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[232];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[214];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[400];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[256];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[232];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[214];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -575,6 +796,213 @@ namespace RnnGen.Generated
                 {
                     global::RnnGen.Kernels.PartialVectors.Store512(Tanh(((acc_o32_a + acc_o32_b) + acc_o32_c)), ref Unsafe.Add(ref hNext, 32), 1);
                 }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 8 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 48 floats (outputs padded to 48): W at 0, U at 432, bias at 2016.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 432);
+            ref float b = ref Unsafe.Add(ref weights, 2016);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..32 (chunks 0..2): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s0 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s1 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s2 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s3 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s4 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s5 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s5 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s6 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s6 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s6 = V512.LoadUnsafe(ref b, 32);
+                var acc_o0_15_s7 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s7 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_s7 = V512.LoadUnsafe(ref b, 32);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 48);
+                    var wi_acc_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_acc_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o32 = V512.LoadUnsafe(ref wi, 32);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s0, acc_o0_15_s0);
+                    acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s0, acc_o16_31_s0);
+                    acc_o32_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s0, acc_o32_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s1, acc_o0_15_s1);
+                    acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s1, acc_o16_31_s1);
+                    acc_o32_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s1, acc_o32_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s2, acc_o0_15_s2);
+                    acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s2, acc_o16_31_s2);
+                    acc_o32_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s2, acc_o32_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s3, acc_o0_15_s3);
+                    acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s3, acc_o16_31_s3);
+                    acc_o32_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s3, acc_o32_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s4, acc_o0_15_s4);
+                    acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s4, acc_o16_31_s4);
+                    acc_o32_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s4, acc_o32_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s5, acc_o0_15_s5);
+                    acc_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s5, acc_o16_31_s5);
+                    acc_o32_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s5, acc_o32_s5);
+                    var xi_s6 = V512.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_15_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s6, acc_o0_15_s6);
+                    acc_o16_31_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s6, acc_o16_31_s6);
+                    acc_o32_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s6, acc_o32_s6);
+                    var xi_s7 = V512.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_15_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s7, acc_o0_15_s7);
+                    acc_o16_31_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s7, acc_o16_31_s7);
+                    acc_o32_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o32, xi_s7, acc_o32_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 48);
+                        var uj_acc_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_acc_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o32 = V512.LoadUnsafe(ref uj, 32);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s0, acc_o0_15_s0);
+                        acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s0, acc_o16_31_s0);
+                        acc_o32_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s0, acc_o32_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s1, acc_o0_15_s1);
+                        acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s1, acc_o16_31_s1);
+                        acc_o32_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s1, acc_o32_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s2, acc_o0_15_s2);
+                        acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s2, acc_o16_31_s2);
+                        acc_o32_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s2, acc_o32_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s3, acc_o0_15_s3);
+                        acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s3, acc_o16_31_s3);
+                        acc_o32_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s3, acc_o32_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s4, acc_o0_15_s4);
+                        acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s4, acc_o16_31_s4);
+                        acc_o32_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s4, acc_o32_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s5, acc_o0_15_s5);
+                        acc_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s5, acc_o16_31_s5);
+                        acc_o32_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s5, acc_o32_s5);
+                        var hj_s6 = V512.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_15_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s6, acc_o0_15_s6);
+                        acc_o16_31_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s6, acc_o16_31_s6);
+                        acc_o32_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s6, acc_o32_s6);
+                        var hj_s7 = V512.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_15_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s7, acc_o0_15_s7);
+                        acc_o16_31_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s7, acc_o16_31_s7);
+                        acc_o32_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o32, hj_s7, acc_o32_s7);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(acc_o0_15_s0, ref sums);
+                V512.StoreUnsafe(acc_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(acc_o32_s0, ref sums, 32);
+                V512.StoreUnsafe(acc_o0_15_s1, ref sums, 48);
+                V512.StoreUnsafe(acc_o16_31_s1, ref sums, 64);
+                V512.StoreUnsafe(acc_o32_s1, ref sums, 80);
+                V512.StoreUnsafe(acc_o0_15_s2, ref sums, 96);
+                V512.StoreUnsafe(acc_o16_31_s2, ref sums, 112);
+                V512.StoreUnsafe(acc_o32_s2, ref sums, 128);
+                V512.StoreUnsafe(acc_o0_15_s3, ref sums, 144);
+                V512.StoreUnsafe(acc_o16_31_s3, ref sums, 160);
+                V512.StoreUnsafe(acc_o32_s3, ref sums, 176);
+                V512.StoreUnsafe(acc_o0_15_s4, ref sums, 192);
+                V512.StoreUnsafe(acc_o16_31_s4, ref sums, 208);
+                V512.StoreUnsafe(acc_o32_s4, ref sums, 224);
+                V512.StoreUnsafe(acc_o0_15_s5, ref sums, 240);
+                V512.StoreUnsafe(acc_o16_31_s5, ref sums, 256);
+                V512.StoreUnsafe(acc_o32_s5, ref sums, 272);
+                V512.StoreUnsafe(acc_o0_15_s6, ref sums, 288);
+                V512.StoreUnsafe(acc_o16_31_s6, ref sums, 304);
+                V512.StoreUnsafe(acc_o32_s6, ref sums, 320);
+                V512.StoreUnsafe(acc_o0_15_s7, ref sums, 336);
+                V512.StoreUnsafe(acc_o16_31_s7, ref sums, 352);
+                V512.StoreUnsafe(acc_o32_s7, ref sums, 368);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 48), ref hPrev1, ref hNext1, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 96), ref hPrev2, ref hNext2, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 144), ref hPrev3, ref hNext3, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 192), ref hPrev4, ref hNext4, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 240), ref hPrev5, ref hNext5, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 288), ref hPrev6, ref hNext6, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 336), ref hPrev7, ref hNext7, 0, 32, true, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 48 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                global::RnnGen.Kernels.PartialVectors.Store512(Tanh(V512.LoadUnsafe(ref sums, count)), ref Unsafe.Add(ref hNext, start + count), 1);
             }
         }
 
@@ -889,6 +1317,293 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 6 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 40 floats (outputs padded to 40): W at 0, U at 360, bias at 1680.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 360);
+            ref float b = ref Unsafe.Add(ref weights, 1680);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..15 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_7_s0 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s0 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s1 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s1 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s2 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s2 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s3 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s3 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s4 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s4 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s5 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s5 = V256.LoadUnsafe(ref b, 8);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 40);
+                    var wi_acc_o0_7 = V256.LoadUnsafe(ref wi);
+                    var wi_acc_o8_15 = V256.LoadUnsafe(ref wi, 8);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_7_s0 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s0, acc_o0_7_s0);
+                    acc_o8_15_s0 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s0, acc_o8_15_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_7_s1 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s1, acc_o0_7_s1);
+                    acc_o8_15_s1 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s1, acc_o8_15_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_7_s2 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s2, acc_o0_7_s2);
+                    acc_o8_15_s2 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s2, acc_o8_15_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_7_s3 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s3, acc_o0_7_s3);
+                    acc_o8_15_s3 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s3, acc_o8_15_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_7_s4 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s4, acc_o0_7_s4);
+                    acc_o8_15_s4 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s4, acc_o8_15_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_7_s5 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s5, acc_o0_7_s5);
+                    acc_o8_15_s5 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s5, acc_o8_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 40);
+                        var uj_acc_o0_7 = V256.LoadUnsafe(ref uj);
+                        var uj_acc_o8_15 = V256.LoadUnsafe(ref uj, 8);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_7_s0 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s0, acc_o0_7_s0);
+                        acc_o8_15_s0 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s0, acc_o8_15_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_7_s1 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s1, acc_o0_7_s1);
+                        acc_o8_15_s1 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s1, acc_o8_15_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_7_s2 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s2, acc_o0_7_s2);
+                        acc_o8_15_s2 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s2, acc_o8_15_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_7_s3 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s3, acc_o0_7_s3);
+                        acc_o8_15_s3 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s3, acc_o8_15_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_7_s4 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s4, acc_o0_7_s4);
+                        acc_o8_15_s4 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s4, acc_o8_15_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_7_s5 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s5, acc_o0_7_s5);
+                        acc_o8_15_s5 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s5, acc_o8_15_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o0_7_s0, ref sums);
+                V256.StoreUnsafe(acc_o8_15_s0, ref sums, 8);
+                V256.StoreUnsafe(acc_o0_7_s1, ref sums, 40);
+                V256.StoreUnsafe(acc_o8_15_s1, ref sums, 48);
+                V256.StoreUnsafe(acc_o0_7_s2, ref sums, 80);
+                V256.StoreUnsafe(acc_o8_15_s2, ref sums, 88);
+                V256.StoreUnsafe(acc_o0_7_s3, ref sums, 120);
+                V256.StoreUnsafe(acc_o8_15_s3, ref sums, 128);
+                V256.StoreUnsafe(acc_o0_7_s4, ref sums, 160);
+                V256.StoreUnsafe(acc_o8_15_s4, ref sums, 168);
+                V256.StoreUnsafe(acc_o0_7_s5, ref sums, 200);
+                V256.StoreUnsafe(acc_o8_15_s5, ref sums, 208);
+            }
+
+            // Outputs 16..31 (chunks 2..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o16_23_s0 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s0 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s1 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s1 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s2 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s2 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s3 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s3 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s4 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s4 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s5 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s5 = V256.LoadUnsafe(ref b, 24);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 40);
+                    var wi_acc_o16_23 = V256.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o24_31 = V256.LoadUnsafe(ref wi, 24);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o16_23_s0 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s0, acc_o16_23_s0);
+                    acc_o24_31_s0 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s0, acc_o24_31_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o16_23_s1 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s1, acc_o16_23_s1);
+                    acc_o24_31_s1 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s1, acc_o24_31_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o16_23_s2 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s2, acc_o16_23_s2);
+                    acc_o24_31_s2 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s2, acc_o24_31_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o16_23_s3 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s3, acc_o16_23_s3);
+                    acc_o24_31_s3 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s3, acc_o24_31_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o16_23_s4 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s4, acc_o16_23_s4);
+                    acc_o24_31_s4 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s4, acc_o24_31_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o16_23_s5 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s5, acc_o16_23_s5);
+                    acc_o24_31_s5 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s5, acc_o24_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 40);
+                        var uj_acc_o16_23 = V256.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o24_31 = V256.LoadUnsafe(ref uj, 24);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o16_23_s0 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s0, acc_o16_23_s0);
+                        acc_o24_31_s0 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s0, acc_o24_31_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o16_23_s1 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s1, acc_o16_23_s1);
+                        acc_o24_31_s1 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s1, acc_o24_31_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o16_23_s2 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s2, acc_o16_23_s2);
+                        acc_o24_31_s2 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s2, acc_o24_31_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o16_23_s3 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s3, acc_o16_23_s3);
+                        acc_o24_31_s3 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s3, acc_o24_31_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o16_23_s4 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s4, acc_o16_23_s4);
+                        acc_o24_31_s4 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s4, acc_o24_31_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o16_23_s5 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s5, acc_o16_23_s5);
+                        acc_o24_31_s5 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s5, acc_o24_31_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o16_23_s0, ref sums, 16);
+                V256.StoreUnsafe(acc_o24_31_s0, ref sums, 24);
+                V256.StoreUnsafe(acc_o16_23_s1, ref sums, 56);
+                V256.StoreUnsafe(acc_o24_31_s1, ref sums, 64);
+                V256.StoreUnsafe(acc_o16_23_s2, ref sums, 96);
+                V256.StoreUnsafe(acc_o24_31_s2, ref sums, 104);
+                V256.StoreUnsafe(acc_o16_23_s3, ref sums, 136);
+                V256.StoreUnsafe(acc_o24_31_s3, ref sums, 144);
+                V256.StoreUnsafe(acc_o16_23_s4, ref sums, 176);
+                V256.StoreUnsafe(acc_o24_31_s4, ref sums, 184);
+                V256.StoreUnsafe(acc_o16_23_s5, ref sums, 216);
+                V256.StoreUnsafe(acc_o24_31_s5, ref sums, 224);
+            }
+
+            // Outputs 32..32 (chunk 4): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o32_s0 = V256.LoadUnsafe(ref b, 32);
+                var acc_o32_s1 = V256.LoadUnsafe(ref b, 32);
+                var acc_o32_s2 = V256.LoadUnsafe(ref b, 32);
+                var acc_o32_s3 = V256.LoadUnsafe(ref b, 32);
+                var acc_o32_s4 = V256.LoadUnsafe(ref b, 32);
+                var acc_o32_s5 = V256.LoadUnsafe(ref b, 32);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 40);
+                    var wi_acc_o32 = V256.LoadUnsafe(ref wi, 32);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o32_s0 = Fma.MultiplyAdd(wi_acc_o32, xi_s0, acc_o32_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o32_s1 = Fma.MultiplyAdd(wi_acc_o32, xi_s1, acc_o32_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o32_s2 = Fma.MultiplyAdd(wi_acc_o32, xi_s2, acc_o32_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o32_s3 = Fma.MultiplyAdd(wi_acc_o32, xi_s3, acc_o32_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o32_s4 = Fma.MultiplyAdd(wi_acc_o32, xi_s4, acc_o32_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o32_s5 = Fma.MultiplyAdd(wi_acc_o32, xi_s5, acc_o32_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 40);
+                        var uj_acc_o32 = V256.LoadUnsafe(ref uj, 32);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o32_s0 = Fma.MultiplyAdd(uj_acc_o32, hj_s0, acc_o32_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o32_s1 = Fma.MultiplyAdd(uj_acc_o32, hj_s1, acc_o32_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o32_s2 = Fma.MultiplyAdd(uj_acc_o32, hj_s2, acc_o32_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o32_s3 = Fma.MultiplyAdd(uj_acc_o32, hj_s3, acc_o32_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o32_s4 = Fma.MultiplyAdd(uj_acc_o32, hj_s4, acc_o32_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o32_s5 = Fma.MultiplyAdd(uj_acc_o32, hj_s5, acc_o32_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o32_s0, ref sums, 32);
+                V256.StoreUnsafe(acc_o32_s1, ref sums, 72);
+                V256.StoreUnsafe(acc_o32_s2, ref sums, 112);
+                V256.StoreUnsafe(acc_o32_s3, ref sums, 152);
+                V256.StoreUnsafe(acc_o32_s4, ref sums, 192);
+                V256.StoreUnsafe(acc_o32_s5, ref sums, 232);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 32, true, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 40), ref hPrev1, ref hNext1, 0, 32, true, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 80), ref hPrev2, ref hNext2, 0, 32, true, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 120), ref hPrev3, ref hNext3, 0, 32, true, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 160), ref hPrev4, ref hNext4, 0, 32, true, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 200), ref hPrev5, ref hNext5, 0, 32, true, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 40 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 8)
+            {
+                V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                global::RnnGen.Kernels.PartialVectors.Store256(Tanh(V256.LoadUnsafe(ref sums, count)), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -946,7 +1661,7 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V128.StoreUnsafe(acc_o0_3, ref sums);
                 V128.StoreUnsafe(acc_o4_7, ref sums, 4);
                 V128.StoreUnsafe(acc_o8_11, ref sums, 8);
@@ -955,13 +1670,11 @@ namespace RnnGen.Generated
                 V128.StoreUnsafe(acc_o20_23, ref sums, 20);
                 V128.StoreUnsafe(acc_o24_27, ref sums, 24);
                 V128.StoreUnsafe(acc_o28_31, ref sums, 28);
-                EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 32, zeroState);
-
-                // Outputs 32..32: the last vector, only partly used.
-                {
-                    global::RnnGen.Kernels.PartialVectors.Store128(Tanh(acc_o32), ref Unsafe.Add(ref hNext, 32), 1);
-                }
+                V128.StoreUnsafe(acc_o32, ref sums, 32);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 32, true, zeroState);
         }
 
         /// <summary>
@@ -970,17 +1683,229 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
                 V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
             }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                global::RnnGen.Kernels.PartialVectors.Store128(Tanh(V128.LoadUnsafe(ref sums, count)), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 36 floats (outputs padded to 36): W at 0, U at 324, bias at 1512.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 324);
+            ref float b = ref Unsafe.Add(ref weights, 1512);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..31, 2 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 32; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s0 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s1 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s1 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s2 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s2 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s3 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s3 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s4 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s4 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s5 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s5 = V128.LoadUnsafe(ref b, c0 + 4);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 36);
+                        var wi_acc_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_acc_1 = V128.LoadUnsafe(ref wi, c0 + 4);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 36);
+                            var uj_acc_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_acc_1 = V128.LoadUnsafe(ref uj, c0 + 4);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(acc_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(acc_1_s0, ref sums, c0 + 4);
+                    V128.StoreUnsafe(acc_0_s1, ref sums, c0 + 36);
+                    V128.StoreUnsafe(acc_1_s1, ref sums, c0 + 40);
+                    V128.StoreUnsafe(acc_0_s2, ref sums, c0 + 72);
+                    V128.StoreUnsafe(acc_1_s2, ref sums, c0 + 76);
+                    V128.StoreUnsafe(acc_0_s3, ref sums, c0 + 108);
+                    V128.StoreUnsafe(acc_1_s3, ref sums, c0 + 112);
+                    V128.StoreUnsafe(acc_0_s4, ref sums, c0 + 144);
+                    V128.StoreUnsafe(acc_1_s4, ref sums, c0 + 148);
+                    V128.StoreUnsafe(acc_0_s5, ref sums, c0 + 180);
+                    V128.StoreUnsafe(acc_1_s5, ref sums, c0 + 184);
+                }
+            }
+
+            // Outputs 32..32 (chunk 8): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o32_s0 = V128.LoadUnsafe(ref b, 32);
+                var acc_o32_s1 = V128.LoadUnsafe(ref b, 32);
+                var acc_o32_s2 = V128.LoadUnsafe(ref b, 32);
+                var acc_o32_s3 = V128.LoadUnsafe(ref b, 32);
+                var acc_o32_s4 = V128.LoadUnsafe(ref b, 32);
+                var acc_o32_s5 = V128.LoadUnsafe(ref b, 32);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 36);
+                    var wi_acc_o32 = V128.LoadUnsafe(ref wi, 32);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o32_s0 = MultiplyAdd(wi_acc_o32, xi_s0, acc_o32_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o32_s1 = MultiplyAdd(wi_acc_o32, xi_s1, acc_o32_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o32_s2 = MultiplyAdd(wi_acc_o32, xi_s2, acc_o32_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o32_s3 = MultiplyAdd(wi_acc_o32, xi_s3, acc_o32_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o32_s4 = MultiplyAdd(wi_acc_o32, xi_s4, acc_o32_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o32_s5 = MultiplyAdd(wi_acc_o32, xi_s5, acc_o32_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 36);
+                        var uj_acc_o32 = V128.LoadUnsafe(ref uj, 32);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o32_s0 = MultiplyAdd(uj_acc_o32, hj_s0, acc_o32_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o32_s1 = MultiplyAdd(uj_acc_o32, hj_s1, acc_o32_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o32_s2 = MultiplyAdd(uj_acc_o32, hj_s2, acc_o32_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o32_s3 = MultiplyAdd(uj_acc_o32, hj_s3, acc_o32_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o32_s4 = MultiplyAdd(uj_acc_o32, hj_s4, acc_o32_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o32_s5 = MultiplyAdd(uj_acc_o32, hj_s5, acc_o32_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(acc_o32_s0, ref sums, 32);
+                V128.StoreUnsafe(acc_o32_s1, ref sums, 68);
+                V128.StoreUnsafe(acc_o32_s2, ref sums, 104);
+                V128.StoreUnsafe(acc_o32_s3, ref sums, 140);
+                V128.StoreUnsafe(acc_o32_s4, ref sums, 176);
+                V128.StoreUnsafe(acc_o32_s5, ref sums, 212);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 32, true, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 36), ref hPrev1, ref hNext1, 0, 32, true, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 72), ref hPrev2, ref hNext2, 0, 32, true, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 108), ref hPrev3, ref hNext3, 0, 32, true, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 144), ref hPrev4, ref hNext4, 0, 32, true, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 180), ref hPrev5, ref hNext5, 0, 32, true, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 36 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+
+            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+            if (tail)
+            {
+                global::RnnGen.Kernels.PartialVectors.Store128(Tanh(V128.LoadUnsafe(ref sums, count)), ref Unsafe.Add(ref hNext, start + count), 1);
+            }
         }
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -1042,7 +1967,7 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 sums = acc_o0;
                 Unsafe.Add(ref sums, 1) = acc_o1;
                 Unsafe.Add(ref sums, 2) = acc_o2;
@@ -1054,7 +1979,6 @@ namespace RnnGen.Generated
                 Unsafe.Add(ref sums, 8) = acc_o8;
                 Unsafe.Add(ref sums, 9) = acc_o9;
                 Unsafe.Add(ref sums, 10) = acc_o10;
-                EpilogueScalar(ref sums, ref hPrev, ref hNext, 0, 11, zeroState);
             }
 
             // Outputs 11..21 (chunks 11..21): sums acc.
@@ -1109,19 +2033,18 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                sums = acc_o11;
-                Unsafe.Add(ref sums, 1) = acc_o12;
-                Unsafe.Add(ref sums, 2) = acc_o13;
-                Unsafe.Add(ref sums, 3) = acc_o14;
-                Unsafe.Add(ref sums, 4) = acc_o15;
-                Unsafe.Add(ref sums, 5) = acc_o16;
-                Unsafe.Add(ref sums, 6) = acc_o17;
-                Unsafe.Add(ref sums, 7) = acc_o18;
-                Unsafe.Add(ref sums, 8) = acc_o19;
-                Unsafe.Add(ref sums, 9) = acc_o20;
-                Unsafe.Add(ref sums, 10) = acc_o21;
-                EpilogueScalar(ref sums, ref hPrev, ref hNext, 11, 11, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 11) = acc_o11;
+                Unsafe.Add(ref sums, 12) = acc_o12;
+                Unsafe.Add(ref sums, 13) = acc_o13;
+                Unsafe.Add(ref sums, 14) = acc_o14;
+                Unsafe.Add(ref sums, 15) = acc_o15;
+                Unsafe.Add(ref sums, 16) = acc_o16;
+                Unsafe.Add(ref sums, 17) = acc_o17;
+                Unsafe.Add(ref sums, 18) = acc_o18;
+                Unsafe.Add(ref sums, 19) = acc_o19;
+                Unsafe.Add(ref sums, 20) = acc_o20;
+                Unsafe.Add(ref sums, 21) = acc_o21;
             }
 
             // Outputs 22..32 (chunks 22..32): sums acc.
@@ -1176,29 +2099,231 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                sums = acc_o22;
-                Unsafe.Add(ref sums, 1) = acc_o23;
-                Unsafe.Add(ref sums, 2) = acc_o24;
-                Unsafe.Add(ref sums, 3) = acc_o25;
-                Unsafe.Add(ref sums, 4) = acc_o26;
-                Unsafe.Add(ref sums, 5) = acc_o27;
-                Unsafe.Add(ref sums, 6) = acc_o28;
-                Unsafe.Add(ref sums, 7) = acc_o29;
-                Unsafe.Add(ref sums, 8) = acc_o30;
-                Unsafe.Add(ref sums, 9) = acc_o31;
-                Unsafe.Add(ref sums, 10) = acc_o32;
-                EpilogueScalar(ref sums, ref hPrev, ref hNext, 22, 11, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 22) = acc_o22;
+                Unsafe.Add(ref sums, 23) = acc_o23;
+                Unsafe.Add(ref sums, 24) = acc_o24;
+                Unsafe.Add(ref sums, 25) = acc_o25;
+                Unsafe.Add(ref sums, 26) = acc_o26;
+                Unsafe.Add(ref sums, 27) = acc_o27;
+                Unsafe.Add(ref sums, 28) = acc_o28;
+                Unsafe.Add(ref sums, 29) = acc_o29;
+                Unsafe.Add(ref sums, 30) = acc_o30;
+                Unsafe.Add(ref sums, 31) = acc_o31;
+                Unsafe.Add(ref sums, 32) = acc_o32;
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, 0, 33, false, zeroState);
         }
 
         /// <summary>
         /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 11 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (acc) are at s × 33 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                Unsafe.Add(ref hNext, start + k) = Tanh(Unsafe.Add(ref sums, k));
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 33 floats (outputs padded to 33): W at 0, U at 297, bias at 1386.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 297);
+            ref float b = ref Unsafe.Add(ref weights, 1386);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..31, 2 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 32; c0 += 2)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = Unsafe.Add(ref b, c0);
+                    var acc_1_s0 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s1 = Unsafe.Add(ref b, c0);
+                    var acc_1_s1 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s2 = Unsafe.Add(ref b, c0);
+                    var acc_1_s2 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s3 = Unsafe.Add(ref b, c0);
+                    var acc_1_s3 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s4 = Unsafe.Add(ref b, c0);
+                    var acc_1_s4 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s5 = Unsafe.Add(ref b, c0);
+                    var acc_1_s5 = Unsafe.Add(ref b, c0 + 1);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 33);
+                        var wi_acc_0 = Unsafe.Add(ref wi, c0);
+                        var wi_acc_1 = Unsafe.Add(ref wi, c0 + 1);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = Unsafe.Add(ref x3, i);
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = Unsafe.Add(ref x4, i);
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = Unsafe.Add(ref x5, i);
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 33);
+                            var uj_acc_0 = Unsafe.Add(ref uj, c0);
+                            var uj_acc_1 = Unsafe.Add(ref uj, c0 + 1);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = acc_0_s0;
+                    Unsafe.Add(ref sums, c0 + 1) = acc_1_s0;
+                    Unsafe.Add(ref sums, c0 + 33) = acc_0_s1;
+                    Unsafe.Add(ref sums, c0 + 34) = acc_1_s1;
+                    Unsafe.Add(ref sums, c0 + 66) = acc_0_s2;
+                    Unsafe.Add(ref sums, c0 + 67) = acc_1_s2;
+                    Unsafe.Add(ref sums, c0 + 99) = acc_0_s3;
+                    Unsafe.Add(ref sums, c0 + 100) = acc_1_s3;
+                    Unsafe.Add(ref sums, c0 + 132) = acc_0_s4;
+                    Unsafe.Add(ref sums, c0 + 133) = acc_1_s4;
+                    Unsafe.Add(ref sums, c0 + 165) = acc_0_s5;
+                    Unsafe.Add(ref sums, c0 + 166) = acc_1_s5;
+                }
+            }
+
+            // Outputs 32..32 (chunk 32): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o32_s0 = Unsafe.Add(ref b, 32);
+                var acc_o32_s1 = Unsafe.Add(ref b, 32);
+                var acc_o32_s2 = Unsafe.Add(ref b, 32);
+                var acc_o32_s3 = Unsafe.Add(ref b, 32);
+                var acc_o32_s4 = Unsafe.Add(ref b, 32);
+                var acc_o32_s5 = Unsafe.Add(ref b, 32);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 33);
+                    var wi_acc_o32 = Unsafe.Add(ref wi, 32);
+                    var xi_s0 = Unsafe.Add(ref x0, i);
+                    acc_o32_s0 = MultiplyAdd(wi_acc_o32, xi_s0, acc_o32_s0);
+                    var xi_s1 = Unsafe.Add(ref x1, i);
+                    acc_o32_s1 = MultiplyAdd(wi_acc_o32, xi_s1, acc_o32_s1);
+                    var xi_s2 = Unsafe.Add(ref x2, i);
+                    acc_o32_s2 = MultiplyAdd(wi_acc_o32, xi_s2, acc_o32_s2);
+                    var xi_s3 = Unsafe.Add(ref x3, i);
+                    acc_o32_s3 = MultiplyAdd(wi_acc_o32, xi_s3, acc_o32_s3);
+                    var xi_s4 = Unsafe.Add(ref x4, i);
+                    acc_o32_s4 = MultiplyAdd(wi_acc_o32, xi_s4, acc_o32_s4);
+                    var xi_s5 = Unsafe.Add(ref x5, i);
+                    acc_o32_s5 = MultiplyAdd(wi_acc_o32, xi_s5, acc_o32_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 33);
+                        var uj_acc_o32 = Unsafe.Add(ref uj, 32);
+                        var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                        acc_o32_s0 = MultiplyAdd(uj_acc_o32, hj_s0, acc_o32_s0);
+                        var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                        acc_o32_s1 = MultiplyAdd(uj_acc_o32, hj_s1, acc_o32_s1);
+                        var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                        acc_o32_s2 = MultiplyAdd(uj_acc_o32, hj_s2, acc_o32_s2);
+                        var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                        acc_o32_s3 = MultiplyAdd(uj_acc_o32, hj_s3, acc_o32_s3);
+                        var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                        acc_o32_s4 = MultiplyAdd(uj_acc_o32, hj_s4, acc_o32_s4);
+                        var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                        acc_o32_s5 = MultiplyAdd(uj_acc_o32, hj_s5, acc_o32_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 32) = acc_o32_s0;
+                Unsafe.Add(ref sums, 65) = acc_o32_s1;
+                Unsafe.Add(ref sums, 98) = acc_o32_s2;
+                Unsafe.Add(ref sums, 131) = acc_o32_s3;
+                Unsafe.Add(ref sums, 164) = acc_o32_s4;
+                Unsafe.Add(ref sums, 197) = acc_o32_s5;
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 33, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 33), ref hPrev1, ref hNext1, 0, 33, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 66), ref hPrev2, ref hNext2, 0, 33, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 99), ref hPrev3, ref hNext3, 0, 33, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 132), ref hPrev4, ref hNext4, 0, 33, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 165), ref hPrev5, ref hNext5, 0, 33, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 33 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {

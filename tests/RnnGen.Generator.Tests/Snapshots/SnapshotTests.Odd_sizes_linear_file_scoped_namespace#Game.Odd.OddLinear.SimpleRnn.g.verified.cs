@@ -6,30 +6,37 @@
 //   Timesteps = 13, Input = 3, Output = 5, Activation = Linear, UseBias = true
 //   W: 5×3, U: 5×5; gates packed as one gate
 //   80 FLOPs per timestep, 1,040 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 24,576 bytes; Step 24,576 bytes
+//   Stack, at most, frames included: Run/RunLast 24,576 bytes; Step 24,576 bytes; StepBatch/RunBatch/RunLastBatch 24,576 bytes (Vector512, Vector256, Vector128), 24,760 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 5 of 16 lanes used);
 //       sums acc, 5 partial sums each; every chunk's sums in registers at once; columns spelled out (8 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 5 of 8 lanes used);
 //       sums acc, 5 partial sums each; every chunk's sums in registers at once; columns spelled out (8 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 2 chunks of 4 outputs (the last one padded: 1 of 4 lanes used);
 //       sums acc, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (16 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Scalar (no SIMD): 5 outputs, one float at a time;
 //       sums acc, 2 partial sums each; every chunk's sums in registers at once; loops over columns (40 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -217,6 +224,45 @@ namespace Game.Odd
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×3), batch-major: sequence n's input starts at n × 3.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 3", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 5", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×13×3), batch-major: sequence n's inputs start at n × 13 × 3.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×13×5), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 13 × 3", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 13 × 5", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×13×3), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 13 × 3", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 5", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -331,6 +377,200 @@ namespace RnnGen.Generated
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
         }
 
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[46];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 5, zeroState: false);
+                    for (int q = 0; q < 6; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 5), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[46];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 5;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 6; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 5), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+        }
+
         /// <summary>
         /// One timestep on the Vector512 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
@@ -381,6 +621,145 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 8 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 16 floats (outputs padded to 16): W at 0, U at 48, bias at 128.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 48);
+            ref float b = ref Unsafe.Add(ref weights, 128);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..4 (chunk 0): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_4_s0 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s1 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s2 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s3 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s4 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s5 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s6 = V512.LoadUnsafe(ref b);
+                var acc_o0_4_s7 = V512.LoadUnsafe(ref b);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 16);
+                    var wi_acc_o0_4 = V512.LoadUnsafe(ref wi);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_4_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s0, acc_o0_4_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_4_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s1, acc_o0_4_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_4_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s2, acc_o0_4_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_4_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s3, acc_o0_4_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_4_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s4, acc_o0_4_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_4_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s5, acc_o0_4_s5);
+                    var xi_s6 = V512.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_4_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s6, acc_o0_4_s6);
+                    var xi_s7 = V512.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_4_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o0_4, xi_s7, acc_o0_4_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 16);
+                        var uj_acc_o0_4 = V512.LoadUnsafe(ref uj);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_4_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s0, acc_o0_4_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_4_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s1, acc_o0_4_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_4_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s2, acc_o0_4_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_4_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s3, acc_o0_4_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_4_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s4, acc_o0_4_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_4_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s5, acc_o0_4_s5);
+                        var hj_s6 = V512.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_4_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s6, acc_o0_4_s6);
+                        var hj_s7 = V512.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_4_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o0_4, hj_s7, acc_o0_4_s7);
+                    }
+                }
+
+                // Outputs 0..4 of sequence 0: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s0, ref hNext0, 5);
+                }
+
+                // Outputs 0..4 of sequence 1: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s1, ref hNext1, 5);
+                }
+
+                // Outputs 0..4 of sequence 2: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s2, ref hNext2, 5);
+                }
+
+                // Outputs 0..4 of sequence 3: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s3, ref hNext3, 5);
+                }
+
+                // Outputs 0..4 of sequence 4: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s4, ref hNext4, 5);
+                }
+
+                // Outputs 0..4 of sequence 5: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s5, ref hNext5, 5);
+                }
+
+                // Outputs 0..4 of sequence 6: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s6, ref hNext6, 5);
+                }
+
+                // Outputs 0..4 of sequence 7: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(acc_o0_4_s7, ref hNext7, 5);
+                }
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -425,6 +804,145 @@ namespace RnnGen.Generated
                 // Outputs 0..4: the last vector, only partly used.
                 {
                     global::RnnGen.Kernels.PartialVectors.Store256((((acc_o0_4_a + acc_o0_4_b) + acc_o0_4_c) + (acc_o0_4_d + acc_o0_4_e)), ref hNext, 5);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 8 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 8 floats (outputs padded to 8): W at 0, U at 24, bias at 64.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 24);
+            ref float b = ref Unsafe.Add(ref weights, 64);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..4 (chunk 0): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_4_s0 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s1 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s2 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s3 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s4 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s5 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s6 = V256.LoadUnsafe(ref b);
+                var acc_o0_4_s7 = V256.LoadUnsafe(ref b);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 8);
+                    var wi_acc_o0_4 = V256.LoadUnsafe(ref wi);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_4_s0 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s0, acc_o0_4_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_4_s1 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s1, acc_o0_4_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_4_s2 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s2, acc_o0_4_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_4_s3 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s3, acc_o0_4_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_4_s4 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s4, acc_o0_4_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_4_s5 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s5, acc_o0_4_s5);
+                    var xi_s6 = V256.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_4_s6 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s6, acc_o0_4_s6);
+                    var xi_s7 = V256.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_4_s7 = Fma.MultiplyAdd(wi_acc_o0_4, xi_s7, acc_o0_4_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 8);
+                        var uj_acc_o0_4 = V256.LoadUnsafe(ref uj);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_4_s0 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s0, acc_o0_4_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_4_s1 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s1, acc_o0_4_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_4_s2 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s2, acc_o0_4_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_4_s3 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s3, acc_o0_4_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_4_s4 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s4, acc_o0_4_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_4_s5 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s5, acc_o0_4_s5);
+                        var hj_s6 = V256.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_4_s6 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s6, acc_o0_4_s6);
+                        var hj_s7 = V256.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_4_s7 = Fma.MultiplyAdd(uj_acc_o0_4, hj_s7, acc_o0_4_s7);
+                    }
+                }
+
+                // Outputs 0..4 of sequence 0: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s0, ref hNext0, 5);
+                }
+
+                // Outputs 0..4 of sequence 1: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s1, ref hNext1, 5);
+                }
+
+                // Outputs 0..4 of sequence 2: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s2, ref hNext2, 5);
+                }
+
+                // Outputs 0..4 of sequence 3: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s3, ref hNext3, 5);
+                }
+
+                // Outputs 0..4 of sequence 4: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s4, ref hNext4, 5);
+                }
+
+                // Outputs 0..4 of sequence 5: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s5, ref hNext5, 5);
+                }
+
+                // Outputs 0..4 of sequence 6: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s6, ref hNext6, 5);
+                }
+
+                // Outputs 0..4 of sequence 7: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(acc_o0_4_s7, ref hNext7, 5);
                 }
             }
         }
@@ -490,6 +1008,169 @@ namespace RnnGen.Generated
                 // Outputs 4..4: the last vector, only partly used.
                 {
                     global::RnnGen.Kernels.PartialVectors.Store128(((acc_o4_a + acc_o4_b) + (acc_o4_c + acc_o4_d)), ref Unsafe.Add(ref hNext, 4), 1);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 8 floats (outputs padded to 8): W at 0, U at 24, bias at 64.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 24);
+            ref float b = ref Unsafe.Add(ref weights, 64);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..4 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_3_s0 = V128.LoadUnsafe(ref b);
+                var acc_o4_s0 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s1 = V128.LoadUnsafe(ref b);
+                var acc_o4_s1 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s2 = V128.LoadUnsafe(ref b);
+                var acc_o4_s2 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s3 = V128.LoadUnsafe(ref b);
+                var acc_o4_s3 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s4 = V128.LoadUnsafe(ref b);
+                var acc_o4_s4 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s5 = V128.LoadUnsafe(ref b);
+                var acc_o4_s5 = V128.LoadUnsafe(ref b, 4);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 8);
+                    var wi_acc_o0_3 = V128.LoadUnsafe(ref wi);
+                    var wi_acc_o4 = V128.LoadUnsafe(ref wi, 4);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_3_s0 = MultiplyAdd(wi_acc_o0_3, xi_s0, acc_o0_3_s0);
+                    acc_o4_s0 = MultiplyAdd(wi_acc_o4, xi_s0, acc_o4_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_3_s1 = MultiplyAdd(wi_acc_o0_3, xi_s1, acc_o0_3_s1);
+                    acc_o4_s1 = MultiplyAdd(wi_acc_o4, xi_s1, acc_o4_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_3_s2 = MultiplyAdd(wi_acc_o0_3, xi_s2, acc_o0_3_s2);
+                    acc_o4_s2 = MultiplyAdd(wi_acc_o4, xi_s2, acc_o4_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_3_s3 = MultiplyAdd(wi_acc_o0_3, xi_s3, acc_o0_3_s3);
+                    acc_o4_s3 = MultiplyAdd(wi_acc_o4, xi_s3, acc_o4_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_3_s4 = MultiplyAdd(wi_acc_o0_3, xi_s4, acc_o0_3_s4);
+                    acc_o4_s4 = MultiplyAdd(wi_acc_o4, xi_s4, acc_o4_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_3_s5 = MultiplyAdd(wi_acc_o0_3, xi_s5, acc_o0_3_s5);
+                    acc_o4_s5 = MultiplyAdd(wi_acc_o4, xi_s5, acc_o4_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 8);
+                        var uj_acc_o0_3 = V128.LoadUnsafe(ref uj);
+                        var uj_acc_o4 = V128.LoadUnsafe(ref uj, 4);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_3_s0 = MultiplyAdd(uj_acc_o0_3, hj_s0, acc_o0_3_s0);
+                        acc_o4_s0 = MultiplyAdd(uj_acc_o4, hj_s0, acc_o4_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_3_s1 = MultiplyAdd(uj_acc_o0_3, hj_s1, acc_o0_3_s1);
+                        acc_o4_s1 = MultiplyAdd(uj_acc_o4, hj_s1, acc_o4_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_3_s2 = MultiplyAdd(uj_acc_o0_3, hj_s2, acc_o0_3_s2);
+                        acc_o4_s2 = MultiplyAdd(uj_acc_o4, hj_s2, acc_o4_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_3_s3 = MultiplyAdd(uj_acc_o0_3, hj_s3, acc_o0_3_s3);
+                        acc_o4_s3 = MultiplyAdd(uj_acc_o4, hj_s3, acc_o4_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_3_s4 = MultiplyAdd(uj_acc_o0_3, hj_s4, acc_o0_3_s4);
+                        acc_o4_s4 = MultiplyAdd(uj_acc_o4, hj_s4, acc_o4_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_3_s5 = MultiplyAdd(uj_acc_o0_3, hj_s5, acc_o0_3_s5);
+                        acc_o4_s5 = MultiplyAdd(uj_acc_o4, hj_s5, acc_o4_s5);
+                    }
+                }
+
+                // Outputs 0..3 of sequence 0.
+                {
+                    V128.StoreUnsafe(acc_o0_3_s0, ref hNext0);
+                }
+
+                // Outputs 4..4 of sequence 0: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store128(acc_o4_s0, ref Unsafe.Add(ref hNext0, 4), 1);
+                }
+
+                // Outputs 0..3 of sequence 1.
+                {
+                    V128.StoreUnsafe(acc_o0_3_s1, ref hNext1);
+                }
+
+                // Outputs 4..4 of sequence 1: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store128(acc_o4_s1, ref Unsafe.Add(ref hNext1, 4), 1);
+                }
+
+                // Outputs 0..3 of sequence 2.
+                {
+                    V128.StoreUnsafe(acc_o0_3_s2, ref hNext2);
+                }
+
+                // Outputs 4..4 of sequence 2: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store128(acc_o4_s2, ref Unsafe.Add(ref hNext2, 4), 1);
+                }
+
+                // Outputs 0..3 of sequence 3.
+                {
+                    V128.StoreUnsafe(acc_o0_3_s3, ref hNext3);
+                }
+
+                // Outputs 4..4 of sequence 3: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store128(acc_o4_s3, ref Unsafe.Add(ref hNext3, 4), 1);
+                }
+
+                // Outputs 0..3 of sequence 4.
+                {
+                    V128.StoreUnsafe(acc_o0_3_s4, ref hNext4);
+                }
+
+                // Outputs 4..4 of sequence 4: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store128(acc_o4_s4, ref Unsafe.Add(ref hNext4, 4), 1);
+                }
+
+                // Outputs 0..3 of sequence 5.
+                {
+                    V128.StoreUnsafe(acc_o0_3_s5, ref hNext5);
+                }
+
+                // Outputs 4..4 of sequence 5: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store128(acc_o4_s5, ref Unsafe.Add(ref hNext5, 4), 1);
                 }
             }
         }
@@ -580,6 +1261,379 @@ namespace RnnGen.Generated
                 // Outputs 4..4.
                 {
                     Unsafe.Add(ref hNext, 4) = (acc_o4_a + acc_o4_b);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 5 floats (outputs padded to 5): W at 0, U at 15, bias at 40.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 15);
+            ref float b = ref Unsafe.Add(ref weights, 40);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..1 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_s0 = b;
+                var acc_o1_s0 = Unsafe.Add(ref b, 1);
+                var acc_o0_s1 = b;
+                var acc_o1_s1 = Unsafe.Add(ref b, 1);
+                var acc_o0_s2 = b;
+                var acc_o1_s2 = Unsafe.Add(ref b, 1);
+                var acc_o0_s3 = b;
+                var acc_o1_s3 = Unsafe.Add(ref b, 1);
+                var acc_o0_s4 = b;
+                var acc_o1_s4 = Unsafe.Add(ref b, 1);
+                var acc_o0_s5 = b;
+                var acc_o1_s5 = Unsafe.Add(ref b, 1);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 5);
+                    var wi_acc_o0 = wi;
+                    var wi_acc_o1 = Unsafe.Add(ref wi, 1);
+                    var xi_s0 = Unsafe.Add(ref x0, i);
+                    acc_o0_s0 = MultiplyAdd(wi_acc_o0, xi_s0, acc_o0_s0);
+                    acc_o1_s0 = MultiplyAdd(wi_acc_o1, xi_s0, acc_o1_s0);
+                    var xi_s1 = Unsafe.Add(ref x1, i);
+                    acc_o0_s1 = MultiplyAdd(wi_acc_o0, xi_s1, acc_o0_s1);
+                    acc_o1_s1 = MultiplyAdd(wi_acc_o1, xi_s1, acc_o1_s1);
+                    var xi_s2 = Unsafe.Add(ref x2, i);
+                    acc_o0_s2 = MultiplyAdd(wi_acc_o0, xi_s2, acc_o0_s2);
+                    acc_o1_s2 = MultiplyAdd(wi_acc_o1, xi_s2, acc_o1_s2);
+                    var xi_s3 = Unsafe.Add(ref x3, i);
+                    acc_o0_s3 = MultiplyAdd(wi_acc_o0, xi_s3, acc_o0_s3);
+                    acc_o1_s3 = MultiplyAdd(wi_acc_o1, xi_s3, acc_o1_s3);
+                    var xi_s4 = Unsafe.Add(ref x4, i);
+                    acc_o0_s4 = MultiplyAdd(wi_acc_o0, xi_s4, acc_o0_s4);
+                    acc_o1_s4 = MultiplyAdd(wi_acc_o1, xi_s4, acc_o1_s4);
+                    var xi_s5 = Unsafe.Add(ref x5, i);
+                    acc_o0_s5 = MultiplyAdd(wi_acc_o0, xi_s5, acc_o0_s5);
+                    acc_o1_s5 = MultiplyAdd(wi_acc_o1, xi_s5, acc_o1_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 5);
+                        var uj_acc_o0 = uj;
+                        var uj_acc_o1 = Unsafe.Add(ref uj, 1);
+                        var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                        acc_o0_s0 = MultiplyAdd(uj_acc_o0, hj_s0, acc_o0_s0);
+                        acc_o1_s0 = MultiplyAdd(uj_acc_o1, hj_s0, acc_o1_s0);
+                        var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                        acc_o0_s1 = MultiplyAdd(uj_acc_o0, hj_s1, acc_o0_s1);
+                        acc_o1_s1 = MultiplyAdd(uj_acc_o1, hj_s1, acc_o1_s1);
+                        var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                        acc_o0_s2 = MultiplyAdd(uj_acc_o0, hj_s2, acc_o0_s2);
+                        acc_o1_s2 = MultiplyAdd(uj_acc_o1, hj_s2, acc_o1_s2);
+                        var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                        acc_o0_s3 = MultiplyAdd(uj_acc_o0, hj_s3, acc_o0_s3);
+                        acc_o1_s3 = MultiplyAdd(uj_acc_o1, hj_s3, acc_o1_s3);
+                        var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                        acc_o0_s4 = MultiplyAdd(uj_acc_o0, hj_s4, acc_o0_s4);
+                        acc_o1_s4 = MultiplyAdd(uj_acc_o1, hj_s4, acc_o1_s4);
+                        var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                        acc_o0_s5 = MultiplyAdd(uj_acc_o0, hj_s5, acc_o0_s5);
+                        acc_o1_s5 = MultiplyAdd(uj_acc_o1, hj_s5, acc_o1_s5);
+                    }
+                }
+
+                // Outputs 0..0 of sequence 0.
+                {
+                    hNext0 = acc_o0_s0;
+                }
+
+                // Outputs 1..1 of sequence 0.
+                {
+                    Unsafe.Add(ref hNext0, 1) = acc_o1_s0;
+                }
+
+                // Outputs 0..0 of sequence 1.
+                {
+                    hNext1 = acc_o0_s1;
+                }
+
+                // Outputs 1..1 of sequence 1.
+                {
+                    Unsafe.Add(ref hNext1, 1) = acc_o1_s1;
+                }
+
+                // Outputs 0..0 of sequence 2.
+                {
+                    hNext2 = acc_o0_s2;
+                }
+
+                // Outputs 1..1 of sequence 2.
+                {
+                    Unsafe.Add(ref hNext2, 1) = acc_o1_s2;
+                }
+
+                // Outputs 0..0 of sequence 3.
+                {
+                    hNext3 = acc_o0_s3;
+                }
+
+                // Outputs 1..1 of sequence 3.
+                {
+                    Unsafe.Add(ref hNext3, 1) = acc_o1_s3;
+                }
+
+                // Outputs 0..0 of sequence 4.
+                {
+                    hNext4 = acc_o0_s4;
+                }
+
+                // Outputs 1..1 of sequence 4.
+                {
+                    Unsafe.Add(ref hNext4, 1) = acc_o1_s4;
+                }
+
+                // Outputs 0..0 of sequence 5.
+                {
+                    hNext5 = acc_o0_s5;
+                }
+
+                // Outputs 1..1 of sequence 5.
+                {
+                    Unsafe.Add(ref hNext5, 1) = acc_o1_s5;
+                }
+            }
+
+            // Outputs 2..3 (chunks 2..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o2_s0 = Unsafe.Add(ref b, 2);
+                var acc_o3_s0 = Unsafe.Add(ref b, 3);
+                var acc_o2_s1 = Unsafe.Add(ref b, 2);
+                var acc_o3_s1 = Unsafe.Add(ref b, 3);
+                var acc_o2_s2 = Unsafe.Add(ref b, 2);
+                var acc_o3_s2 = Unsafe.Add(ref b, 3);
+                var acc_o2_s3 = Unsafe.Add(ref b, 2);
+                var acc_o3_s3 = Unsafe.Add(ref b, 3);
+                var acc_o2_s4 = Unsafe.Add(ref b, 2);
+                var acc_o3_s4 = Unsafe.Add(ref b, 3);
+                var acc_o2_s5 = Unsafe.Add(ref b, 2);
+                var acc_o3_s5 = Unsafe.Add(ref b, 3);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 5);
+                    var wi_acc_o2 = Unsafe.Add(ref wi, 2);
+                    var wi_acc_o3 = Unsafe.Add(ref wi, 3);
+                    var xi_s0 = Unsafe.Add(ref x0, i);
+                    acc_o2_s0 = MultiplyAdd(wi_acc_o2, xi_s0, acc_o2_s0);
+                    acc_o3_s0 = MultiplyAdd(wi_acc_o3, xi_s0, acc_o3_s0);
+                    var xi_s1 = Unsafe.Add(ref x1, i);
+                    acc_o2_s1 = MultiplyAdd(wi_acc_o2, xi_s1, acc_o2_s1);
+                    acc_o3_s1 = MultiplyAdd(wi_acc_o3, xi_s1, acc_o3_s1);
+                    var xi_s2 = Unsafe.Add(ref x2, i);
+                    acc_o2_s2 = MultiplyAdd(wi_acc_o2, xi_s2, acc_o2_s2);
+                    acc_o3_s2 = MultiplyAdd(wi_acc_o3, xi_s2, acc_o3_s2);
+                    var xi_s3 = Unsafe.Add(ref x3, i);
+                    acc_o2_s3 = MultiplyAdd(wi_acc_o2, xi_s3, acc_o2_s3);
+                    acc_o3_s3 = MultiplyAdd(wi_acc_o3, xi_s3, acc_o3_s3);
+                    var xi_s4 = Unsafe.Add(ref x4, i);
+                    acc_o2_s4 = MultiplyAdd(wi_acc_o2, xi_s4, acc_o2_s4);
+                    acc_o3_s4 = MultiplyAdd(wi_acc_o3, xi_s4, acc_o3_s4);
+                    var xi_s5 = Unsafe.Add(ref x5, i);
+                    acc_o2_s5 = MultiplyAdd(wi_acc_o2, xi_s5, acc_o2_s5);
+                    acc_o3_s5 = MultiplyAdd(wi_acc_o3, xi_s5, acc_o3_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 5);
+                        var uj_acc_o2 = Unsafe.Add(ref uj, 2);
+                        var uj_acc_o3 = Unsafe.Add(ref uj, 3);
+                        var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                        acc_o2_s0 = MultiplyAdd(uj_acc_o2, hj_s0, acc_o2_s0);
+                        acc_o3_s0 = MultiplyAdd(uj_acc_o3, hj_s0, acc_o3_s0);
+                        var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                        acc_o2_s1 = MultiplyAdd(uj_acc_o2, hj_s1, acc_o2_s1);
+                        acc_o3_s1 = MultiplyAdd(uj_acc_o3, hj_s1, acc_o3_s1);
+                        var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                        acc_o2_s2 = MultiplyAdd(uj_acc_o2, hj_s2, acc_o2_s2);
+                        acc_o3_s2 = MultiplyAdd(uj_acc_o3, hj_s2, acc_o3_s2);
+                        var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                        acc_o2_s3 = MultiplyAdd(uj_acc_o2, hj_s3, acc_o2_s3);
+                        acc_o3_s3 = MultiplyAdd(uj_acc_o3, hj_s3, acc_o3_s3);
+                        var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                        acc_o2_s4 = MultiplyAdd(uj_acc_o2, hj_s4, acc_o2_s4);
+                        acc_o3_s4 = MultiplyAdd(uj_acc_o3, hj_s4, acc_o3_s4);
+                        var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                        acc_o2_s5 = MultiplyAdd(uj_acc_o2, hj_s5, acc_o2_s5);
+                        acc_o3_s5 = MultiplyAdd(uj_acc_o3, hj_s5, acc_o3_s5);
+                    }
+                }
+
+                // Outputs 2..2 of sequence 0.
+                {
+                    Unsafe.Add(ref hNext0, 2) = acc_o2_s0;
+                }
+
+                // Outputs 3..3 of sequence 0.
+                {
+                    Unsafe.Add(ref hNext0, 3) = acc_o3_s0;
+                }
+
+                // Outputs 2..2 of sequence 1.
+                {
+                    Unsafe.Add(ref hNext1, 2) = acc_o2_s1;
+                }
+
+                // Outputs 3..3 of sequence 1.
+                {
+                    Unsafe.Add(ref hNext1, 3) = acc_o3_s1;
+                }
+
+                // Outputs 2..2 of sequence 2.
+                {
+                    Unsafe.Add(ref hNext2, 2) = acc_o2_s2;
+                }
+
+                // Outputs 3..3 of sequence 2.
+                {
+                    Unsafe.Add(ref hNext2, 3) = acc_o3_s2;
+                }
+
+                // Outputs 2..2 of sequence 3.
+                {
+                    Unsafe.Add(ref hNext3, 2) = acc_o2_s3;
+                }
+
+                // Outputs 3..3 of sequence 3.
+                {
+                    Unsafe.Add(ref hNext3, 3) = acc_o3_s3;
+                }
+
+                // Outputs 2..2 of sequence 4.
+                {
+                    Unsafe.Add(ref hNext4, 2) = acc_o2_s4;
+                }
+
+                // Outputs 3..3 of sequence 4.
+                {
+                    Unsafe.Add(ref hNext4, 3) = acc_o3_s4;
+                }
+
+                // Outputs 2..2 of sequence 5.
+                {
+                    Unsafe.Add(ref hNext5, 2) = acc_o2_s5;
+                }
+
+                // Outputs 3..3 of sequence 5.
+                {
+                    Unsafe.Add(ref hNext5, 3) = acc_o3_s5;
+                }
+            }
+
+            // Outputs 4..4 (chunk 4): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o4_s0 = Unsafe.Add(ref b, 4);
+                var acc_o4_s1 = Unsafe.Add(ref b, 4);
+                var acc_o4_s2 = Unsafe.Add(ref b, 4);
+                var acc_o4_s3 = Unsafe.Add(ref b, 4);
+                var acc_o4_s4 = Unsafe.Add(ref b, 4);
+                var acc_o4_s5 = Unsafe.Add(ref b, 4);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 5);
+                    var wi_acc_o4 = Unsafe.Add(ref wi, 4);
+                    var xi_s0 = Unsafe.Add(ref x0, i);
+                    acc_o4_s0 = MultiplyAdd(wi_acc_o4, xi_s0, acc_o4_s0);
+                    var xi_s1 = Unsafe.Add(ref x1, i);
+                    acc_o4_s1 = MultiplyAdd(wi_acc_o4, xi_s1, acc_o4_s1);
+                    var xi_s2 = Unsafe.Add(ref x2, i);
+                    acc_o4_s2 = MultiplyAdd(wi_acc_o4, xi_s2, acc_o4_s2);
+                    var xi_s3 = Unsafe.Add(ref x3, i);
+                    acc_o4_s3 = MultiplyAdd(wi_acc_o4, xi_s3, acc_o4_s3);
+                    var xi_s4 = Unsafe.Add(ref x4, i);
+                    acc_o4_s4 = MultiplyAdd(wi_acc_o4, xi_s4, acc_o4_s4);
+                    var xi_s5 = Unsafe.Add(ref x5, i);
+                    acc_o4_s5 = MultiplyAdd(wi_acc_o4, xi_s5, acc_o4_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 5);
+                        var uj_acc_o4 = Unsafe.Add(ref uj, 4);
+                        var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                        acc_o4_s0 = MultiplyAdd(uj_acc_o4, hj_s0, acc_o4_s0);
+                        var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                        acc_o4_s1 = MultiplyAdd(uj_acc_o4, hj_s1, acc_o4_s1);
+                        var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                        acc_o4_s2 = MultiplyAdd(uj_acc_o4, hj_s2, acc_o4_s2);
+                        var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                        acc_o4_s3 = MultiplyAdd(uj_acc_o4, hj_s3, acc_o4_s3);
+                        var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                        acc_o4_s4 = MultiplyAdd(uj_acc_o4, hj_s4, acc_o4_s4);
+                        var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                        acc_o4_s5 = MultiplyAdd(uj_acc_o4, hj_s5, acc_o4_s5);
+                    }
+                }
+
+                // Outputs 4..4 of sequence 0.
+                {
+                    Unsafe.Add(ref hNext0, 4) = acc_o4_s0;
+                }
+
+                // Outputs 4..4 of sequence 1.
+                {
+                    Unsafe.Add(ref hNext1, 4) = acc_o4_s1;
+                }
+
+                // Outputs 4..4 of sequence 2.
+                {
+                    Unsafe.Add(ref hNext2, 4) = acc_o4_s2;
+                }
+
+                // Outputs 4..4 of sequence 3.
+                {
+                    Unsafe.Add(ref hNext3, 4) = acc_o4_s3;
+                }
+
+                // Outputs 4..4 of sequence 4.
+                {
+                    Unsafe.Add(ref hNext4, 4) = acc_o4_s4;
+                }
+
+                // Outputs 4..4 of sequence 5.
+                {
+                    Unsafe.Add(ref hNext5, 4) = acc_o4_s5;
                 }
             }
         }

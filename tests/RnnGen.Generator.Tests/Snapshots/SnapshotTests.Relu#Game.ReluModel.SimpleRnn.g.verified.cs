@@ -6,30 +6,37 @@
 //   Timesteps = 50, Input = 16, Output = 32, Activation = Relu, UseBias = true
 //   W: 32×16, U: 32×32; gates packed as one gate
 //   3,072 FLOPs per timestep, 153,600 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 24,576 bytes (Vector512, Vector256, Vector128), 24,768 bytes (Scalar); Step 24,576 bytes (Vector512, Vector256, Vector128), 24,768 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 24,576 bytes (Vector512, Vector256, Vector128), 24,768 bytes (Scalar); Step 24,576 bytes (Vector512, Vector256, Vector128), 24,768 bytes (Scalar); StepBatch/RunBatch/RunLastBatch 24,576 bytes (Vector512), 25,408 bytes (Vector256, Vector128), 25,600 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 2 chunks of 16 outputs;
 //       sums acc, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (96 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 2 chunks (16 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 7 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 4 chunks of 8 outputs;
 //       sums acc, 2 partial sums each; every chunk's sums in registers at once; columns spelled out (192 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 7 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 8 chunks of 4 outputs;
 //       sums acc; every chunk's sums in registers at once; loops over columns (384 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 7 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Scalar (no SIMD): 32 outputs, one float at a time;
 //       sums acc; 3 tiles of up to 11 chunks, so the sums fit in registers; loops over columns (1,536 multiply-adds exceed the unroll budget);
 //       Step builds the new state in a stack row, since later tiles still read the old one;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -217,6 +224,45 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×16), batch-major: sequence n's input starts at n × 16.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 16", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 32", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×50×16), batch-major: sequence n's inputs start at n × 50 × 16.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×50×32), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 50 × 16", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 50 × 32", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×50×16), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 50 × 16", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 32", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -347,6 +393,234 @@ namespace RnnGen.Generated
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> state = stackalloc float[Output];
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[208];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 32, zeroState: false);
+                    for (int q = 0; q < 6; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 32), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[208];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 32, zeroState: false);
+                    for (int q = 0; q < 6; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 32), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[208];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 32, zeroState: false);
+                    for (int q = 0; q < 6; q++)
+                    {
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 32), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[208];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 32;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 6; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 32), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[208];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 32;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 6; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 32), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
+                global::System.Span<float> temporaryBuffer = stackalloc float[208];
+                ref float temporary = ref AlignTo64(temporaryBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
+                        nint nextStride = writeOutputs ? steps * Output : 32;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                        if (!writeOutputs)
+                        {
+                            for (int q = 0; q < 6; q++)
+                            {
+                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 32), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
+                            }
+                        }
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -530,6 +804,211 @@ namespace RnnGen.Generated
                 // Outputs 16..31.
                 {
                     V512.StoreUnsafe(Relu(((acc_o16_31_a + acc_o16_31_b) + (acc_o16_31_c + acc_o16_31_d))), ref hNext, 16);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 8 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 32 floats (outputs padded to 32): W at 0, U at 512, bias at 1536.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..31 (chunks 0..1): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s5 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s6 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s6 = V512.LoadUnsafe(ref b, 16);
+                var acc_o0_15_s7 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s7 = V512.LoadUnsafe(ref b, 16);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_acc_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s0, acc_o0_15_s0);
+                    acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s0, acc_o16_31_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s1, acc_o0_15_s1);
+                    acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s1, acc_o16_31_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s2, acc_o0_15_s2);
+                    acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s2, acc_o16_31_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s3, acc_o0_15_s3);
+                    acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s3, acc_o16_31_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s4, acc_o0_15_s4);
+                    acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s4, acc_o16_31_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_15_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s5, acc_o0_15_s5);
+                    acc_o16_31_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s5, acc_o16_31_s5);
+                    var xi_s6 = V512.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_15_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s6, acc_o0_15_s6);
+                    acc_o16_31_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s6, acc_o16_31_s6);
+                    var xi_s7 = V512.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_15_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s7, acc_o0_15_s7);
+                    acc_o16_31_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s7, acc_o16_31_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_acc_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s0, acc_o0_15_s0);
+                        acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s0, acc_o16_31_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s1, acc_o0_15_s1);
+                        acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s1, acc_o16_31_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s2, acc_o0_15_s2);
+                        acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s2, acc_o16_31_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s3, acc_o0_15_s3);
+                        acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s3, acc_o16_31_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s4, acc_o0_15_s4);
+                        acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s4, acc_o16_31_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_15_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s5, acc_o0_15_s5);
+                        acc_o16_31_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s5, acc_o16_31_s5);
+                        var hj_s6 = V512.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_15_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s6, acc_o0_15_s6);
+                        acc_o16_31_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s6, acc_o16_31_s6);
+                        var hj_s7 = V512.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_15_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s7, acc_o0_15_s7);
+                        acc_o16_31_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s7, acc_o16_31_s7);
+                    }
+                }
+
+                // Outputs 0..15 of sequence 0.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s0), ref hNext0);
+                }
+
+                // Outputs 16..31 of sequence 0.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s0), ref hNext0, 16);
+                }
+
+                // Outputs 0..15 of sequence 1.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s1), ref hNext1);
+                }
+
+                // Outputs 16..31 of sequence 1.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s1), ref hNext1, 16);
+                }
+
+                // Outputs 0..15 of sequence 2.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s2), ref hNext2);
+                }
+
+                // Outputs 16..31 of sequence 2.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s2), ref hNext2, 16);
+                }
+
+                // Outputs 0..15 of sequence 3.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s3), ref hNext3);
+                }
+
+                // Outputs 16..31 of sequence 3.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s3), ref hNext3, 16);
+                }
+
+                // Outputs 0..15 of sequence 4.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s4), ref hNext4);
+                }
+
+                // Outputs 16..31 of sequence 4.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s4), ref hNext4, 16);
+                }
+
+                // Outputs 0..15 of sequence 5.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s5), ref hNext5);
+                }
+
+                // Outputs 16..31 of sequence 5.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s5), ref hNext5, 16);
+                }
+
+                // Outputs 0..15 of sequence 6.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s6), ref hNext6);
+                }
+
+                // Outputs 16..31 of sequence 6.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s6), ref hNext6, 16);
+                }
+
+                // Outputs 0..15 of sequence 7.
+                {
+                    V512.StoreUnsafe(Relu(acc_o0_15_s7), ref hNext7);
+                }
+
+                // Outputs 16..31 of sequence 7.
+                {
+                    V512.StoreUnsafe(Relu(acc_o16_31_s7), ref hNext7, 16);
                 }
             }
         }
@@ -826,6 +1305,299 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 6 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 32 floats (outputs padded to 32): W at 0, U at 512, bias at 1536.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..15 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_7_s0 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s0 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s1 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s1 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s2 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s2 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s3 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s3 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s4 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s4 = V256.LoadUnsafe(ref b, 8);
+                var acc_o0_7_s5 = V256.LoadUnsafe(ref b);
+                var acc_o8_15_s5 = V256.LoadUnsafe(ref b, 8);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o0_7 = V256.LoadUnsafe(ref wi);
+                    var wi_acc_o8_15 = V256.LoadUnsafe(ref wi, 8);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_7_s0 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s0, acc_o0_7_s0);
+                    acc_o8_15_s0 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s0, acc_o8_15_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_7_s1 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s1, acc_o0_7_s1);
+                    acc_o8_15_s1 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s1, acc_o8_15_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_7_s2 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s2, acc_o0_7_s2);
+                    acc_o8_15_s2 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s2, acc_o8_15_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_7_s3 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s3, acc_o0_7_s3);
+                    acc_o8_15_s3 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s3, acc_o8_15_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_7_s4 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s4, acc_o0_7_s4);
+                    acc_o8_15_s4 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s4, acc_o8_15_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_7_s5 = Fma.MultiplyAdd(wi_acc_o0_7, xi_s5, acc_o0_7_s5);
+                    acc_o8_15_s5 = Fma.MultiplyAdd(wi_acc_o8_15, xi_s5, acc_o8_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o0_7 = V256.LoadUnsafe(ref uj);
+                        var uj_acc_o8_15 = V256.LoadUnsafe(ref uj, 8);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_7_s0 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s0, acc_o0_7_s0);
+                        acc_o8_15_s0 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s0, acc_o8_15_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_7_s1 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s1, acc_o0_7_s1);
+                        acc_o8_15_s1 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s1, acc_o8_15_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_7_s2 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s2, acc_o0_7_s2);
+                        acc_o8_15_s2 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s2, acc_o8_15_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_7_s3 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s3, acc_o0_7_s3);
+                        acc_o8_15_s3 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s3, acc_o8_15_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_7_s4 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s4, acc_o0_7_s4);
+                        acc_o8_15_s4 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s4, acc_o8_15_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_7_s5 = Fma.MultiplyAdd(uj_acc_o0_7, hj_s5, acc_o0_7_s5);
+                        acc_o8_15_s5 = Fma.MultiplyAdd(uj_acc_o8_15, hj_s5, acc_o8_15_s5);
+                    }
+                }
+
+                // Outputs 0..7 of sequence 0.
+                {
+                    V256.StoreUnsafe(Relu(acc_o0_7_s0), ref hNext0);
+                }
+
+                // Outputs 8..15 of sequence 0.
+                {
+                    V256.StoreUnsafe(Relu(acc_o8_15_s0), ref hNext0, 8);
+                }
+
+                // Outputs 0..7 of sequence 1.
+                {
+                    V256.StoreUnsafe(Relu(acc_o0_7_s1), ref hNext1);
+                }
+
+                // Outputs 8..15 of sequence 1.
+                {
+                    V256.StoreUnsafe(Relu(acc_o8_15_s1), ref hNext1, 8);
+                }
+
+                // Outputs 0..7 of sequence 2.
+                {
+                    V256.StoreUnsafe(Relu(acc_o0_7_s2), ref hNext2);
+                }
+
+                // Outputs 8..15 of sequence 2.
+                {
+                    V256.StoreUnsafe(Relu(acc_o8_15_s2), ref hNext2, 8);
+                }
+
+                // Outputs 0..7 of sequence 3.
+                {
+                    V256.StoreUnsafe(Relu(acc_o0_7_s3), ref hNext3);
+                }
+
+                // Outputs 8..15 of sequence 3.
+                {
+                    V256.StoreUnsafe(Relu(acc_o8_15_s3), ref hNext3, 8);
+                }
+
+                // Outputs 0..7 of sequence 4.
+                {
+                    V256.StoreUnsafe(Relu(acc_o0_7_s4), ref hNext4);
+                }
+
+                // Outputs 8..15 of sequence 4.
+                {
+                    V256.StoreUnsafe(Relu(acc_o8_15_s4), ref hNext4, 8);
+                }
+
+                // Outputs 0..7 of sequence 5.
+                {
+                    V256.StoreUnsafe(Relu(acc_o0_7_s5), ref hNext5);
+                }
+
+                // Outputs 8..15 of sequence 5.
+                {
+                    V256.StoreUnsafe(Relu(acc_o8_15_s5), ref hNext5, 8);
+                }
+            }
+
+            // Outputs 16..31 (chunks 2..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o16_23_s0 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s0 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s1 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s1 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s2 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s2 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s3 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s3 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s4 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s4 = V256.LoadUnsafe(ref b, 24);
+                var acc_o16_23_s5 = V256.LoadUnsafe(ref b, 16);
+                var acc_o24_31_s5 = V256.LoadUnsafe(ref b, 24);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o16_23 = V256.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o24_31 = V256.LoadUnsafe(ref wi, 24);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o16_23_s0 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s0, acc_o16_23_s0);
+                    acc_o24_31_s0 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s0, acc_o24_31_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o16_23_s1 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s1, acc_o16_23_s1);
+                    acc_o24_31_s1 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s1, acc_o24_31_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o16_23_s2 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s2, acc_o16_23_s2);
+                    acc_o24_31_s2 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s2, acc_o24_31_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o16_23_s3 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s3, acc_o16_23_s3);
+                    acc_o24_31_s3 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s3, acc_o24_31_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o16_23_s4 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s4, acc_o16_23_s4);
+                    acc_o24_31_s4 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s4, acc_o24_31_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o16_23_s5 = Fma.MultiplyAdd(wi_acc_o16_23, xi_s5, acc_o16_23_s5);
+                    acc_o24_31_s5 = Fma.MultiplyAdd(wi_acc_o24_31, xi_s5, acc_o24_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o16_23 = V256.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o24_31 = V256.LoadUnsafe(ref uj, 24);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o16_23_s0 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s0, acc_o16_23_s0);
+                        acc_o24_31_s0 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s0, acc_o24_31_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o16_23_s1 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s1, acc_o16_23_s1);
+                        acc_o24_31_s1 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s1, acc_o24_31_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o16_23_s2 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s2, acc_o16_23_s2);
+                        acc_o24_31_s2 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s2, acc_o24_31_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o16_23_s3 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s3, acc_o16_23_s3);
+                        acc_o24_31_s3 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s3, acc_o24_31_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o16_23_s4 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s4, acc_o16_23_s4);
+                        acc_o24_31_s4 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s4, acc_o24_31_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o16_23_s5 = Fma.MultiplyAdd(uj_acc_o16_23, hj_s5, acc_o16_23_s5);
+                        acc_o24_31_s5 = Fma.MultiplyAdd(uj_acc_o24_31, hj_s5, acc_o24_31_s5);
+                    }
+                }
+
+                // Outputs 16..23 of sequence 0.
+                {
+                    V256.StoreUnsafe(Relu(acc_o16_23_s0), ref hNext0, 16);
+                }
+
+                // Outputs 24..31 of sequence 0.
+                {
+                    V256.StoreUnsafe(Relu(acc_o24_31_s0), ref hNext0, 24);
+                }
+
+                // Outputs 16..23 of sequence 1.
+                {
+                    V256.StoreUnsafe(Relu(acc_o16_23_s1), ref hNext1, 16);
+                }
+
+                // Outputs 24..31 of sequence 1.
+                {
+                    V256.StoreUnsafe(Relu(acc_o24_31_s1), ref hNext1, 24);
+                }
+
+                // Outputs 16..23 of sequence 2.
+                {
+                    V256.StoreUnsafe(Relu(acc_o16_23_s2), ref hNext2, 16);
+                }
+
+                // Outputs 24..31 of sequence 2.
+                {
+                    V256.StoreUnsafe(Relu(acc_o24_31_s2), ref hNext2, 24);
+                }
+
+                // Outputs 16..23 of sequence 3.
+                {
+                    V256.StoreUnsafe(Relu(acc_o16_23_s3), ref hNext3, 16);
+                }
+
+                // Outputs 24..31 of sequence 3.
+                {
+                    V256.StoreUnsafe(Relu(acc_o24_31_s3), ref hNext3, 24);
+                }
+
+                // Outputs 16..23 of sequence 4.
+                {
+                    V256.StoreUnsafe(Relu(acc_o16_23_s4), ref hNext4, 16);
+                }
+
+                // Outputs 24..31 of sequence 4.
+                {
+                    V256.StoreUnsafe(Relu(acc_o24_31_s4), ref hNext4, 24);
+                }
+
+                // Outputs 16..23 of sequence 5.
+                {
+                    V256.StoreUnsafe(Relu(acc_o16_23_s5), ref hNext5, 16);
+                }
+
+                // Outputs 24..31 of sequence 5.
+                {
+                    V256.StoreUnsafe(Relu(acc_o24_31_s5), ref hNext5, 24);
+                }
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -918,6 +1690,559 @@ namespace RnnGen.Generated
                 // Outputs 28..31.
                 {
                     V128.StoreUnsafe(Relu(acc_o28_31), ref hNext, 28);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 32 floats (outputs padded to 32): W at 0, U at 512, bias at 1536.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..7 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_3_s0 = V128.LoadUnsafe(ref b);
+                var acc_o4_7_s0 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s1 = V128.LoadUnsafe(ref b);
+                var acc_o4_7_s1 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s2 = V128.LoadUnsafe(ref b);
+                var acc_o4_7_s2 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s3 = V128.LoadUnsafe(ref b);
+                var acc_o4_7_s3 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s4 = V128.LoadUnsafe(ref b);
+                var acc_o4_7_s4 = V128.LoadUnsafe(ref b, 4);
+                var acc_o0_3_s5 = V128.LoadUnsafe(ref b);
+                var acc_o4_7_s5 = V128.LoadUnsafe(ref b, 4);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o0_3 = V128.LoadUnsafe(ref wi);
+                    var wi_acc_o4_7 = V128.LoadUnsafe(ref wi, 4);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_3_s0 = MultiplyAdd(wi_acc_o0_3, xi_s0, acc_o0_3_s0);
+                    acc_o4_7_s0 = MultiplyAdd(wi_acc_o4_7, xi_s0, acc_o4_7_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_3_s1 = MultiplyAdd(wi_acc_o0_3, xi_s1, acc_o0_3_s1);
+                    acc_o4_7_s1 = MultiplyAdd(wi_acc_o4_7, xi_s1, acc_o4_7_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_3_s2 = MultiplyAdd(wi_acc_o0_3, xi_s2, acc_o0_3_s2);
+                    acc_o4_7_s2 = MultiplyAdd(wi_acc_o4_7, xi_s2, acc_o4_7_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_3_s3 = MultiplyAdd(wi_acc_o0_3, xi_s3, acc_o0_3_s3);
+                    acc_o4_7_s3 = MultiplyAdd(wi_acc_o4_7, xi_s3, acc_o4_7_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_3_s4 = MultiplyAdd(wi_acc_o0_3, xi_s4, acc_o0_3_s4);
+                    acc_o4_7_s4 = MultiplyAdd(wi_acc_o4_7, xi_s4, acc_o4_7_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_3_s5 = MultiplyAdd(wi_acc_o0_3, xi_s5, acc_o0_3_s5);
+                    acc_o4_7_s5 = MultiplyAdd(wi_acc_o4_7, xi_s5, acc_o4_7_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o0_3 = V128.LoadUnsafe(ref uj);
+                        var uj_acc_o4_7 = V128.LoadUnsafe(ref uj, 4);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_3_s0 = MultiplyAdd(uj_acc_o0_3, hj_s0, acc_o0_3_s0);
+                        acc_o4_7_s0 = MultiplyAdd(uj_acc_o4_7, hj_s0, acc_o4_7_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_3_s1 = MultiplyAdd(uj_acc_o0_3, hj_s1, acc_o0_3_s1);
+                        acc_o4_7_s1 = MultiplyAdd(uj_acc_o4_7, hj_s1, acc_o4_7_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_3_s2 = MultiplyAdd(uj_acc_o0_3, hj_s2, acc_o0_3_s2);
+                        acc_o4_7_s2 = MultiplyAdd(uj_acc_o4_7, hj_s2, acc_o4_7_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_3_s3 = MultiplyAdd(uj_acc_o0_3, hj_s3, acc_o0_3_s3);
+                        acc_o4_7_s3 = MultiplyAdd(uj_acc_o4_7, hj_s3, acc_o4_7_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_3_s4 = MultiplyAdd(uj_acc_o0_3, hj_s4, acc_o0_3_s4);
+                        acc_o4_7_s4 = MultiplyAdd(uj_acc_o4_7, hj_s4, acc_o4_7_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_3_s5 = MultiplyAdd(uj_acc_o0_3, hj_s5, acc_o0_3_s5);
+                        acc_o4_7_s5 = MultiplyAdd(uj_acc_o4_7, hj_s5, acc_o4_7_s5);
+                    }
+                }
+
+                // Outputs 0..3 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o0_3_s0), ref hNext0);
+                }
+
+                // Outputs 4..7 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o4_7_s0), ref hNext0, 4);
+                }
+
+                // Outputs 0..3 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o0_3_s1), ref hNext1);
+                }
+
+                // Outputs 4..7 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o4_7_s1), ref hNext1, 4);
+                }
+
+                // Outputs 0..3 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o0_3_s2), ref hNext2);
+                }
+
+                // Outputs 4..7 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o4_7_s2), ref hNext2, 4);
+                }
+
+                // Outputs 0..3 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o0_3_s3), ref hNext3);
+                }
+
+                // Outputs 4..7 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o4_7_s3), ref hNext3, 4);
+                }
+
+                // Outputs 0..3 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o0_3_s4), ref hNext4);
+                }
+
+                // Outputs 4..7 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o4_7_s4), ref hNext4, 4);
+                }
+
+                // Outputs 0..3 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o0_3_s5), ref hNext5);
+                }
+
+                // Outputs 4..7 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o4_7_s5), ref hNext5, 4);
+                }
+            }
+
+            // Outputs 8..15 (chunks 2..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o8_11_s0 = V128.LoadUnsafe(ref b, 8);
+                var acc_o12_15_s0 = V128.LoadUnsafe(ref b, 12);
+                var acc_o8_11_s1 = V128.LoadUnsafe(ref b, 8);
+                var acc_o12_15_s1 = V128.LoadUnsafe(ref b, 12);
+                var acc_o8_11_s2 = V128.LoadUnsafe(ref b, 8);
+                var acc_o12_15_s2 = V128.LoadUnsafe(ref b, 12);
+                var acc_o8_11_s3 = V128.LoadUnsafe(ref b, 8);
+                var acc_o12_15_s3 = V128.LoadUnsafe(ref b, 12);
+                var acc_o8_11_s4 = V128.LoadUnsafe(ref b, 8);
+                var acc_o12_15_s4 = V128.LoadUnsafe(ref b, 12);
+                var acc_o8_11_s5 = V128.LoadUnsafe(ref b, 8);
+                var acc_o12_15_s5 = V128.LoadUnsafe(ref b, 12);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o8_11 = V128.LoadUnsafe(ref wi, 8);
+                    var wi_acc_o12_15 = V128.LoadUnsafe(ref wi, 12);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o8_11_s0 = MultiplyAdd(wi_acc_o8_11, xi_s0, acc_o8_11_s0);
+                    acc_o12_15_s0 = MultiplyAdd(wi_acc_o12_15, xi_s0, acc_o12_15_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o8_11_s1 = MultiplyAdd(wi_acc_o8_11, xi_s1, acc_o8_11_s1);
+                    acc_o12_15_s1 = MultiplyAdd(wi_acc_o12_15, xi_s1, acc_o12_15_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o8_11_s2 = MultiplyAdd(wi_acc_o8_11, xi_s2, acc_o8_11_s2);
+                    acc_o12_15_s2 = MultiplyAdd(wi_acc_o12_15, xi_s2, acc_o12_15_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o8_11_s3 = MultiplyAdd(wi_acc_o8_11, xi_s3, acc_o8_11_s3);
+                    acc_o12_15_s3 = MultiplyAdd(wi_acc_o12_15, xi_s3, acc_o12_15_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o8_11_s4 = MultiplyAdd(wi_acc_o8_11, xi_s4, acc_o8_11_s4);
+                    acc_o12_15_s4 = MultiplyAdd(wi_acc_o12_15, xi_s4, acc_o12_15_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o8_11_s5 = MultiplyAdd(wi_acc_o8_11, xi_s5, acc_o8_11_s5);
+                    acc_o12_15_s5 = MultiplyAdd(wi_acc_o12_15, xi_s5, acc_o12_15_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o8_11 = V128.LoadUnsafe(ref uj, 8);
+                        var uj_acc_o12_15 = V128.LoadUnsafe(ref uj, 12);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o8_11_s0 = MultiplyAdd(uj_acc_o8_11, hj_s0, acc_o8_11_s0);
+                        acc_o12_15_s0 = MultiplyAdd(uj_acc_o12_15, hj_s0, acc_o12_15_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o8_11_s1 = MultiplyAdd(uj_acc_o8_11, hj_s1, acc_o8_11_s1);
+                        acc_o12_15_s1 = MultiplyAdd(uj_acc_o12_15, hj_s1, acc_o12_15_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o8_11_s2 = MultiplyAdd(uj_acc_o8_11, hj_s2, acc_o8_11_s2);
+                        acc_o12_15_s2 = MultiplyAdd(uj_acc_o12_15, hj_s2, acc_o12_15_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o8_11_s3 = MultiplyAdd(uj_acc_o8_11, hj_s3, acc_o8_11_s3);
+                        acc_o12_15_s3 = MultiplyAdd(uj_acc_o12_15, hj_s3, acc_o12_15_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o8_11_s4 = MultiplyAdd(uj_acc_o8_11, hj_s4, acc_o8_11_s4);
+                        acc_o12_15_s4 = MultiplyAdd(uj_acc_o12_15, hj_s4, acc_o12_15_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o8_11_s5 = MultiplyAdd(uj_acc_o8_11, hj_s5, acc_o8_11_s5);
+                        acc_o12_15_s5 = MultiplyAdd(uj_acc_o12_15, hj_s5, acc_o12_15_s5);
+                    }
+                }
+
+                // Outputs 8..11 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o8_11_s0), ref hNext0, 8);
+                }
+
+                // Outputs 12..15 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o12_15_s0), ref hNext0, 12);
+                }
+
+                // Outputs 8..11 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o8_11_s1), ref hNext1, 8);
+                }
+
+                // Outputs 12..15 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o12_15_s1), ref hNext1, 12);
+                }
+
+                // Outputs 8..11 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o8_11_s2), ref hNext2, 8);
+                }
+
+                // Outputs 12..15 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o12_15_s2), ref hNext2, 12);
+                }
+
+                // Outputs 8..11 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o8_11_s3), ref hNext3, 8);
+                }
+
+                // Outputs 12..15 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o12_15_s3), ref hNext3, 12);
+                }
+
+                // Outputs 8..11 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o8_11_s4), ref hNext4, 8);
+                }
+
+                // Outputs 12..15 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o12_15_s4), ref hNext4, 12);
+                }
+
+                // Outputs 8..11 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o8_11_s5), ref hNext5, 8);
+                }
+
+                // Outputs 12..15 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o12_15_s5), ref hNext5, 12);
+                }
+            }
+
+            // Outputs 16..23 (chunks 4..5): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o16_19_s0 = V128.LoadUnsafe(ref b, 16);
+                var acc_o20_23_s0 = V128.LoadUnsafe(ref b, 20);
+                var acc_o16_19_s1 = V128.LoadUnsafe(ref b, 16);
+                var acc_o20_23_s1 = V128.LoadUnsafe(ref b, 20);
+                var acc_o16_19_s2 = V128.LoadUnsafe(ref b, 16);
+                var acc_o20_23_s2 = V128.LoadUnsafe(ref b, 20);
+                var acc_o16_19_s3 = V128.LoadUnsafe(ref b, 16);
+                var acc_o20_23_s3 = V128.LoadUnsafe(ref b, 20);
+                var acc_o16_19_s4 = V128.LoadUnsafe(ref b, 16);
+                var acc_o20_23_s4 = V128.LoadUnsafe(ref b, 20);
+                var acc_o16_19_s5 = V128.LoadUnsafe(ref b, 16);
+                var acc_o20_23_s5 = V128.LoadUnsafe(ref b, 20);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o16_19 = V128.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o20_23 = V128.LoadUnsafe(ref wi, 20);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o16_19_s0 = MultiplyAdd(wi_acc_o16_19, xi_s0, acc_o16_19_s0);
+                    acc_o20_23_s0 = MultiplyAdd(wi_acc_o20_23, xi_s0, acc_o20_23_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o16_19_s1 = MultiplyAdd(wi_acc_o16_19, xi_s1, acc_o16_19_s1);
+                    acc_o20_23_s1 = MultiplyAdd(wi_acc_o20_23, xi_s1, acc_o20_23_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o16_19_s2 = MultiplyAdd(wi_acc_o16_19, xi_s2, acc_o16_19_s2);
+                    acc_o20_23_s2 = MultiplyAdd(wi_acc_o20_23, xi_s2, acc_o20_23_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o16_19_s3 = MultiplyAdd(wi_acc_o16_19, xi_s3, acc_o16_19_s3);
+                    acc_o20_23_s3 = MultiplyAdd(wi_acc_o20_23, xi_s3, acc_o20_23_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o16_19_s4 = MultiplyAdd(wi_acc_o16_19, xi_s4, acc_o16_19_s4);
+                    acc_o20_23_s4 = MultiplyAdd(wi_acc_o20_23, xi_s4, acc_o20_23_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o16_19_s5 = MultiplyAdd(wi_acc_o16_19, xi_s5, acc_o16_19_s5);
+                    acc_o20_23_s5 = MultiplyAdd(wi_acc_o20_23, xi_s5, acc_o20_23_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o16_19 = V128.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o20_23 = V128.LoadUnsafe(ref uj, 20);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o16_19_s0 = MultiplyAdd(uj_acc_o16_19, hj_s0, acc_o16_19_s0);
+                        acc_o20_23_s0 = MultiplyAdd(uj_acc_o20_23, hj_s0, acc_o20_23_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o16_19_s1 = MultiplyAdd(uj_acc_o16_19, hj_s1, acc_o16_19_s1);
+                        acc_o20_23_s1 = MultiplyAdd(uj_acc_o20_23, hj_s1, acc_o20_23_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o16_19_s2 = MultiplyAdd(uj_acc_o16_19, hj_s2, acc_o16_19_s2);
+                        acc_o20_23_s2 = MultiplyAdd(uj_acc_o20_23, hj_s2, acc_o20_23_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o16_19_s3 = MultiplyAdd(uj_acc_o16_19, hj_s3, acc_o16_19_s3);
+                        acc_o20_23_s3 = MultiplyAdd(uj_acc_o20_23, hj_s3, acc_o20_23_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o16_19_s4 = MultiplyAdd(uj_acc_o16_19, hj_s4, acc_o16_19_s4);
+                        acc_o20_23_s4 = MultiplyAdd(uj_acc_o20_23, hj_s4, acc_o20_23_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o16_19_s5 = MultiplyAdd(uj_acc_o16_19, hj_s5, acc_o16_19_s5);
+                        acc_o20_23_s5 = MultiplyAdd(uj_acc_o20_23, hj_s5, acc_o20_23_s5);
+                    }
+                }
+
+                // Outputs 16..19 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o16_19_s0), ref hNext0, 16);
+                }
+
+                // Outputs 20..23 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o20_23_s0), ref hNext0, 20);
+                }
+
+                // Outputs 16..19 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o16_19_s1), ref hNext1, 16);
+                }
+
+                // Outputs 20..23 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o20_23_s1), ref hNext1, 20);
+                }
+
+                // Outputs 16..19 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o16_19_s2), ref hNext2, 16);
+                }
+
+                // Outputs 20..23 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o20_23_s2), ref hNext2, 20);
+                }
+
+                // Outputs 16..19 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o16_19_s3), ref hNext3, 16);
+                }
+
+                // Outputs 20..23 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o20_23_s3), ref hNext3, 20);
+                }
+
+                // Outputs 16..19 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o16_19_s4), ref hNext4, 16);
+                }
+
+                // Outputs 20..23 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o20_23_s4), ref hNext4, 20);
+                }
+
+                // Outputs 16..19 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o16_19_s5), ref hNext5, 16);
+                }
+
+                // Outputs 20..23 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o20_23_s5), ref hNext5, 20);
+                }
+            }
+
+            // Outputs 24..31 (chunks 6..7): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o24_27_s0 = V128.LoadUnsafe(ref b, 24);
+                var acc_o28_31_s0 = V128.LoadUnsafe(ref b, 28);
+                var acc_o24_27_s1 = V128.LoadUnsafe(ref b, 24);
+                var acc_o28_31_s1 = V128.LoadUnsafe(ref b, 28);
+                var acc_o24_27_s2 = V128.LoadUnsafe(ref b, 24);
+                var acc_o28_31_s2 = V128.LoadUnsafe(ref b, 28);
+                var acc_o24_27_s3 = V128.LoadUnsafe(ref b, 24);
+                var acc_o28_31_s3 = V128.LoadUnsafe(ref b, 28);
+                var acc_o24_27_s4 = V128.LoadUnsafe(ref b, 24);
+                var acc_o28_31_s4 = V128.LoadUnsafe(ref b, 28);
+                var acc_o24_27_s5 = V128.LoadUnsafe(ref b, 24);
+                var acc_o28_31_s5 = V128.LoadUnsafe(ref b, 28);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 32);
+                    var wi_acc_o24_27 = V128.LoadUnsafe(ref wi, 24);
+                    var wi_acc_o28_31 = V128.LoadUnsafe(ref wi, 28);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o24_27_s0 = MultiplyAdd(wi_acc_o24_27, xi_s0, acc_o24_27_s0);
+                    acc_o28_31_s0 = MultiplyAdd(wi_acc_o28_31, xi_s0, acc_o28_31_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o24_27_s1 = MultiplyAdd(wi_acc_o24_27, xi_s1, acc_o24_27_s1);
+                    acc_o28_31_s1 = MultiplyAdd(wi_acc_o28_31, xi_s1, acc_o28_31_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o24_27_s2 = MultiplyAdd(wi_acc_o24_27, xi_s2, acc_o24_27_s2);
+                    acc_o28_31_s2 = MultiplyAdd(wi_acc_o28_31, xi_s2, acc_o28_31_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o24_27_s3 = MultiplyAdd(wi_acc_o24_27, xi_s3, acc_o24_27_s3);
+                    acc_o28_31_s3 = MultiplyAdd(wi_acc_o28_31, xi_s3, acc_o28_31_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o24_27_s4 = MultiplyAdd(wi_acc_o24_27, xi_s4, acc_o24_27_s4);
+                    acc_o28_31_s4 = MultiplyAdd(wi_acc_o28_31, xi_s4, acc_o28_31_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o24_27_s5 = MultiplyAdd(wi_acc_o24_27, xi_s5, acc_o24_27_s5);
+                    acc_o28_31_s5 = MultiplyAdd(wi_acc_o28_31, xi_s5, acc_o28_31_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 32);
+                        var uj_acc_o24_27 = V128.LoadUnsafe(ref uj, 24);
+                        var uj_acc_o28_31 = V128.LoadUnsafe(ref uj, 28);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o24_27_s0 = MultiplyAdd(uj_acc_o24_27, hj_s0, acc_o24_27_s0);
+                        acc_o28_31_s0 = MultiplyAdd(uj_acc_o28_31, hj_s0, acc_o28_31_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o24_27_s1 = MultiplyAdd(uj_acc_o24_27, hj_s1, acc_o24_27_s1);
+                        acc_o28_31_s1 = MultiplyAdd(uj_acc_o28_31, hj_s1, acc_o28_31_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o24_27_s2 = MultiplyAdd(uj_acc_o24_27, hj_s2, acc_o24_27_s2);
+                        acc_o28_31_s2 = MultiplyAdd(uj_acc_o28_31, hj_s2, acc_o28_31_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o24_27_s3 = MultiplyAdd(uj_acc_o24_27, hj_s3, acc_o24_27_s3);
+                        acc_o28_31_s3 = MultiplyAdd(uj_acc_o28_31, hj_s3, acc_o28_31_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o24_27_s4 = MultiplyAdd(uj_acc_o24_27, hj_s4, acc_o24_27_s4);
+                        acc_o28_31_s4 = MultiplyAdd(uj_acc_o28_31, hj_s4, acc_o28_31_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o24_27_s5 = MultiplyAdd(uj_acc_o24_27, hj_s5, acc_o24_27_s5);
+                        acc_o28_31_s5 = MultiplyAdd(uj_acc_o28_31, hj_s5, acc_o28_31_s5);
+                    }
+                }
+
+                // Outputs 24..27 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o24_27_s0), ref hNext0, 24);
+                }
+
+                // Outputs 28..31 of sequence 0.
+                {
+                    V128.StoreUnsafe(Relu(acc_o28_31_s0), ref hNext0, 28);
+                }
+
+                // Outputs 24..27 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o24_27_s1), ref hNext1, 24);
+                }
+
+                // Outputs 28..31 of sequence 1.
+                {
+                    V128.StoreUnsafe(Relu(acc_o28_31_s1), ref hNext1, 28);
+                }
+
+                // Outputs 24..27 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o24_27_s2), ref hNext2, 24);
+                }
+
+                // Outputs 28..31 of sequence 2.
+                {
+                    V128.StoreUnsafe(Relu(acc_o28_31_s2), ref hNext2, 28);
+                }
+
+                // Outputs 24..27 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o24_27_s3), ref hNext3, 24);
+                }
+
+                // Outputs 28..31 of sequence 3.
+                {
+                    V128.StoreUnsafe(Relu(acc_o28_31_s3), ref hNext3, 28);
+                }
+
+                // Outputs 24..27 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o24_27_s4), ref hNext4, 24);
+                }
+
+                // Outputs 28..31 of sequence 4.
+                {
+                    V128.StoreUnsafe(Relu(acc_o28_31_s4), ref hNext4, 28);
+                }
+
+                // Outputs 24..27 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o24_27_s5), ref hNext5, 24);
+                }
+
+                // Outputs 28..31 of sequence 5.
+                {
+                    V128.StoreUnsafe(Relu(acc_o28_31_s5), ref hNext5, 28);
                 }
             }
         }
@@ -1247,6 +2572,172 @@ namespace RnnGen.Generated
                 // Outputs 31..31.
                 {
                     Unsafe.Add(ref hNext, 31) = Relu(acc_o31);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 32 floats (outputs padded to 32): W at 0, U at 512, bias at 1536.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 512);
+            ref float b = ref Unsafe.Add(ref weights, 1536);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..31, 2 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 32; c0 += 2)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = Unsafe.Add(ref b, c0);
+                    var acc_1_s0 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s1 = Unsafe.Add(ref b, c0);
+                    var acc_1_s1 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s2 = Unsafe.Add(ref b, c0);
+                    var acc_1_s2 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s3 = Unsafe.Add(ref b, c0);
+                    var acc_1_s3 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s4 = Unsafe.Add(ref b, c0);
+                    var acc_1_s4 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s5 = Unsafe.Add(ref b, c0);
+                    var acc_1_s5 = Unsafe.Add(ref b, c0 + 1);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 32);
+                        var wi_acc_0 = Unsafe.Add(ref wi, c0);
+                        var wi_acc_1 = Unsafe.Add(ref wi, c0 + 1);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = Unsafe.Add(ref x3, i);
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = Unsafe.Add(ref x4, i);
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = Unsafe.Add(ref x5, i);
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 32);
+                            var uj_acc_0 = Unsafe.Add(ref uj, c0);
+                            var uj_acc_1 = Unsafe.Add(ref uj, c0 + 1);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // Chunk 0 of the tile of sequence 0.
+                    {
+                        Unsafe.Add(ref hNext0, c0) = Relu(acc_0_s0);
+                    }
+
+                    // Chunk 1 of the tile of sequence 0.
+                    {
+                        Unsafe.Add(ref hNext0, c0 + 1) = Relu(acc_1_s0);
+                    }
+
+                    // Chunk 0 of the tile of sequence 1.
+                    {
+                        Unsafe.Add(ref hNext1, c0) = Relu(acc_0_s1);
+                    }
+
+                    // Chunk 1 of the tile of sequence 1.
+                    {
+                        Unsafe.Add(ref hNext1, c0 + 1) = Relu(acc_1_s1);
+                    }
+
+                    // Chunk 0 of the tile of sequence 2.
+                    {
+                        Unsafe.Add(ref hNext2, c0) = Relu(acc_0_s2);
+                    }
+
+                    // Chunk 1 of the tile of sequence 2.
+                    {
+                        Unsafe.Add(ref hNext2, c0 + 1) = Relu(acc_1_s2);
+                    }
+
+                    // Chunk 0 of the tile of sequence 3.
+                    {
+                        Unsafe.Add(ref hNext3, c0) = Relu(acc_0_s3);
+                    }
+
+                    // Chunk 1 of the tile of sequence 3.
+                    {
+                        Unsafe.Add(ref hNext3, c0 + 1) = Relu(acc_1_s3);
+                    }
+
+                    // Chunk 0 of the tile of sequence 4.
+                    {
+                        Unsafe.Add(ref hNext4, c0) = Relu(acc_0_s4);
+                    }
+
+                    // Chunk 1 of the tile of sequence 4.
+                    {
+                        Unsafe.Add(ref hNext4, c0 + 1) = Relu(acc_1_s4);
+                    }
+
+                    // Chunk 0 of the tile of sequence 5.
+                    {
+                        Unsafe.Add(ref hNext5, c0) = Relu(acc_0_s5);
+                    }
+
+                    // Chunk 1 of the tile of sequence 5.
+                    {
+                        Unsafe.Add(ref hNext5, c0 + 1) = Relu(acc_1_s5);
+                    }
                 }
             }
         }

@@ -6,30 +6,37 @@
 //   Timesteps = 5, Input = 64, Output = 256, Activation = Tanh, UseBias = true
 //   W: 256×64, U: 256×256; gates packed as one gate
 //   163,840 FLOPs per timestep, 819,200 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 31,872 bytes (Vector512), 31,200 bytes (Vector256), 31,040 bytes (Vector128), 25,776 bytes (Scalar); Step 25,664 bytes (Vector512), 26,080 bytes (Vector256), 25,920 bytes (Vector128), 25,776 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 31,872 bytes (Vector512, Vector256, Vector128), 25,664 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 37,056 bytes (Vector512), 38,080 bytes (Vector256, Vector128), 31,872 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 16 chunks of 16 outputs;
 //       sums acc; every chunk's sums in registers at once; loops over columns (5,120 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 5 sequences per kernel call, tiles of 4 chunks (20 sums in registers), the rest one at a time;
 //       Run: blocks of 5 timesteps, input projections 4 at a time, each weight vector loaded once for all of them.
 //   Vector256 (AVX2 + FMA): 32 chunks of 8 outputs;
 //       sums acc; 3 tiles of up to 11 chunks, so the sums fit in registers; loops over columns (10,240 multiply-adds exceed the unroll budget);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: blocks of 5 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 64 chunks of 4 outputs;
 //       sums acc; a loop over 5 tiles of 12 chunks, then 1 more; loops over columns (20,480 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: blocks of 5 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 256 outputs, one float at a time;
 //       sums acc; a loop over 21 tiles of 12 chunks, then 1 more; loops over columns (81,920 multiply-adds);
-//       Step builds the new state in a stack row, since later tiles still read the old one;
+//       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -217,6 +224,45 @@ namespace Game
             global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
             global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
         }
+
+        /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">Each sequence's x_t, N×Input (N×64), batch-major: sequence n's input starts at n × 64.</param>
+        /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 64", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 256", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+        }
+
+        /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×5×64), batch-major: sequence n's inputs start at n × 5 × 64.</param>
+        /// <param name="outputs">Receives N×Timesteps×Output (N×5×256), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 5 × 64", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 5 × 256", nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+        }
+
+        /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+        /// <param name="inputs">N×Timesteps×Input (N×5×64), batch-major.</param>
+        /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+        /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+        {
+            int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 5 × 64", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 256", nameof(states), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+            global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+        }
     }
 }
 
@@ -268,7 +314,7 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[104];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 5 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[1552];
@@ -286,7 +332,7 @@ namespace RnnGen.Generated
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // Blocks of 5 timesteps through stack rows: h_{-1} is copied into row 0 (zero when stackalloc clears it).
                 global::System.Span<float> buffer = stackalloc float[1552];
@@ -304,29 +350,15 @@ namespace RnnGen.Generated
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
                 // A loop of the step kernel, each state read from where the last one was written (the outputs, or the caller's state).
                 ref float packed = ref weights.Packed;
                 scoped ref float prev = ref hPrev;
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[272];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                // The first step writes the outputs while it still reads h_{-1}, which may lie inside them: read it from a copy.
-                if (!zeroState && writeOutputs)
-                {
-                    MemoryMarshal.CreateReadOnlySpan(ref hPrev, Output).CopyTo(MemoryMarshal.CreateSpan(ref temporary, Output));
-                    prev = ref temporary;
-                }
                 for (int t = 0; t < steps; t++)
                 {
-                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref temporary;
+                    ref float next = ref writeOutputs ? ref Unsafe.Add(ref y, t * Output) : ref hPrev;
                     StepScalar(ref packed, ref Unsafe.Add(ref x, t * Input), ref prev, ref next, ref sums, zeroState && t == 0);
-                    if (!writeOutputs)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref hPrev, Output));
-                        next = ref hPrev;
-                    }
                     prev = ref next;
                 }
             }
@@ -343,33 +375,21 @@ namespace RnnGen.Generated
             }
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[104];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[272];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector256(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector256(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else if (V128.IsHardwareAccelerated)
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[64];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[272];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepVector128(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepVector128(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
             else
             {
-                global::System.Span<float> sumsBuffer = stackalloc float[28];
+                global::System.Span<float> sumsBuffer = stackalloc float[272];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                // Its sums do not all fit in registers, so the new state is built beside the old one, in a stack row.
-                global::System.Span<float> temporaryBuffer = stackalloc float[272];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                StepScalar(ref weights.Packed, ref x, ref h, ref temporary, ref sums, zeroState: false);
-                MemoryMarshal.CreateReadOnlySpan(ref temporary, Output).CopyTo(MemoryMarshal.CreateSpan(ref h, Output));
+                StepScalar(ref weights.Packed, ref x, ref h, ref h, ref sums, zeroState: false);
             }
         }
 
@@ -383,6 +403,199 @@ namespace RnnGen.Generated
             ref float x = ref MemoryMarshal.GetArrayDataReference(new float[Input]);
             global::System.Span<float> state = stackalloc float[Output];
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1296];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 5 <= count; n += 5)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1296];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 5 <= count; n += 5)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[1552];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
         }
 
         /// <summary>
@@ -464,7 +677,7 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V512.StoreUnsafe(acc_o0_15, ref sums);
                 V512.StoreUnsafe(acc_o16_31, ref sums, 16);
                 V512.StoreUnsafe(acc_o32_47, ref sums, 32);
@@ -481,8 +694,10 @@ namespace RnnGen.Generated
                 V512.StoreUnsafe(acc_o208_223, ref sums, 208);
                 V512.StoreUnsafe(acc_o224_239, ref sums, 224);
                 V512.StoreUnsafe(acc_o240_255, ref sums, 240);
-                EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 256, zeroState);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 256, false, zeroState);
         }
 
         /// <summary>
@@ -894,7 +1109,7 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V512.StoreUnsafe(acc_o0_15, ref sums);
                         V512.StoreUnsafe(acc_o16_31, ref sums, 16);
                         V512.StoreUnsafe(acc_o32_47, ref sums, 32);
@@ -911,8 +1126,10 @@ namespace RnnGen.Generated
                         V512.StoreUnsafe(acc_o208_223, ref sums, 208);
                         V512.StoreUnsafe(acc_o224_239, ref sums, 224);
                         V512.StoreUnsafe(acc_o240_255, ref sums, 240);
-                        EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 256, zero);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector512(ref sums, ref hPrev, ref hNext, 0, 256, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -935,7 +1152,530 @@ namespace RnnGen.Generated
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 16)
+            {
+                V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 5 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (outputs padded to 256): W at 0, U at 16384, bias at 81920.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16384);
+            ref float b = ref Unsafe.Add(ref weights, 81920);
+            // The 5 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+
+            // Outputs 0..63 (chunks 0..3): sums acc, for 5 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_15_s0 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s0 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s0 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s1 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s1 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s1 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s2 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s2 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s2 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s3 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s3 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s3 = V512.LoadUnsafe(ref b, 48);
+                var acc_o0_15_s4 = V512.LoadUnsafe(ref b);
+                var acc_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var acc_o32_47_s4 = V512.LoadUnsafe(ref b, 32);
+                var acc_o48_63_s4 = V512.LoadUnsafe(ref b, 48);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_acc_o0_15 = V512.LoadUnsafe(ref wi);
+                    var wi_acc_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_acc_o32_47 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_acc_o48_63 = V512.LoadUnsafe(ref wi, 48);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s0, acc_o0_15_s0);
+                    acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s0, acc_o16_31_s0);
+                    acc_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s0, acc_o32_47_s0);
+                    acc_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s0, acc_o48_63_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s1, acc_o0_15_s1);
+                    acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s1, acc_o16_31_s1);
+                    acc_o32_47_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s1, acc_o32_47_s1);
+                    acc_o48_63_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s1, acc_o48_63_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s2, acc_o0_15_s2);
+                    acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s2, acc_o16_31_s2);
+                    acc_o32_47_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s2, acc_o32_47_s2);
+                    acc_o48_63_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s2, acc_o48_63_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s3, acc_o0_15_s3);
+                    acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s3, acc_o16_31_s3);
+                    acc_o32_47_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s3, acc_o32_47_s3);
+                    acc_o48_63_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s3, acc_o48_63_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o0_15, xi_s4, acc_o0_15_s4);
+                    acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o16_31, xi_s4, acc_o16_31_s4);
+                    acc_o32_47_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o32_47, xi_s4, acc_o32_47_s4);
+                    acc_o48_63_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o48_63, xi_s4, acc_o48_63_s4);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_acc_o0_15 = V512.LoadUnsafe(ref uj);
+                        var uj_acc_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_acc_o32_47 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_acc_o48_63 = V512.LoadUnsafe(ref uj, 48);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s0, acc_o0_15_s0);
+                        acc_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s0, acc_o16_31_s0);
+                        acc_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s0, acc_o32_47_s0);
+                        acc_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s0, acc_o48_63_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_15_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s1, acc_o0_15_s1);
+                        acc_o16_31_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s1, acc_o16_31_s1);
+                        acc_o32_47_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s1, acc_o32_47_s1);
+                        acc_o48_63_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s1, acc_o48_63_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_15_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s2, acc_o0_15_s2);
+                        acc_o16_31_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s2, acc_o16_31_s2);
+                        acc_o32_47_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s2, acc_o32_47_s2);
+                        acc_o48_63_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s2, acc_o48_63_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_15_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s3, acc_o0_15_s3);
+                        acc_o16_31_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s3, acc_o16_31_s3);
+                        acc_o32_47_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s3, acc_o32_47_s3);
+                        acc_o48_63_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s3, acc_o48_63_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_15_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o0_15, hj_s4, acc_o0_15_s4);
+                        acc_o16_31_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o16_31, hj_s4, acc_o16_31_s4);
+                        acc_o32_47_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o32_47, hj_s4, acc_o32_47_s4);
+                        acc_o48_63_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o48_63, hj_s4, acc_o48_63_s4);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(acc_o0_15_s0, ref sums);
+                V512.StoreUnsafe(acc_o16_31_s0, ref sums, 16);
+                V512.StoreUnsafe(acc_o32_47_s0, ref sums, 32);
+                V512.StoreUnsafe(acc_o48_63_s0, ref sums, 48);
+                V512.StoreUnsafe(acc_o0_15_s1, ref sums, 256);
+                V512.StoreUnsafe(acc_o16_31_s1, ref sums, 272);
+                V512.StoreUnsafe(acc_o32_47_s1, ref sums, 288);
+                V512.StoreUnsafe(acc_o48_63_s1, ref sums, 304);
+                V512.StoreUnsafe(acc_o0_15_s2, ref sums, 512);
+                V512.StoreUnsafe(acc_o16_31_s2, ref sums, 528);
+                V512.StoreUnsafe(acc_o32_47_s2, ref sums, 544);
+                V512.StoreUnsafe(acc_o48_63_s2, ref sums, 560);
+                V512.StoreUnsafe(acc_o0_15_s3, ref sums, 768);
+                V512.StoreUnsafe(acc_o16_31_s3, ref sums, 784);
+                V512.StoreUnsafe(acc_o32_47_s3, ref sums, 800);
+                V512.StoreUnsafe(acc_o48_63_s3, ref sums, 816);
+                V512.StoreUnsafe(acc_o0_15_s4, ref sums, 1024);
+                V512.StoreUnsafe(acc_o16_31_s4, ref sums, 1040);
+                V512.StoreUnsafe(acc_o32_47_s4, ref sums, 1056);
+                V512.StoreUnsafe(acc_o48_63_s4, ref sums, 1072);
+            }
+
+            // Outputs 64..127 (chunks 4..7): sums acc, for 5 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o64_79_s0 = V512.LoadUnsafe(ref b, 64);
+                var acc_o80_95_s0 = V512.LoadUnsafe(ref b, 80);
+                var acc_o96_111_s0 = V512.LoadUnsafe(ref b, 96);
+                var acc_o112_127_s0 = V512.LoadUnsafe(ref b, 112);
+                var acc_o64_79_s1 = V512.LoadUnsafe(ref b, 64);
+                var acc_o80_95_s1 = V512.LoadUnsafe(ref b, 80);
+                var acc_o96_111_s1 = V512.LoadUnsafe(ref b, 96);
+                var acc_o112_127_s1 = V512.LoadUnsafe(ref b, 112);
+                var acc_o64_79_s2 = V512.LoadUnsafe(ref b, 64);
+                var acc_o80_95_s2 = V512.LoadUnsafe(ref b, 80);
+                var acc_o96_111_s2 = V512.LoadUnsafe(ref b, 96);
+                var acc_o112_127_s2 = V512.LoadUnsafe(ref b, 112);
+                var acc_o64_79_s3 = V512.LoadUnsafe(ref b, 64);
+                var acc_o80_95_s3 = V512.LoadUnsafe(ref b, 80);
+                var acc_o96_111_s3 = V512.LoadUnsafe(ref b, 96);
+                var acc_o112_127_s3 = V512.LoadUnsafe(ref b, 112);
+                var acc_o64_79_s4 = V512.LoadUnsafe(ref b, 64);
+                var acc_o80_95_s4 = V512.LoadUnsafe(ref b, 80);
+                var acc_o96_111_s4 = V512.LoadUnsafe(ref b, 96);
+                var acc_o112_127_s4 = V512.LoadUnsafe(ref b, 112);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_acc_o64_79 = V512.LoadUnsafe(ref wi, 64);
+                    var wi_acc_o80_95 = V512.LoadUnsafe(ref wi, 80);
+                    var wi_acc_o96_111 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_acc_o112_127 = V512.LoadUnsafe(ref wi, 112);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o64_79_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o64_79, xi_s0, acc_o64_79_s0);
+                    acc_o80_95_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o80_95, xi_s0, acc_o80_95_s0);
+                    acc_o96_111_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o96_111, xi_s0, acc_o96_111_s0);
+                    acc_o112_127_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o112_127, xi_s0, acc_o112_127_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o64_79_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o64_79, xi_s1, acc_o64_79_s1);
+                    acc_o80_95_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o80_95, xi_s1, acc_o80_95_s1);
+                    acc_o96_111_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o96_111, xi_s1, acc_o96_111_s1);
+                    acc_o112_127_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o112_127, xi_s1, acc_o112_127_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o64_79_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o64_79, xi_s2, acc_o64_79_s2);
+                    acc_o80_95_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o80_95, xi_s2, acc_o80_95_s2);
+                    acc_o96_111_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o96_111, xi_s2, acc_o96_111_s2);
+                    acc_o112_127_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o112_127, xi_s2, acc_o112_127_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o64_79_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o64_79, xi_s3, acc_o64_79_s3);
+                    acc_o80_95_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o80_95, xi_s3, acc_o80_95_s3);
+                    acc_o96_111_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o96_111, xi_s3, acc_o96_111_s3);
+                    acc_o112_127_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o112_127, xi_s3, acc_o112_127_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o64_79_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o64_79, xi_s4, acc_o64_79_s4);
+                    acc_o80_95_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o80_95, xi_s4, acc_o80_95_s4);
+                    acc_o96_111_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o96_111, xi_s4, acc_o96_111_s4);
+                    acc_o112_127_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o112_127, xi_s4, acc_o112_127_s4);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_acc_o64_79 = V512.LoadUnsafe(ref uj, 64);
+                        var uj_acc_o80_95 = V512.LoadUnsafe(ref uj, 80);
+                        var uj_acc_o96_111 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_acc_o112_127 = V512.LoadUnsafe(ref uj, 112);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o64_79_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o64_79, hj_s0, acc_o64_79_s0);
+                        acc_o80_95_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o80_95, hj_s0, acc_o80_95_s0);
+                        acc_o96_111_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o96_111, hj_s0, acc_o96_111_s0);
+                        acc_o112_127_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o112_127, hj_s0, acc_o112_127_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o64_79_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o64_79, hj_s1, acc_o64_79_s1);
+                        acc_o80_95_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o80_95, hj_s1, acc_o80_95_s1);
+                        acc_o96_111_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o96_111, hj_s1, acc_o96_111_s1);
+                        acc_o112_127_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o112_127, hj_s1, acc_o112_127_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o64_79_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o64_79, hj_s2, acc_o64_79_s2);
+                        acc_o80_95_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o80_95, hj_s2, acc_o80_95_s2);
+                        acc_o96_111_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o96_111, hj_s2, acc_o96_111_s2);
+                        acc_o112_127_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o112_127, hj_s2, acc_o112_127_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o64_79_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o64_79, hj_s3, acc_o64_79_s3);
+                        acc_o80_95_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o80_95, hj_s3, acc_o80_95_s3);
+                        acc_o96_111_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o96_111, hj_s3, acc_o96_111_s3);
+                        acc_o112_127_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o112_127, hj_s3, acc_o112_127_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o64_79_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o64_79, hj_s4, acc_o64_79_s4);
+                        acc_o80_95_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o80_95, hj_s4, acc_o80_95_s4);
+                        acc_o96_111_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o96_111, hj_s4, acc_o96_111_s4);
+                        acc_o112_127_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o112_127, hj_s4, acc_o112_127_s4);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(acc_o64_79_s0, ref sums, 64);
+                V512.StoreUnsafe(acc_o80_95_s0, ref sums, 80);
+                V512.StoreUnsafe(acc_o96_111_s0, ref sums, 96);
+                V512.StoreUnsafe(acc_o112_127_s0, ref sums, 112);
+                V512.StoreUnsafe(acc_o64_79_s1, ref sums, 320);
+                V512.StoreUnsafe(acc_o80_95_s1, ref sums, 336);
+                V512.StoreUnsafe(acc_o96_111_s1, ref sums, 352);
+                V512.StoreUnsafe(acc_o112_127_s1, ref sums, 368);
+                V512.StoreUnsafe(acc_o64_79_s2, ref sums, 576);
+                V512.StoreUnsafe(acc_o80_95_s2, ref sums, 592);
+                V512.StoreUnsafe(acc_o96_111_s2, ref sums, 608);
+                V512.StoreUnsafe(acc_o112_127_s2, ref sums, 624);
+                V512.StoreUnsafe(acc_o64_79_s3, ref sums, 832);
+                V512.StoreUnsafe(acc_o80_95_s3, ref sums, 848);
+                V512.StoreUnsafe(acc_o96_111_s3, ref sums, 864);
+                V512.StoreUnsafe(acc_o112_127_s3, ref sums, 880);
+                V512.StoreUnsafe(acc_o64_79_s4, ref sums, 1088);
+                V512.StoreUnsafe(acc_o80_95_s4, ref sums, 1104);
+                V512.StoreUnsafe(acc_o96_111_s4, ref sums, 1120);
+                V512.StoreUnsafe(acc_o112_127_s4, ref sums, 1136);
+            }
+
+            // Outputs 128..191 (chunks 8..11): sums acc, for 5 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o128_143_s0 = V512.LoadUnsafe(ref b, 128);
+                var acc_o144_159_s0 = V512.LoadUnsafe(ref b, 144);
+                var acc_o160_175_s0 = V512.LoadUnsafe(ref b, 160);
+                var acc_o176_191_s0 = V512.LoadUnsafe(ref b, 176);
+                var acc_o128_143_s1 = V512.LoadUnsafe(ref b, 128);
+                var acc_o144_159_s1 = V512.LoadUnsafe(ref b, 144);
+                var acc_o160_175_s1 = V512.LoadUnsafe(ref b, 160);
+                var acc_o176_191_s1 = V512.LoadUnsafe(ref b, 176);
+                var acc_o128_143_s2 = V512.LoadUnsafe(ref b, 128);
+                var acc_o144_159_s2 = V512.LoadUnsafe(ref b, 144);
+                var acc_o160_175_s2 = V512.LoadUnsafe(ref b, 160);
+                var acc_o176_191_s2 = V512.LoadUnsafe(ref b, 176);
+                var acc_o128_143_s3 = V512.LoadUnsafe(ref b, 128);
+                var acc_o144_159_s3 = V512.LoadUnsafe(ref b, 144);
+                var acc_o160_175_s3 = V512.LoadUnsafe(ref b, 160);
+                var acc_o176_191_s3 = V512.LoadUnsafe(ref b, 176);
+                var acc_o128_143_s4 = V512.LoadUnsafe(ref b, 128);
+                var acc_o144_159_s4 = V512.LoadUnsafe(ref b, 144);
+                var acc_o160_175_s4 = V512.LoadUnsafe(ref b, 160);
+                var acc_o176_191_s4 = V512.LoadUnsafe(ref b, 176);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_acc_o128_143 = V512.LoadUnsafe(ref wi, 128);
+                    var wi_acc_o144_159 = V512.LoadUnsafe(ref wi, 144);
+                    var wi_acc_o160_175 = V512.LoadUnsafe(ref wi, 160);
+                    var wi_acc_o176_191 = V512.LoadUnsafe(ref wi, 176);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o128_143_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o128_143, xi_s0, acc_o128_143_s0);
+                    acc_o144_159_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o144_159, xi_s0, acc_o144_159_s0);
+                    acc_o160_175_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o160_175, xi_s0, acc_o160_175_s0);
+                    acc_o176_191_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o176_191, xi_s0, acc_o176_191_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o128_143_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o128_143, xi_s1, acc_o128_143_s1);
+                    acc_o144_159_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o144_159, xi_s1, acc_o144_159_s1);
+                    acc_o160_175_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o160_175, xi_s1, acc_o160_175_s1);
+                    acc_o176_191_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o176_191, xi_s1, acc_o176_191_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o128_143_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o128_143, xi_s2, acc_o128_143_s2);
+                    acc_o144_159_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o144_159, xi_s2, acc_o144_159_s2);
+                    acc_o160_175_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o160_175, xi_s2, acc_o160_175_s2);
+                    acc_o176_191_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o176_191, xi_s2, acc_o176_191_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o128_143_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o128_143, xi_s3, acc_o128_143_s3);
+                    acc_o144_159_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o144_159, xi_s3, acc_o144_159_s3);
+                    acc_o160_175_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o160_175, xi_s3, acc_o160_175_s3);
+                    acc_o176_191_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o176_191, xi_s3, acc_o176_191_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o128_143_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o128_143, xi_s4, acc_o128_143_s4);
+                    acc_o144_159_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o144_159, xi_s4, acc_o144_159_s4);
+                    acc_o160_175_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o160_175, xi_s4, acc_o160_175_s4);
+                    acc_o176_191_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o176_191, xi_s4, acc_o176_191_s4);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_acc_o128_143 = V512.LoadUnsafe(ref uj, 128);
+                        var uj_acc_o144_159 = V512.LoadUnsafe(ref uj, 144);
+                        var uj_acc_o160_175 = V512.LoadUnsafe(ref uj, 160);
+                        var uj_acc_o176_191 = V512.LoadUnsafe(ref uj, 176);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o128_143_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o128_143, hj_s0, acc_o128_143_s0);
+                        acc_o144_159_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o144_159, hj_s0, acc_o144_159_s0);
+                        acc_o160_175_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o160_175, hj_s0, acc_o160_175_s0);
+                        acc_o176_191_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o176_191, hj_s0, acc_o176_191_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o128_143_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o128_143, hj_s1, acc_o128_143_s1);
+                        acc_o144_159_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o144_159, hj_s1, acc_o144_159_s1);
+                        acc_o160_175_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o160_175, hj_s1, acc_o160_175_s1);
+                        acc_o176_191_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o176_191, hj_s1, acc_o176_191_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o128_143_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o128_143, hj_s2, acc_o128_143_s2);
+                        acc_o144_159_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o144_159, hj_s2, acc_o144_159_s2);
+                        acc_o160_175_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o160_175, hj_s2, acc_o160_175_s2);
+                        acc_o176_191_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o176_191, hj_s2, acc_o176_191_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o128_143_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o128_143, hj_s3, acc_o128_143_s3);
+                        acc_o144_159_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o144_159, hj_s3, acc_o144_159_s3);
+                        acc_o160_175_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o160_175, hj_s3, acc_o160_175_s3);
+                        acc_o176_191_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o176_191, hj_s3, acc_o176_191_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o128_143_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o128_143, hj_s4, acc_o128_143_s4);
+                        acc_o144_159_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o144_159, hj_s4, acc_o144_159_s4);
+                        acc_o160_175_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o160_175, hj_s4, acc_o160_175_s4);
+                        acc_o176_191_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o176_191, hj_s4, acc_o176_191_s4);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(acc_o128_143_s0, ref sums, 128);
+                V512.StoreUnsafe(acc_o144_159_s0, ref sums, 144);
+                V512.StoreUnsafe(acc_o160_175_s0, ref sums, 160);
+                V512.StoreUnsafe(acc_o176_191_s0, ref sums, 176);
+                V512.StoreUnsafe(acc_o128_143_s1, ref sums, 384);
+                V512.StoreUnsafe(acc_o144_159_s1, ref sums, 400);
+                V512.StoreUnsafe(acc_o160_175_s1, ref sums, 416);
+                V512.StoreUnsafe(acc_o176_191_s1, ref sums, 432);
+                V512.StoreUnsafe(acc_o128_143_s2, ref sums, 640);
+                V512.StoreUnsafe(acc_o144_159_s2, ref sums, 656);
+                V512.StoreUnsafe(acc_o160_175_s2, ref sums, 672);
+                V512.StoreUnsafe(acc_o176_191_s2, ref sums, 688);
+                V512.StoreUnsafe(acc_o128_143_s3, ref sums, 896);
+                V512.StoreUnsafe(acc_o144_159_s3, ref sums, 912);
+                V512.StoreUnsafe(acc_o160_175_s3, ref sums, 928);
+                V512.StoreUnsafe(acc_o176_191_s3, ref sums, 944);
+                V512.StoreUnsafe(acc_o128_143_s4, ref sums, 1152);
+                V512.StoreUnsafe(acc_o144_159_s4, ref sums, 1168);
+                V512.StoreUnsafe(acc_o160_175_s4, ref sums, 1184);
+                V512.StoreUnsafe(acc_o176_191_s4, ref sums, 1200);
+            }
+
+            // Outputs 192..255 (chunks 12..15): sums acc, for 5 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o192_207_s0 = V512.LoadUnsafe(ref b, 192);
+                var acc_o208_223_s0 = V512.LoadUnsafe(ref b, 208);
+                var acc_o224_239_s0 = V512.LoadUnsafe(ref b, 224);
+                var acc_o240_255_s0 = V512.LoadUnsafe(ref b, 240);
+                var acc_o192_207_s1 = V512.LoadUnsafe(ref b, 192);
+                var acc_o208_223_s1 = V512.LoadUnsafe(ref b, 208);
+                var acc_o224_239_s1 = V512.LoadUnsafe(ref b, 224);
+                var acc_o240_255_s1 = V512.LoadUnsafe(ref b, 240);
+                var acc_o192_207_s2 = V512.LoadUnsafe(ref b, 192);
+                var acc_o208_223_s2 = V512.LoadUnsafe(ref b, 208);
+                var acc_o224_239_s2 = V512.LoadUnsafe(ref b, 224);
+                var acc_o240_255_s2 = V512.LoadUnsafe(ref b, 240);
+                var acc_o192_207_s3 = V512.LoadUnsafe(ref b, 192);
+                var acc_o208_223_s3 = V512.LoadUnsafe(ref b, 208);
+                var acc_o224_239_s3 = V512.LoadUnsafe(ref b, 224);
+                var acc_o240_255_s3 = V512.LoadUnsafe(ref b, 240);
+                var acc_o192_207_s4 = V512.LoadUnsafe(ref b, 192);
+                var acc_o208_223_s4 = V512.LoadUnsafe(ref b, 208);
+                var acc_o224_239_s4 = V512.LoadUnsafe(ref b, 224);
+                var acc_o240_255_s4 = V512.LoadUnsafe(ref b, 240);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 256);
+                    var wi_acc_o192_207 = V512.LoadUnsafe(ref wi, 192);
+                    var wi_acc_o208_223 = V512.LoadUnsafe(ref wi, 208);
+                    var wi_acc_o224_239 = V512.LoadUnsafe(ref wi, 224);
+                    var wi_acc_o240_255 = V512.LoadUnsafe(ref wi, 240);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o192_207_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o192_207, xi_s0, acc_o192_207_s0);
+                    acc_o208_223_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o208_223, xi_s0, acc_o208_223_s0);
+                    acc_o224_239_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o224_239, xi_s0, acc_o224_239_s0);
+                    acc_o240_255_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o240_255, xi_s0, acc_o240_255_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o192_207_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o192_207, xi_s1, acc_o192_207_s1);
+                    acc_o208_223_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o208_223, xi_s1, acc_o208_223_s1);
+                    acc_o224_239_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o224_239, xi_s1, acc_o224_239_s1);
+                    acc_o240_255_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o240_255, xi_s1, acc_o240_255_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o192_207_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o192_207, xi_s2, acc_o192_207_s2);
+                    acc_o208_223_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o208_223, xi_s2, acc_o208_223_s2);
+                    acc_o224_239_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o224_239, xi_s2, acc_o224_239_s2);
+                    acc_o240_255_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o240_255, xi_s2, acc_o240_255_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o192_207_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o192_207, xi_s3, acc_o192_207_s3);
+                    acc_o208_223_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o208_223, xi_s3, acc_o208_223_s3);
+                    acc_o224_239_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o224_239, xi_s3, acc_o224_239_s3);
+                    acc_o240_255_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o240_255, xi_s3, acc_o240_255_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o192_207_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o192_207, xi_s4, acc_o192_207_s4);
+                    acc_o208_223_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o208_223, xi_s4, acc_o208_223_s4);
+                    acc_o224_239_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o224_239, xi_s4, acc_o224_239_s4);
+                    acc_o240_255_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o240_255, xi_s4, acc_o240_255_s4);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 256);
+                        var uj_acc_o192_207 = V512.LoadUnsafe(ref uj, 192);
+                        var uj_acc_o208_223 = V512.LoadUnsafe(ref uj, 208);
+                        var uj_acc_o224_239 = V512.LoadUnsafe(ref uj, 224);
+                        var uj_acc_o240_255 = V512.LoadUnsafe(ref uj, 240);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o192_207_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o192_207, hj_s0, acc_o192_207_s0);
+                        acc_o208_223_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o208_223, hj_s0, acc_o208_223_s0);
+                        acc_o224_239_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o224_239, hj_s0, acc_o224_239_s0);
+                        acc_o240_255_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o240_255, hj_s0, acc_o240_255_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o192_207_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o192_207, hj_s1, acc_o192_207_s1);
+                        acc_o208_223_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o208_223, hj_s1, acc_o208_223_s1);
+                        acc_o224_239_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o224_239, hj_s1, acc_o224_239_s1);
+                        acc_o240_255_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o240_255, hj_s1, acc_o240_255_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o192_207_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o192_207, hj_s2, acc_o192_207_s2);
+                        acc_o208_223_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o208_223, hj_s2, acc_o208_223_s2);
+                        acc_o224_239_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o224_239, hj_s2, acc_o224_239_s2);
+                        acc_o240_255_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o240_255, hj_s2, acc_o240_255_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o192_207_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o192_207, hj_s3, acc_o192_207_s3);
+                        acc_o208_223_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o208_223, hj_s3, acc_o208_223_s3);
+                        acc_o224_239_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o224_239, hj_s3, acc_o224_239_s3);
+                        acc_o240_255_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o240_255, hj_s3, acc_o240_255_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o192_207_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o192_207, hj_s4, acc_o192_207_s4);
+                        acc_o208_223_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o208_223, hj_s4, acc_o208_223_s4);
+                        acc_o224_239_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o224_239, hj_s4, acc_o224_239_s4);
+                        acc_o240_255_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o240_255, hj_s4, acc_o240_255_s4);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V512.StoreUnsafe(acc_o192_207_s0, ref sums, 192);
+                V512.StoreUnsafe(acc_o208_223_s0, ref sums, 208);
+                V512.StoreUnsafe(acc_o224_239_s0, ref sums, 224);
+                V512.StoreUnsafe(acc_o240_255_s0, ref sums, 240);
+                V512.StoreUnsafe(acc_o192_207_s1, ref sums, 448);
+                V512.StoreUnsafe(acc_o208_223_s1, ref sums, 464);
+                V512.StoreUnsafe(acc_o224_239_s1, ref sums, 480);
+                V512.StoreUnsafe(acc_o240_255_s1, ref sums, 496);
+                V512.StoreUnsafe(acc_o192_207_s2, ref sums, 704);
+                V512.StoreUnsafe(acc_o208_223_s2, ref sums, 720);
+                V512.StoreUnsafe(acc_o224_239_s2, ref sums, 736);
+                V512.StoreUnsafe(acc_o240_255_s2, ref sums, 752);
+                V512.StoreUnsafe(acc_o192_207_s3, ref sums, 960);
+                V512.StoreUnsafe(acc_o208_223_s3, ref sums, 976);
+                V512.StoreUnsafe(acc_o224_239_s3, ref sums, 992);
+                V512.StoreUnsafe(acc_o240_255_s3, ref sums, 1008);
+                V512.StoreUnsafe(acc_o192_207_s4, ref sums, 1216);
+                V512.StoreUnsafe(acc_o208_223_s4, ref sums, 1232);
+                V512.StoreUnsafe(acc_o224_239_s4, ref sums, 1248);
+                V512.StoreUnsafe(acc_o240_255_s4, ref sums, 1264);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
+            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 16)
             {
@@ -945,7 +1685,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector256 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -1007,7 +1747,7 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                 V256.StoreUnsafe(acc_o0_7, ref sums);
                 V256.StoreUnsafe(acc_o8_15, ref sums, 8);
                 V256.StoreUnsafe(acc_o16_23, ref sums, 16);
@@ -1019,7 +1759,6 @@ namespace RnnGen.Generated
                 V256.StoreUnsafe(acc_o64_71, ref sums, 64);
                 V256.StoreUnsafe(acc_o72_79, ref sums, 72);
                 V256.StoreUnsafe(acc_o80_87, ref sums, 80);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 88, zeroState);
             }
 
             // Outputs 88..175 (chunks 11..21): sums acc.
@@ -1074,19 +1813,18 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(acc_o88_95, ref sums);
-                V256.StoreUnsafe(acc_o96_103, ref sums, 8);
-                V256.StoreUnsafe(acc_o104_111, ref sums, 16);
-                V256.StoreUnsafe(acc_o112_119, ref sums, 24);
-                V256.StoreUnsafe(acc_o120_127, ref sums, 32);
-                V256.StoreUnsafe(acc_o128_135, ref sums, 40);
-                V256.StoreUnsafe(acc_o136_143, ref sums, 48);
-                V256.StoreUnsafe(acc_o144_151, ref sums, 56);
-                V256.StoreUnsafe(acc_o152_159, ref sums, 64);
-                V256.StoreUnsafe(acc_o160_167, ref sums, 72);
-                V256.StoreUnsafe(acc_o168_175, ref sums, 80);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 88, 88, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o88_95, ref sums, 88);
+                V256.StoreUnsafe(acc_o96_103, ref sums, 96);
+                V256.StoreUnsafe(acc_o104_111, ref sums, 104);
+                V256.StoreUnsafe(acc_o112_119, ref sums, 112);
+                V256.StoreUnsafe(acc_o120_127, ref sums, 120);
+                V256.StoreUnsafe(acc_o128_135, ref sums, 128);
+                V256.StoreUnsafe(acc_o136_143, ref sums, 136);
+                V256.StoreUnsafe(acc_o144_151, ref sums, 144);
+                V256.StoreUnsafe(acc_o152_159, ref sums, 152);
+                V256.StoreUnsafe(acc_o160_167, ref sums, 160);
+                V256.StoreUnsafe(acc_o168_175, ref sums, 168);
             }
 
             // Outputs 176..255 (chunks 22..31): sums acc.
@@ -1138,19 +1876,21 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // The sums go to a stack row, and the epilogue method applies the activations to them.
-                V256.StoreUnsafe(acc_o176_183, ref sums);
-                V256.StoreUnsafe(acc_o184_191, ref sums, 8);
-                V256.StoreUnsafe(acc_o192_199, ref sums, 16);
-                V256.StoreUnsafe(acc_o200_207, ref sums, 24);
-                V256.StoreUnsafe(acc_o208_215, ref sums, 32);
-                V256.StoreUnsafe(acc_o216_223, ref sums, 40);
-                V256.StoreUnsafe(acc_o224_231, ref sums, 48);
-                V256.StoreUnsafe(acc_o232_239, ref sums, 56);
-                V256.StoreUnsafe(acc_o240_247, ref sums, 64);
-                V256.StoreUnsafe(acc_o248_255, ref sums, 72);
-                EpilogueVector256(ref sums, ref hPrev, ref hNext, 176, 80, zeroState);
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(acc_o176_183, ref sums, 176);
+                V256.StoreUnsafe(acc_o184_191, ref sums, 184);
+                V256.StoreUnsafe(acc_o192_199, ref sums, 192);
+                V256.StoreUnsafe(acc_o200_207, ref sums, 200);
+                V256.StoreUnsafe(acc_o208_215, ref sums, 208);
+                V256.StoreUnsafe(acc_o216_223, ref sums, 216);
+                V256.StoreUnsafe(acc_o224_231, ref sums, 224);
+                V256.StoreUnsafe(acc_o232_239, ref sums, 232);
+                V256.StoreUnsafe(acc_o240_247, ref sums, 240);
+                V256.StoreUnsafe(acc_o248_255, ref sums, 248);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 256, false, zeroState);
         }
 
         /// <summary>
@@ -1431,7 +2171,7 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
                         V256.StoreUnsafe(acc_o0_7, ref sums);
                         V256.StoreUnsafe(acc_o8_15, ref sums, 8);
                         V256.StoreUnsafe(acc_o16_23, ref sums, 16);
@@ -1443,7 +2183,6 @@ namespace RnnGen.Generated
                         V256.StoreUnsafe(acc_o64_71, ref sums, 64);
                         V256.StoreUnsafe(acc_o72_79, ref sums, 72);
                         V256.StoreUnsafe(acc_o80_87, ref sums, 80);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 88, zero);
                     }
 
                     // Outputs 88..175 (chunks 11..21): sums acc.
@@ -1481,19 +2220,18 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V256.StoreUnsafe(acc_o88_95, ref sums);
-                        V256.StoreUnsafe(acc_o96_103, ref sums, 8);
-                        V256.StoreUnsafe(acc_o104_111, ref sums, 16);
-                        V256.StoreUnsafe(acc_o112_119, ref sums, 24);
-                        V256.StoreUnsafe(acc_o120_127, ref sums, 32);
-                        V256.StoreUnsafe(acc_o128_135, ref sums, 40);
-                        V256.StoreUnsafe(acc_o136_143, ref sums, 48);
-                        V256.StoreUnsafe(acc_o144_151, ref sums, 56);
-                        V256.StoreUnsafe(acc_o152_159, ref sums, 64);
-                        V256.StoreUnsafe(acc_o160_167, ref sums, 72);
-                        V256.StoreUnsafe(acc_o168_175, ref sums, 80);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, 88, 88, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V256.StoreUnsafe(acc_o88_95, ref sums, 88);
+                        V256.StoreUnsafe(acc_o96_103, ref sums, 96);
+                        V256.StoreUnsafe(acc_o104_111, ref sums, 104);
+                        V256.StoreUnsafe(acc_o112_119, ref sums, 112);
+                        V256.StoreUnsafe(acc_o120_127, ref sums, 120);
+                        V256.StoreUnsafe(acc_o128_135, ref sums, 128);
+                        V256.StoreUnsafe(acc_o136_143, ref sums, 136);
+                        V256.StoreUnsafe(acc_o144_151, ref sums, 144);
+                        V256.StoreUnsafe(acc_o152_159, ref sums, 152);
+                        V256.StoreUnsafe(acc_o160_167, ref sums, 160);
+                        V256.StoreUnsafe(acc_o168_175, ref sums, 168);
                     }
 
                     // Outputs 176..255 (chunks 22..31): sums acc.
@@ -1529,19 +2267,21 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // The sums go to a stack row, and the epilogue method applies the activations to them.
-                        V256.StoreUnsafe(acc_o176_183, ref sums);
-                        V256.StoreUnsafe(acc_o184_191, ref sums, 8);
-                        V256.StoreUnsafe(acc_o192_199, ref sums, 16);
-                        V256.StoreUnsafe(acc_o200_207, ref sums, 24);
-                        V256.StoreUnsafe(acc_o208_215, ref sums, 32);
-                        V256.StoreUnsafe(acc_o216_223, ref sums, 40);
-                        V256.StoreUnsafe(acc_o224_231, ref sums, 48);
-                        V256.StoreUnsafe(acc_o232_239, ref sums, 56);
-                        V256.StoreUnsafe(acc_o240_247, ref sums, 64);
-                        V256.StoreUnsafe(acc_o248_255, ref sums, 72);
-                        EpilogueVector256(ref sums, ref hPrev, ref hNext, 176, 80, zero);
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V256.StoreUnsafe(acc_o176_183, ref sums, 176);
+                        V256.StoreUnsafe(acc_o184_191, ref sums, 184);
+                        V256.StoreUnsafe(acc_o192_199, ref sums, 192);
+                        V256.StoreUnsafe(acc_o200_207, ref sums, 200);
+                        V256.StoreUnsafe(acc_o208_215, ref sums, 208);
+                        V256.StoreUnsafe(acc_o216_223, ref sums, 216);
+                        V256.StoreUnsafe(acc_o224_231, ref sums, 224);
+                        V256.StoreUnsafe(acc_o232_239, ref sums, 232);
+                        V256.StoreUnsafe(acc_o240_247, ref sums, 240);
+                        V256.StoreUnsafe(acc_o248_255, ref sums, 248);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector256(ref sums, ref hPrev, ref hNext, 0, 256, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -1560,11 +2300,153 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 88 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 8)
+            {
+                V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (outputs padded to 256): W at 0, U at 16384, bias at 81920.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16384);
+            ref float b = ref Unsafe.Add(ref weights, 81920);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..255, 2 chunks of 8 at a time from output c0.
+            for (nuint c0 = 0; c0 < 256; c0 += 16)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = V256.LoadUnsafe(ref b, c0);
+                    var acc_1_s0 = V256.LoadUnsafe(ref b, c0 + 8);
+                    var acc_0_s1 = V256.LoadUnsafe(ref b, c0);
+                    var acc_1_s1 = V256.LoadUnsafe(ref b, c0 + 8);
+                    var acc_0_s2 = V256.LoadUnsafe(ref b, c0);
+                    var acc_1_s2 = V256.LoadUnsafe(ref b, c0 + 8);
+                    var acc_0_s3 = V256.LoadUnsafe(ref b, c0);
+                    var acc_1_s3 = V256.LoadUnsafe(ref b, c0 + 8);
+                    var acc_0_s4 = V256.LoadUnsafe(ref b, c0);
+                    var acc_1_s4 = V256.LoadUnsafe(ref b, c0 + 8);
+                    var acc_0_s5 = V256.LoadUnsafe(ref b, c0);
+                    var acc_1_s5 = V256.LoadUnsafe(ref b, c0 + 8);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 256);
+                        var wi_acc_0 = V256.LoadUnsafe(ref wi, c0);
+                        var wi_acc_1 = V256.LoadUnsafe(ref wi, c0 + 8);
+                        var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                        acc_0_s0 = Fma.MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = Fma.MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                        acc_0_s1 = Fma.MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = Fma.MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                        acc_0_s2 = Fma.MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = Fma.MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                        acc_0_s3 = Fma.MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = Fma.MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                        acc_0_s4 = Fma.MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = Fma.MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                        acc_0_s5 = Fma.MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = Fma.MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 256);
+                            var uj_acc_0 = V256.LoadUnsafe(ref uj, c0);
+                            var uj_acc_1 = V256.LoadUnsafe(ref uj, c0 + 8);
+                            var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                            acc_0_s0 = Fma.MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = Fma.MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                            acc_0_s1 = Fma.MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = Fma.MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                            acc_0_s2 = Fma.MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = Fma.MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                            acc_0_s3 = Fma.MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = Fma.MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                            acc_0_s4 = Fma.MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = Fma.MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                            acc_0_s5 = Fma.MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = Fma.MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V256.StoreUnsafe(acc_0_s0, ref sums, c0);
+                    V256.StoreUnsafe(acc_1_s0, ref sums, c0 + 8);
+                    V256.StoreUnsafe(acc_0_s1, ref sums, c0 + 256);
+                    V256.StoreUnsafe(acc_1_s1, ref sums, c0 + 264);
+                    V256.StoreUnsafe(acc_0_s2, ref sums, c0 + 512);
+                    V256.StoreUnsafe(acc_1_s2, ref sums, c0 + 520);
+                    V256.StoreUnsafe(acc_0_s3, ref sums, c0 + 768);
+                    V256.StoreUnsafe(acc_1_s3, ref sums, c0 + 776);
+                    V256.StoreUnsafe(acc_0_s4, ref sums, c0 + 1024);
+                    V256.StoreUnsafe(acc_1_s4, ref sums, c0 + 1032);
+                    V256.StoreUnsafe(acc_0_s5, ref sums, c0 + 1280);
+                    V256.StoreUnsafe(acc_1_s5, ref sums, c0 + 1288);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
+            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 256, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 8)
             {
@@ -1574,7 +2456,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -1641,20 +2523,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    V128.StoreUnsafe(acc_0, ref sums);
-                    V128.StoreUnsafe(acc_1, ref sums, 4);
-                    V128.StoreUnsafe(acc_2, ref sums, 8);
-                    V128.StoreUnsafe(acc_3, ref sums, 12);
-                    V128.StoreUnsafe(acc_4, ref sums, 16);
-                    V128.StoreUnsafe(acc_5, ref sums, 20);
-                    V128.StoreUnsafe(acc_6, ref sums, 24);
-                    V128.StoreUnsafe(acc_7, ref sums, 28);
-                    V128.StoreUnsafe(acc_8, ref sums, 32);
-                    V128.StoreUnsafe(acc_9, ref sums, 36);
-                    V128.StoreUnsafe(acc_10, ref sums, 40);
-                    V128.StoreUnsafe(acc_11, ref sums, 44);
-                    EpilogueVector128(ref sums, ref hPrev, ref hNext, c0, 48, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(acc_0, ref sums, c0);
+                    V128.StoreUnsafe(acc_1, ref sums, c0 + 4);
+                    V128.StoreUnsafe(acc_2, ref sums, c0 + 8);
+                    V128.StoreUnsafe(acc_3, ref sums, c0 + 12);
+                    V128.StoreUnsafe(acc_4, ref sums, c0 + 16);
+                    V128.StoreUnsafe(acc_5, ref sums, c0 + 20);
+                    V128.StoreUnsafe(acc_6, ref sums, c0 + 24);
+                    V128.StoreUnsafe(acc_7, ref sums, c0 + 28);
+                    V128.StoreUnsafe(acc_8, ref sums, c0 + 32);
+                    V128.StoreUnsafe(acc_9, ref sums, c0 + 36);
+                    V128.StoreUnsafe(acc_10, ref sums, c0 + 40);
+                    V128.StoreUnsafe(acc_11, ref sums, c0 + 44);
                 }
             }
 
@@ -1689,26 +2570,15 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 240..243.
-                {
-                    V128.StoreUnsafe(Tanh(acc_o240_243), ref hNext, 240);
-                }
-
-                // Outputs 244..247.
-                {
-                    V128.StoreUnsafe(Tanh(acc_o244_247), ref hNext, 244);
-                }
-
-                // Outputs 248..251.
-                {
-                    V128.StoreUnsafe(Tanh(acc_o248_251), ref hNext, 248);
-                }
-
-                // Outputs 252..255.
-                {
-                    V128.StoreUnsafe(Tanh(acc_o252_255), ref hNext, 252);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(acc_o240_243, ref sums, 240);
+                V128.StoreUnsafe(acc_o244_247, ref sums, 244);
+                V128.StoreUnsafe(acc_o248_251, ref sums, 248);
+                V128.StoreUnsafe(acc_o252_255, ref sums, 252);
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 256, false, zeroState);
         }
 
         /// <summary>
@@ -1922,20 +2792,19 @@ namespace RnnGen.Generated
                                 }
                             }
 
-                            // The sums go to a stack row, and the epilogue method applies the activations to them.
-                            V128.StoreUnsafe(acc_0, ref sums);
-                            V128.StoreUnsafe(acc_1, ref sums, 4);
-                            V128.StoreUnsafe(acc_2, ref sums, 8);
-                            V128.StoreUnsafe(acc_3, ref sums, 12);
-                            V128.StoreUnsafe(acc_4, ref sums, 16);
-                            V128.StoreUnsafe(acc_5, ref sums, 20);
-                            V128.StoreUnsafe(acc_6, ref sums, 24);
-                            V128.StoreUnsafe(acc_7, ref sums, 28);
-                            V128.StoreUnsafe(acc_8, ref sums, 32);
-                            V128.StoreUnsafe(acc_9, ref sums, 36);
-                            V128.StoreUnsafe(acc_10, ref sums, 40);
-                            V128.StoreUnsafe(acc_11, ref sums, 44);
-                            EpilogueVector128(ref sums, ref hPrev, ref hNext, c0, 48, zero);
+                            // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                            V128.StoreUnsafe(acc_0, ref sums, c0);
+                            V128.StoreUnsafe(acc_1, ref sums, c0 + 4);
+                            V128.StoreUnsafe(acc_2, ref sums, c0 + 8);
+                            V128.StoreUnsafe(acc_3, ref sums, c0 + 12);
+                            V128.StoreUnsafe(acc_4, ref sums, c0 + 16);
+                            V128.StoreUnsafe(acc_5, ref sums, c0 + 20);
+                            V128.StoreUnsafe(acc_6, ref sums, c0 + 24);
+                            V128.StoreUnsafe(acc_7, ref sums, c0 + 28);
+                            V128.StoreUnsafe(acc_8, ref sums, c0 + 32);
+                            V128.StoreUnsafe(acc_9, ref sums, c0 + 36);
+                            V128.StoreUnsafe(acc_10, ref sums, c0 + 40);
+                            V128.StoreUnsafe(acc_11, ref sums, c0 + 44);
                         }
                     }
 
@@ -1960,26 +2829,15 @@ namespace RnnGen.Generated
                             }
                         }
 
-                        // Outputs 240..243.
-                        {
-                            V128.StoreUnsafe(Tanh(acc_o240_243), ref hNext, 240);
-                        }
-
-                        // Outputs 244..247.
-                        {
-                            V128.StoreUnsafe(Tanh(acc_o244_247), ref hNext, 244);
-                        }
-
-                        // Outputs 248..251.
-                        {
-                            V128.StoreUnsafe(Tanh(acc_o248_251), ref hNext, 248);
-                        }
-
-                        // Outputs 252..255.
-                        {
-                            V128.StoreUnsafe(Tanh(acc_o252_255), ref hNext, 252);
-                        }
+                        // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                        V128.StoreUnsafe(acc_o240_243, ref sums, 240);
+                        V128.StoreUnsafe(acc_o244_247, ref sums, 244);
+                        V128.StoreUnsafe(acc_o248_251, ref sums, 248);
+                        V128.StoreUnsafe(acc_o252_255, ref sums, 252);
                     }
+
+                    // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+                    EpilogueVector128(ref sums, ref hPrev, ref hNext, 0, 256, false, zero);
                 }
 
                 // Copy the block's states to the outputs, and carry the last one to row 0 for the next block.
@@ -1998,11 +2856,153 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 48 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (outputs padded to 256): W at 0, U at 16384, bias at 81920.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16384);
+            ref float b = ref Unsafe.Add(ref weights, 81920);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..255, 2 chunks of 4 at a time from output c0.
+            for (nuint c0 = 0; c0 < 256; c0 += 8)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s0 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s1 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s1 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s2 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s2 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s3 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s3 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s4 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s4 = V128.LoadUnsafe(ref b, c0 + 4);
+                    var acc_0_s5 = V128.LoadUnsafe(ref b, c0);
+                    var acc_1_s5 = V128.LoadUnsafe(ref b, c0 + 4);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 256);
+                        var wi_acc_0 = V128.LoadUnsafe(ref wi, c0);
+                        var wi_acc_1 = V128.LoadUnsafe(ref wi, c0 + 4);
+                        var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 256);
+                            var uj_acc_0 = V128.LoadUnsafe(ref uj, c0);
+                            var uj_acc_1 = V128.LoadUnsafe(ref uj, c0 + 4);
+                            var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(acc_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(acc_1_s0, ref sums, c0 + 4);
+                    V128.StoreUnsafe(acc_0_s1, ref sums, c0 + 256);
+                    V128.StoreUnsafe(acc_1_s1, ref sums, c0 + 260);
+                    V128.StoreUnsafe(acc_0_s2, ref sums, c0 + 512);
+                    V128.StoreUnsafe(acc_1_s2, ref sums, c0 + 516);
+                    V128.StoreUnsafe(acc_0_s3, ref sums, c0 + 768);
+                    V128.StoreUnsafe(acc_1_s3, ref sums, c0 + 772);
+                    V128.StoreUnsafe(acc_0_s4, ref sums, c0 + 1024);
+                    V128.StoreUnsafe(acc_1_s4, ref sums, c0 + 1028);
+                    V128.StoreUnsafe(acc_0_s5, ref sums, c0 + 1280);
+                    V128.StoreUnsafe(acc_1_s5, ref sums, c0 + 1284);
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 256, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 4)
             {
@@ -2012,7 +3012,7 @@ namespace RnnGen.Generated
 
         /// <summary>
         /// One timestep on the Scalar path: the new state from x, hPrev.
-        /// hNext must not be hPrev: later tiles still read hPrev after earlier ones have stored.
+        /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
@@ -2079,20 +3079,19 @@ namespace RnnGen.Generated
                         }
                     }
 
-                    // The sums go to a stack row, and the epilogue method applies the activations to them.
-                    sums = acc_0;
-                    Unsafe.Add(ref sums, 1) = acc_1;
-                    Unsafe.Add(ref sums, 2) = acc_2;
-                    Unsafe.Add(ref sums, 3) = acc_3;
-                    Unsafe.Add(ref sums, 4) = acc_4;
-                    Unsafe.Add(ref sums, 5) = acc_5;
-                    Unsafe.Add(ref sums, 6) = acc_6;
-                    Unsafe.Add(ref sums, 7) = acc_7;
-                    Unsafe.Add(ref sums, 8) = acc_8;
-                    Unsafe.Add(ref sums, 9) = acc_9;
-                    Unsafe.Add(ref sums, 10) = acc_10;
-                    Unsafe.Add(ref sums, 11) = acc_11;
-                    EpilogueScalar(ref sums, ref hPrev, ref hNext, c0, 12, zeroState);
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = acc_0;
+                    Unsafe.Add(ref sums, c0 + 1) = acc_1;
+                    Unsafe.Add(ref sums, c0 + 2) = acc_2;
+                    Unsafe.Add(ref sums, c0 + 3) = acc_3;
+                    Unsafe.Add(ref sums, c0 + 4) = acc_4;
+                    Unsafe.Add(ref sums, c0 + 5) = acc_5;
+                    Unsafe.Add(ref sums, c0 + 6) = acc_6;
+                    Unsafe.Add(ref sums, c0 + 7) = acc_7;
+                    Unsafe.Add(ref sums, c0 + 8) = acc_8;
+                    Unsafe.Add(ref sums, c0 + 9) = acc_9;
+                    Unsafe.Add(ref sums, c0 + 10) = acc_10;
+                    Unsafe.Add(ref sums, c0 + 11) = acc_11;
                 }
             }
 
@@ -2127,35 +3126,166 @@ namespace RnnGen.Generated
                     }
                 }
 
-                // Outputs 252..252.
-                {
-                    Unsafe.Add(ref hNext, 252) = Tanh(acc_o252);
-                }
-
-                // Outputs 253..253.
-                {
-                    Unsafe.Add(ref hNext, 253) = Tanh(acc_o253);
-                }
-
-                // Outputs 254..254.
-                {
-                    Unsafe.Add(ref hNext, 254) = Tanh(acc_o254);
-                }
-
-                // Outputs 255..255.
-                {
-                    Unsafe.Add(ref hNext, 255) = Tanh(acc_o255);
-                }
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 252) = acc_o252;
+                Unsafe.Add(ref sums, 253) = acc_o253;
+                Unsafe.Add(ref sums, 254) = acc_o254;
+                Unsafe.Add(ref sums, 255) = acc_o255;
             }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueScalar(ref sums, ref hPrev, ref hNext, 0, 256, false, zeroState);
         }
 
         /// <summary>
         /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 12 in <paramref name="sums"/>. Its own method, so that
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
         /// the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool zero)
+        private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                Unsafe.Add(ref hNext, start + k) = Tanh(Unsafe.Add(ref sums, k));
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 256 floats (outputs padded to 256): W at 0, U at 16384, bias at 81920.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16384);
+            ref float b = ref Unsafe.Add(ref weights, 81920);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..255, 2 chunks of 1 at a time from output c0.
+            for (nuint c0 = 0; c0 < 256; c0 += 2)
+            {
+                {
+                    // Sums start from the bias.
+                    var acc_0_s0 = Unsafe.Add(ref b, c0);
+                    var acc_1_s0 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s1 = Unsafe.Add(ref b, c0);
+                    var acc_1_s1 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s2 = Unsafe.Add(ref b, c0);
+                    var acc_1_s2 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s3 = Unsafe.Add(ref b, c0);
+                    var acc_1_s3 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s4 = Unsafe.Add(ref b, c0);
+                    var acc_1_s4 = Unsafe.Add(ref b, c0 + 1);
+                    var acc_0_s5 = Unsafe.Add(ref b, c0);
+                    var acc_1_s5 = Unsafe.Add(ref b, c0 + 1);
+                    // W·x.
+                    for (int i = 0; i < Input; i++)
+                    {
+                        ref float wi = ref Unsafe.Add(ref w, i * 256);
+                        var wi_acc_0 = Unsafe.Add(ref wi, c0);
+                        var wi_acc_1 = Unsafe.Add(ref wi, c0 + 1);
+                        var xi_s0 = Unsafe.Add(ref x0, i);
+                        acc_0_s0 = MultiplyAdd(wi_acc_0, xi_s0, acc_0_s0);
+                        acc_1_s0 = MultiplyAdd(wi_acc_1, xi_s0, acc_1_s0);
+                        var xi_s1 = Unsafe.Add(ref x1, i);
+                        acc_0_s1 = MultiplyAdd(wi_acc_0, xi_s1, acc_0_s1);
+                        acc_1_s1 = MultiplyAdd(wi_acc_1, xi_s1, acc_1_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        acc_0_s2 = MultiplyAdd(wi_acc_0, xi_s2, acc_0_s2);
+                        acc_1_s2 = MultiplyAdd(wi_acc_1, xi_s2, acc_1_s2);
+                        var xi_s3 = Unsafe.Add(ref x3, i);
+                        acc_0_s3 = MultiplyAdd(wi_acc_0, xi_s3, acc_0_s3);
+                        acc_1_s3 = MultiplyAdd(wi_acc_1, xi_s3, acc_1_s3);
+                        var xi_s4 = Unsafe.Add(ref x4, i);
+                        acc_0_s4 = MultiplyAdd(wi_acc_0, xi_s4, acc_0_s4);
+                        acc_1_s4 = MultiplyAdd(wi_acc_1, xi_s4, acc_1_s4);
+                        var xi_s5 = Unsafe.Add(ref x5, i);
+                        acc_0_s5 = MultiplyAdd(wi_acc_0, xi_s5, acc_0_s5);
+                        acc_1_s5 = MultiplyAdd(wi_acc_1, xi_s5, acc_1_s5);
+                    }
+                    // U·h, unless the previous state is zero.
+                    if (!zeroState)
+                    {
+                        for (int j = 0; j < Output; j++)
+                        {
+                            ref float uj = ref Unsafe.Add(ref u, j * 256);
+                            var uj_acc_0 = Unsafe.Add(ref uj, c0);
+                            var uj_acc_1 = Unsafe.Add(ref uj, c0 + 1);
+                            var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                            acc_0_s0 = MultiplyAdd(uj_acc_0, hj_s0, acc_0_s0);
+                            acc_1_s0 = MultiplyAdd(uj_acc_1, hj_s0, acc_1_s0);
+                            var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                            acc_0_s1 = MultiplyAdd(uj_acc_0, hj_s1, acc_0_s1);
+                            acc_1_s1 = MultiplyAdd(uj_acc_1, hj_s1, acc_1_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            acc_0_s2 = MultiplyAdd(uj_acc_0, hj_s2, acc_0_s2);
+                            acc_1_s2 = MultiplyAdd(uj_acc_1, hj_s2, acc_1_s2);
+                            var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                            acc_0_s3 = MultiplyAdd(uj_acc_0, hj_s3, acc_0_s3);
+                            acc_1_s3 = MultiplyAdd(uj_acc_1, hj_s3, acc_1_s3);
+                            var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                            acc_0_s4 = MultiplyAdd(uj_acc_0, hj_s4, acc_0_s4);
+                            acc_1_s4 = MultiplyAdd(uj_acc_1, hj_s4, acc_1_s4);
+                            var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                            acc_0_s5 = MultiplyAdd(uj_acc_0, hj_s5, acc_0_s5);
+                            acc_1_s5 = MultiplyAdd(uj_acc_1, hj_s5, acc_1_s5);
+                        }
+                    }
+
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = acc_0_s0;
+                    Unsafe.Add(ref sums, c0 + 1) = acc_1_s0;
+                    Unsafe.Add(ref sums, c0 + 256) = acc_0_s1;
+                    Unsafe.Add(ref sums, c0 + 257) = acc_1_s1;
+                    Unsafe.Add(ref sums, c0 + 512) = acc_0_s2;
+                    Unsafe.Add(ref sums, c0 + 513) = acc_1_s2;
+                    Unsafe.Add(ref sums, c0 + 768) = acc_0_s3;
+                    Unsafe.Add(ref sums, c0 + 769) = acc_1_s3;
+                    Unsafe.Add(ref sums, c0 + 1024) = acc_0_s4;
+                    Unsafe.Add(ref sums, c0 + 1025) = acc_1_s4;
+                    Unsafe.Add(ref sums, c0 + 1280) = acc_0_s5;
+                    Unsafe.Add(ref sums, c0 + 1281) = acc_1_s5;
+                }
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 256, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
         {
             for (nuint k = 0; k < count; k += 1)
             {

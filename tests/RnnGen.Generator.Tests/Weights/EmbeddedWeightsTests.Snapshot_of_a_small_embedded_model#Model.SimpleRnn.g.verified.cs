@@ -6,31 +6,38 @@
 //   Timesteps = 3, Input = 2, Output = 4, Activation = Tanh, UseBias = true
 //   W: 4×2, U: 4×4; gates packed as one gate
 //   48 FLOPs per timestep, 144 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 24,576 bytes; Step 24,576 bytes
+//   Stack, at most, frames included: Run/RunLast 24,576 bytes; Step 24,576 bytes; StepBatch/RunBatch/RunLastBatch 24,576 bytes (Vector512, Vector256), 24,768 bytes (Vector128), 24,736 bytes (Scalar)
 //   Weights compiled in from models/tiny.npz (Keras .npz): CreateWithEmbeddedWeights()
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
 // input projections W·x_t + b of the whole block, which do not depend on each other and share each weight load,
 // then the recurrence, the only sequential part. Weights are packed once, at load time, in the order the kernels
-// read them. Every kernel spells out at most 1,536 multiply-adds per product and 4 tiles; larger layers loop.
+// read them. Every kernel spells out at most 1,024 multiply-adds per product and 4 tiles; larger layers loop.
+// The batched members step several sequences per kernel call, the sequences as the product's right-hand sides:
+// each weight vector is loaded once for all of them, their independent chains fill the FMA units, and states stay
+// batch-major as the caller holds them (across vector lanes they would be transposed in and out every timestep).
 //
 // CPU paths (the widest accelerated one runs):
 //   Vector512 (AVX-512): 1 chunk of 16 outputs (the last one padded: 4 of 16 lanes used);
 //       sums acc, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (6 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector256 (AVX2 + FMA): 1 chunk of 8 outputs (the last one padded: 4 of 8 lanes used);
 //       sums acc, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (6 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 1 chunk of 4 outputs;
 //       sums acc, 4 partial sums each; every chunk's sums in registers at once; columns spelled out (6 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 8 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 1 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Scalar (no SIMD): 4 outputs, one float at a time;
 //       sums acc, 2 partial sums each; every chunk's sums in registers at once; loops over columns (24 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
+//       StepBatch and the other batched members: 6 sequences per kernel call, tiles of 2 chunks (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -228,6 +235,45 @@ partial class Model
         global::RnnGen.Kernels.SpanGuard.NoOverlap(state, input, nameof(state), nameof(input));
         global::RnnGen.Generated.SimpleRnnKernel.Step(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(state));
     }
+
+    /// <summary>Advances N independent sequences one timestep each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+    /// <param name="inputs">Each sequence's x_t, N×Input (N×2), batch-major: sequence n's input starts at n × 2.</param>
+    /// <param name="states">N×Output: each sequence's h_{t-1} on entry, h_t on return. Must not overlap <paramref name="inputs"/>.</param>
+    /// <exception cref="global::System.ArgumentException">A length is not a whole number of rows, the spans disagree about N, or they overlap; nothing is written.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+    public void StepBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+    {
+        int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, InputSize, "Input = 2", nameof(inputs));
+        global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 4", nameof(states), nameof(inputs));
+        global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+        global::RnnGen.Generated.SimpleRnnKernel.StepBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count);
+    }
+
+    /// <summary>Runs N independent whole sequences from zero states and writes every state of each. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+    /// <param name="inputs">N×Timesteps×Input (N×3×2), batch-major: sequence n's inputs start at n × 3 × 2.</param>
+    /// <param name="outputs">Receives N×Timesteps×Output (N×3×4), batch-major. Must not overlap <paramref name="inputs"/>.</param>
+    /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+    public void RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+    {
+        int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 3 × 2", nameof(inputs));
+        global::RnnGen.Kernels.SpanGuard.BatchLength(outputs.Length, count, Timesteps * OutputSize, "Timesteps × Output = 3 × 4", nameof(outputs), nameof(inputs));
+        global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+        global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), count, Timesteps, writeOutputs: true, zeroState: true);
+    }
+
+    /// <summary>Runs N independent whole sequences and keeps only each one's last state; calling it again with the next chunks continues the streams. Independent sequences: split a large batch into slices, one per core (see the README), and call this on each.</summary>
+    /// <param name="inputs">N×Timesteps×Input (N×3×2), batch-major.</param>
+    /// <param name="states">N×Output: each h_{-1} on entry, h_{T-1} on return. Must not overlap <paramref name="inputs"/>.</param>
+    /// <exception cref="global::System.ArgumentException">A length is not a whole number of sequences, the spans disagree about N, or they overlap; nothing is written.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+    public void RunLastBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> states)
+    {
+        int count = global::RnnGen.Kernels.SpanGuard.Rows(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 3 × 2", nameof(inputs));
+        global::RnnGen.Kernels.SpanGuard.BatchLength(states.Length, count, OutputSize, "Output = 4", nameof(states), nameof(inputs));
+        global::RnnGen.Kernels.SpanGuard.NoOverlap(states, inputs, nameof(states), nameof(inputs));
+        global::RnnGen.Generated.SimpleRnnKernel.RunBatch(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(states), count, Timesteps, writeOutputs: false, zeroState: false);
+    }
 }
 
 namespace RnnGen.Generated
@@ -341,6 +387,191 @@ namespace RnnGen.Generated
             Run(weights, ref x, ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetReference(state), 1, writeOutputs: false, zeroState: false);
         }
 
+        /// <summary>One timestep of <paramref name="count"/> sequences, batch-major: each state is read and then replaced in place.</summary>
+        public static void StepBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float h, int count)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[48];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[40];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Step(weights, ref Unsafe.Add(ref x, n * Input), ref Unsafe.Add(ref h, n * Output));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="count"/> batch-major sequences of <paramref name="steps"/> timesteps: every state to <paramref name="y"/> if
+        /// <paramref name="writeOutputs"/>, else only the last, in <paramref name="h"/>. From zero states when <paramref name="zeroState"/>.
+        /// </summary>
+        public static void RunBatch(global::RnnGen.Weights.LayerWeights weights, ref float x, ref float y, ref float h, int count, int steps, bool writeOutputs, bool zeroState)
+        {
+            if (V512.IsHardwareAccelerated)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector512(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V256.IsHardwareAccelerated && Fma.IsSupported)
+            {
+                int n = 0;
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else if (V128.IsHardwareAccelerated)
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[48];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 8 <= count; n += 8)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+            else
+            {
+                int n = 0;
+                global::System.Span<float> sumsBuffer = stackalloc float[40];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 6 <= count; n += 6)
+                {
+                    ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
+                    ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
+                    ref float states = ref Unsafe.Add(ref h, n * Output);
+                    for (int t = 0; t < steps; t++)
+                    {
+                        // The previous states: the caller's at t = 0, then the last outputs, or the states updated in place.
+                        bool fromStates = t == 0 || !writeOutputs;
+                        ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
+                        nint prevStride = fromStates ? Output : steps * Output;
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
+                    }
+                }
+
+                // The sequences left over, one at a time.
+                for (; n < count; n++)
+                {
+                    Run(weights, ref Unsafe.Add(ref x, n * steps * Input), ref Unsafe.Add(ref y, n * steps * Output), ref Unsafe.Add(ref h, n * Output), steps, writeOutputs, zeroState);
+                }
+            }
+        }
+
         /// <summary>
         /// One timestep on the Vector512 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
@@ -381,6 +612,145 @@ namespace RnnGen.Generated
                 // Outputs 0..3: the last vector, only partly used.
                 {
                     global::RnnGen.Kernels.PartialVectors.Store512(Tanh(((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d))), ref hNext, 4);
+                }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 8 sequences on the Vector512 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 16 floats (outputs padded to 16): W at 0, U at 32, bias at 96.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 32);
+            ref float b = ref Unsafe.Add(ref weights, 96);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..3 (chunk 0): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_3_s0 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s1 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s2 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s3 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s4 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s5 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s6 = V512.LoadUnsafe(ref b);
+                var acc_o0_3_s7 = V512.LoadUnsafe(ref b);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 16);
+                    var wi_acc_o0_3 = V512.LoadUnsafe(ref wi);
+                    var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_3_s0 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s0, acc_o0_3_s0);
+                    var xi_s1 = V512.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_3_s1 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s1, acc_o0_3_s1);
+                    var xi_s2 = V512.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_3_s2 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s2, acc_o0_3_s2);
+                    var xi_s3 = V512.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_3_s3 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s3, acc_o0_3_s3);
+                    var xi_s4 = V512.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_3_s4 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s4, acc_o0_3_s4);
+                    var xi_s5 = V512.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_3_s5 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s5, acc_o0_3_s5);
+                    var xi_s6 = V512.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_3_s6 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s6, acc_o0_3_s6);
+                    var xi_s7 = V512.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_3_s7 = Avx512F.FusedMultiplyAdd(wi_acc_o0_3, xi_s7, acc_o0_3_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 16);
+                        var uj_acc_o0_3 = V512.LoadUnsafe(ref uj);
+                        var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_3_s0 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s0, acc_o0_3_s0);
+                        var hj_s1 = V512.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_3_s1 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s1, acc_o0_3_s1);
+                        var hj_s2 = V512.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_3_s2 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s2, acc_o0_3_s2);
+                        var hj_s3 = V512.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_3_s3 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s3, acc_o0_3_s3);
+                        var hj_s4 = V512.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_3_s4 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s4, acc_o0_3_s4);
+                        var hj_s5 = V512.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_3_s5 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s5, acc_o0_3_s5);
+                        var hj_s6 = V512.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_3_s6 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s6, acc_o0_3_s6);
+                        var hj_s7 = V512.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_3_s7 = Avx512F.FusedMultiplyAdd(uj_acc_o0_3, hj_s7, acc_o0_3_s7);
+                    }
+                }
+
+                // Outputs 0..3 of sequence 0: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s0), ref hNext0, 4);
+                }
+
+                // Outputs 0..3 of sequence 1: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s1), ref hNext1, 4);
+                }
+
+                // Outputs 0..3 of sequence 2: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s2), ref hNext2, 4);
+                }
+
+                // Outputs 0..3 of sequence 3: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s3), ref hNext3, 4);
+                }
+
+                // Outputs 0..3 of sequence 4: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s4), ref hNext4, 4);
+                }
+
+                // Outputs 0..3 of sequence 5: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s5), ref hNext5, 4);
+                }
+
+                // Outputs 0..3 of sequence 6: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s6), ref hNext6, 4);
+                }
+
+                // Outputs 0..3 of sequence 7: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Tanh(acc_o0_3_s7), ref hNext7, 4);
                 }
             }
         }
@@ -430,6 +800,145 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
+        /// One timestep of 8 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        {
+            // Packed weights, rows of 8 floats (outputs padded to 8): W at 0, U at 16, bias at 48.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 16);
+            ref float b = ref Unsafe.Add(ref weights, 48);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..3 (chunk 0): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_3_s0 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s1 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s2 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s3 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s4 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s5 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s6 = V256.LoadUnsafe(ref b);
+                var acc_o0_3_s7 = V256.LoadUnsafe(ref b);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 8);
+                    var wi_acc_o0_3 = V256.LoadUnsafe(ref wi);
+                    var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_3_s0 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s0, acc_o0_3_s0);
+                    var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_3_s1 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s1, acc_o0_3_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_3_s2 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s2, acc_o0_3_s2);
+                    var xi_s3 = V256.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_3_s3 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s3, acc_o0_3_s3);
+                    var xi_s4 = V256.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_3_s4 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s4, acc_o0_3_s4);
+                    var xi_s5 = V256.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_3_s5 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s5, acc_o0_3_s5);
+                    var xi_s6 = V256.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_3_s6 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s6, acc_o0_3_s6);
+                    var xi_s7 = V256.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_3_s7 = Fma.MultiplyAdd(wi_acc_o0_3, xi_s7, acc_o0_3_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 8);
+                        var uj_acc_o0_3 = V256.LoadUnsafe(ref uj);
+                        var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_3_s0 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s0, acc_o0_3_s0);
+                        var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_3_s1 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s1, acc_o0_3_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_3_s2 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s2, acc_o0_3_s2);
+                        var hj_s3 = V256.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_3_s3 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s3, acc_o0_3_s3);
+                        var hj_s4 = V256.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_3_s4 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s4, acc_o0_3_s4);
+                        var hj_s5 = V256.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_3_s5 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s5, acc_o0_3_s5);
+                        var hj_s6 = V256.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_3_s6 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s6, acc_o0_3_s6);
+                        var hj_s7 = V256.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_3_s7 = Fma.MultiplyAdd(uj_acc_o0_3, hj_s7, acc_o0_3_s7);
+                    }
+                }
+
+                // Outputs 0..3 of sequence 0: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s0), ref hNext0, 4);
+                }
+
+                // Outputs 0..3 of sequence 1: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s1), ref hNext1, 4);
+                }
+
+                // Outputs 0..3 of sequence 2: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s2), ref hNext2, 4);
+                }
+
+                // Outputs 0..3 of sequence 3: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s3), ref hNext3, 4);
+                }
+
+                // Outputs 0..3 of sequence 4: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s4), ref hNext4, 4);
+                }
+
+                // Outputs 0..3 of sequence 5: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s5), ref hNext5, 4);
+                }
+
+                // Outputs 0..3 of sequence 6: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s6), ref hNext6, 4);
+                }
+
+                // Outputs 0..3 of sequence 7: the last vector, only partly used.
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store256(Tanh(acc_o0_3_s7), ref hNext7, 4);
+                }
+            }
+        }
+
+        /// <summary>
         /// One timestep on the Vector128 path: the new state from x, hPrev.
         /// hPrev and hNext may be the same row: every product has read all of hPrev before the first store.
         /// </summary>
@@ -470,6 +979,139 @@ namespace RnnGen.Generated
                 {
                     V128.StoreUnsafe(Tanh(((acc_o0_3_a + acc_o0_3_b) + (acc_o0_3_c + acc_o0_3_d))), ref hNext);
                 }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 8 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 4 floats (outputs padded to 4): W at 0, U at 8, bias at 24.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8);
+            ref float b = ref Unsafe.Add(ref weights, 24);
+            // The 8 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float x6 = ref Unsafe.Add(ref x, 6 * xStride);
+            ref float x7 = ref Unsafe.Add(ref x, 7 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hPrev6 = ref Unsafe.Add(ref hPrev, 6 * hPrevStride);
+            ref float hPrev7 = ref Unsafe.Add(ref hPrev, 7 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+            ref float hNext6 = ref Unsafe.Add(ref hNext, 6 * hNextStride);
+            ref float hNext7 = ref Unsafe.Add(ref hNext, 7 * hNextStride);
+
+            // Outputs 0..3 (chunk 0): sums acc, for 8 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_3_s0 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s1 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s2 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s3 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s4 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s5 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s6 = V128.LoadUnsafe(ref b);
+                var acc_o0_3_s7 = V128.LoadUnsafe(ref b);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 4);
+                    var wi_acc_o0_3 = V128.LoadUnsafe(ref wi);
+                    var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
+                    acc_o0_3_s0 = MultiplyAdd(wi_acc_o0_3, xi_s0, acc_o0_3_s0);
+                    var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
+                    acc_o0_3_s1 = MultiplyAdd(wi_acc_o0_3, xi_s1, acc_o0_3_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    acc_o0_3_s2 = MultiplyAdd(wi_acc_o0_3, xi_s2, acc_o0_3_s2);
+                    var xi_s3 = V128.Create(Unsafe.Add(ref x3, i));
+                    acc_o0_3_s3 = MultiplyAdd(wi_acc_o0_3, xi_s3, acc_o0_3_s3);
+                    var xi_s4 = V128.Create(Unsafe.Add(ref x4, i));
+                    acc_o0_3_s4 = MultiplyAdd(wi_acc_o0_3, xi_s4, acc_o0_3_s4);
+                    var xi_s5 = V128.Create(Unsafe.Add(ref x5, i));
+                    acc_o0_3_s5 = MultiplyAdd(wi_acc_o0_3, xi_s5, acc_o0_3_s5);
+                    var xi_s6 = V128.Create(Unsafe.Add(ref x6, i));
+                    acc_o0_3_s6 = MultiplyAdd(wi_acc_o0_3, xi_s6, acc_o0_3_s6);
+                    var xi_s7 = V128.Create(Unsafe.Add(ref x7, i));
+                    acc_o0_3_s7 = MultiplyAdd(wi_acc_o0_3, xi_s7, acc_o0_3_s7);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 4);
+                        var uj_acc_o0_3 = V128.LoadUnsafe(ref uj);
+                        var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
+                        acc_o0_3_s0 = MultiplyAdd(uj_acc_o0_3, hj_s0, acc_o0_3_s0);
+                        var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
+                        acc_o0_3_s1 = MultiplyAdd(uj_acc_o0_3, hj_s1, acc_o0_3_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        acc_o0_3_s2 = MultiplyAdd(uj_acc_o0_3, hj_s2, acc_o0_3_s2);
+                        var hj_s3 = V128.Create(Unsafe.Add(ref hPrev3, j));
+                        acc_o0_3_s3 = MultiplyAdd(uj_acc_o0_3, hj_s3, acc_o0_3_s3);
+                        var hj_s4 = V128.Create(Unsafe.Add(ref hPrev4, j));
+                        acc_o0_3_s4 = MultiplyAdd(uj_acc_o0_3, hj_s4, acc_o0_3_s4);
+                        var hj_s5 = V128.Create(Unsafe.Add(ref hPrev5, j));
+                        acc_o0_3_s5 = MultiplyAdd(uj_acc_o0_3, hj_s5, acc_o0_3_s5);
+                        var hj_s6 = V128.Create(Unsafe.Add(ref hPrev6, j));
+                        acc_o0_3_s6 = MultiplyAdd(uj_acc_o0_3, hj_s6, acc_o0_3_s6);
+                        var hj_s7 = V128.Create(Unsafe.Add(ref hPrev7, j));
+                        acc_o0_3_s7 = MultiplyAdd(uj_acc_o0_3, hj_s7, acc_o0_3_s7);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(acc_o0_3_s0, ref sums);
+                V128.StoreUnsafe(acc_o0_3_s1, ref sums, 4);
+                V128.StoreUnsafe(acc_o0_3_s2, ref sums, 8);
+                V128.StoreUnsafe(acc_o0_3_s3, ref sums, 12);
+                V128.StoreUnsafe(acc_o0_3_s4, ref sums, 16);
+                V128.StoreUnsafe(acc_o0_3_s5, ref sums, 20);
+                V128.StoreUnsafe(acc_o0_3_s6, ref sums, 24);
+                V128.StoreUnsafe(acc_o0_3_s7, ref sums, 28);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 4), ref hPrev1, ref hNext1, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 8), ref hPrev2, ref hNext2, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 12), ref hPrev3, ref hNext3, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 16), ref hPrev4, ref hNext4, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 20), ref hPrev5, ref hNext5, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 24), ref hPrev6, ref hNext6, 0, 4, false, zeroState);
+            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 28), ref hPrev7, ref hNext7, 0, 4, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 4 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 4)
+            {
+                V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
             }
         }
 
@@ -544,6 +1186,229 @@ namespace RnnGen.Generated
                 {
                     Unsafe.Add(ref hNext, 3) = Tanh((acc_o3_a + acc_o3_b));
                 }
+            }
+        }
+
+        /// <summary>
+        /// One timestep of 6 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// input, previous and next state lie q strides after the first.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
+        {
+            // Packed weights, rows of 4 floats (outputs padded to 4): W at 0, U at 8, bias at 24.
+            ref float w = ref weights;
+            ref float u = ref Unsafe.Add(ref weights, 8);
+            ref float b = ref Unsafe.Add(ref weights, 24);
+            // The 6 sequences' rows.
+            ref float x0 = ref x;
+            ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
+            ref float x3 = ref Unsafe.Add(ref x, 3 * xStride);
+            ref float x4 = ref Unsafe.Add(ref x, 4 * xStride);
+            ref float x5 = ref Unsafe.Add(ref x, 5 * xStride);
+            ref float hPrev0 = ref hPrev;
+            ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
+            ref float hPrev3 = ref Unsafe.Add(ref hPrev, 3 * hPrevStride);
+            ref float hPrev4 = ref Unsafe.Add(ref hPrev, 4 * hPrevStride);
+            ref float hPrev5 = ref Unsafe.Add(ref hPrev, 5 * hPrevStride);
+            ref float hNext0 = ref hNext;
+            ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
+            ref float hNext3 = ref Unsafe.Add(ref hNext, 3 * hNextStride);
+            ref float hNext4 = ref Unsafe.Add(ref hNext, 4 * hNextStride);
+            ref float hNext5 = ref Unsafe.Add(ref hNext, 5 * hNextStride);
+
+            // Outputs 0..1 (chunks 0..1): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o0_s0 = b;
+                var acc_o1_s0 = Unsafe.Add(ref b, 1);
+                var acc_o0_s1 = b;
+                var acc_o1_s1 = Unsafe.Add(ref b, 1);
+                var acc_o0_s2 = b;
+                var acc_o1_s2 = Unsafe.Add(ref b, 1);
+                var acc_o0_s3 = b;
+                var acc_o1_s3 = Unsafe.Add(ref b, 1);
+                var acc_o0_s4 = b;
+                var acc_o1_s4 = Unsafe.Add(ref b, 1);
+                var acc_o0_s5 = b;
+                var acc_o1_s5 = Unsafe.Add(ref b, 1);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 4);
+                    var wi_acc_o0 = wi;
+                    var wi_acc_o1 = Unsafe.Add(ref wi, 1);
+                    var xi_s0 = Unsafe.Add(ref x0, i);
+                    acc_o0_s0 = MultiplyAdd(wi_acc_o0, xi_s0, acc_o0_s0);
+                    acc_o1_s0 = MultiplyAdd(wi_acc_o1, xi_s0, acc_o1_s0);
+                    var xi_s1 = Unsafe.Add(ref x1, i);
+                    acc_o0_s1 = MultiplyAdd(wi_acc_o0, xi_s1, acc_o0_s1);
+                    acc_o1_s1 = MultiplyAdd(wi_acc_o1, xi_s1, acc_o1_s1);
+                    var xi_s2 = Unsafe.Add(ref x2, i);
+                    acc_o0_s2 = MultiplyAdd(wi_acc_o0, xi_s2, acc_o0_s2);
+                    acc_o1_s2 = MultiplyAdd(wi_acc_o1, xi_s2, acc_o1_s2);
+                    var xi_s3 = Unsafe.Add(ref x3, i);
+                    acc_o0_s3 = MultiplyAdd(wi_acc_o0, xi_s3, acc_o0_s3);
+                    acc_o1_s3 = MultiplyAdd(wi_acc_o1, xi_s3, acc_o1_s3);
+                    var xi_s4 = Unsafe.Add(ref x4, i);
+                    acc_o0_s4 = MultiplyAdd(wi_acc_o0, xi_s4, acc_o0_s4);
+                    acc_o1_s4 = MultiplyAdd(wi_acc_o1, xi_s4, acc_o1_s4);
+                    var xi_s5 = Unsafe.Add(ref x5, i);
+                    acc_o0_s5 = MultiplyAdd(wi_acc_o0, xi_s5, acc_o0_s5);
+                    acc_o1_s5 = MultiplyAdd(wi_acc_o1, xi_s5, acc_o1_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 4);
+                        var uj_acc_o0 = uj;
+                        var uj_acc_o1 = Unsafe.Add(ref uj, 1);
+                        var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                        acc_o0_s0 = MultiplyAdd(uj_acc_o0, hj_s0, acc_o0_s0);
+                        acc_o1_s0 = MultiplyAdd(uj_acc_o1, hj_s0, acc_o1_s0);
+                        var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                        acc_o0_s1 = MultiplyAdd(uj_acc_o0, hj_s1, acc_o0_s1);
+                        acc_o1_s1 = MultiplyAdd(uj_acc_o1, hj_s1, acc_o1_s1);
+                        var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                        acc_o0_s2 = MultiplyAdd(uj_acc_o0, hj_s2, acc_o0_s2);
+                        acc_o1_s2 = MultiplyAdd(uj_acc_o1, hj_s2, acc_o1_s2);
+                        var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                        acc_o0_s3 = MultiplyAdd(uj_acc_o0, hj_s3, acc_o0_s3);
+                        acc_o1_s3 = MultiplyAdd(uj_acc_o1, hj_s3, acc_o1_s3);
+                        var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                        acc_o0_s4 = MultiplyAdd(uj_acc_o0, hj_s4, acc_o0_s4);
+                        acc_o1_s4 = MultiplyAdd(uj_acc_o1, hj_s4, acc_o1_s4);
+                        var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                        acc_o0_s5 = MultiplyAdd(uj_acc_o0, hj_s5, acc_o0_s5);
+                        acc_o1_s5 = MultiplyAdd(uj_acc_o1, hj_s5, acc_o1_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                sums = acc_o0_s0;
+                Unsafe.Add(ref sums, 1) = acc_o1_s0;
+                Unsafe.Add(ref sums, 4) = acc_o0_s1;
+                Unsafe.Add(ref sums, 5) = acc_o1_s1;
+                Unsafe.Add(ref sums, 8) = acc_o0_s2;
+                Unsafe.Add(ref sums, 9) = acc_o1_s2;
+                Unsafe.Add(ref sums, 12) = acc_o0_s3;
+                Unsafe.Add(ref sums, 13) = acc_o1_s3;
+                Unsafe.Add(ref sums, 16) = acc_o0_s4;
+                Unsafe.Add(ref sums, 17) = acc_o1_s4;
+                Unsafe.Add(ref sums, 20) = acc_o0_s5;
+                Unsafe.Add(ref sums, 21) = acc_o1_s5;
+            }
+
+            // Outputs 2..3 (chunks 2..3): sums acc, for 6 sequences.
+            {
+                // Sums start from the bias.
+                var acc_o2_s0 = Unsafe.Add(ref b, 2);
+                var acc_o3_s0 = Unsafe.Add(ref b, 3);
+                var acc_o2_s1 = Unsafe.Add(ref b, 2);
+                var acc_o3_s1 = Unsafe.Add(ref b, 3);
+                var acc_o2_s2 = Unsafe.Add(ref b, 2);
+                var acc_o3_s2 = Unsafe.Add(ref b, 3);
+                var acc_o2_s3 = Unsafe.Add(ref b, 2);
+                var acc_o3_s3 = Unsafe.Add(ref b, 3);
+                var acc_o2_s4 = Unsafe.Add(ref b, 2);
+                var acc_o3_s4 = Unsafe.Add(ref b, 3);
+                var acc_o2_s5 = Unsafe.Add(ref b, 2);
+                var acc_o3_s5 = Unsafe.Add(ref b, 3);
+                // W·x.
+                for (int i = 0; i < Input; i++)
+                {
+                    ref float wi = ref Unsafe.Add(ref w, i * 4);
+                    var wi_acc_o2 = Unsafe.Add(ref wi, 2);
+                    var wi_acc_o3 = Unsafe.Add(ref wi, 3);
+                    var xi_s0 = Unsafe.Add(ref x0, i);
+                    acc_o2_s0 = MultiplyAdd(wi_acc_o2, xi_s0, acc_o2_s0);
+                    acc_o3_s0 = MultiplyAdd(wi_acc_o3, xi_s0, acc_o3_s0);
+                    var xi_s1 = Unsafe.Add(ref x1, i);
+                    acc_o2_s1 = MultiplyAdd(wi_acc_o2, xi_s1, acc_o2_s1);
+                    acc_o3_s1 = MultiplyAdd(wi_acc_o3, xi_s1, acc_o3_s1);
+                    var xi_s2 = Unsafe.Add(ref x2, i);
+                    acc_o2_s2 = MultiplyAdd(wi_acc_o2, xi_s2, acc_o2_s2);
+                    acc_o3_s2 = MultiplyAdd(wi_acc_o3, xi_s2, acc_o3_s2);
+                    var xi_s3 = Unsafe.Add(ref x3, i);
+                    acc_o2_s3 = MultiplyAdd(wi_acc_o2, xi_s3, acc_o2_s3);
+                    acc_o3_s3 = MultiplyAdd(wi_acc_o3, xi_s3, acc_o3_s3);
+                    var xi_s4 = Unsafe.Add(ref x4, i);
+                    acc_o2_s4 = MultiplyAdd(wi_acc_o2, xi_s4, acc_o2_s4);
+                    acc_o3_s4 = MultiplyAdd(wi_acc_o3, xi_s4, acc_o3_s4);
+                    var xi_s5 = Unsafe.Add(ref x5, i);
+                    acc_o2_s5 = MultiplyAdd(wi_acc_o2, xi_s5, acc_o2_s5);
+                    acc_o3_s5 = MultiplyAdd(wi_acc_o3, xi_s5, acc_o3_s5);
+                }
+                // U·h, unless the previous state is zero.
+                if (!zeroState)
+                {
+                    for (int j = 0; j < Output; j++)
+                    {
+                        ref float uj = ref Unsafe.Add(ref u, j * 4);
+                        var uj_acc_o2 = Unsafe.Add(ref uj, 2);
+                        var uj_acc_o3 = Unsafe.Add(ref uj, 3);
+                        var hj_s0 = Unsafe.Add(ref hPrev0, j);
+                        acc_o2_s0 = MultiplyAdd(uj_acc_o2, hj_s0, acc_o2_s0);
+                        acc_o3_s0 = MultiplyAdd(uj_acc_o3, hj_s0, acc_o3_s0);
+                        var hj_s1 = Unsafe.Add(ref hPrev1, j);
+                        acc_o2_s1 = MultiplyAdd(uj_acc_o2, hj_s1, acc_o2_s1);
+                        acc_o3_s1 = MultiplyAdd(uj_acc_o3, hj_s1, acc_o3_s1);
+                        var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                        acc_o2_s2 = MultiplyAdd(uj_acc_o2, hj_s2, acc_o2_s2);
+                        acc_o3_s2 = MultiplyAdd(uj_acc_o3, hj_s2, acc_o3_s2);
+                        var hj_s3 = Unsafe.Add(ref hPrev3, j);
+                        acc_o2_s3 = MultiplyAdd(uj_acc_o2, hj_s3, acc_o2_s3);
+                        acc_o3_s3 = MultiplyAdd(uj_acc_o3, hj_s3, acc_o3_s3);
+                        var hj_s4 = Unsafe.Add(ref hPrev4, j);
+                        acc_o2_s4 = MultiplyAdd(uj_acc_o2, hj_s4, acc_o2_s4);
+                        acc_o3_s4 = MultiplyAdd(uj_acc_o3, hj_s4, acc_o3_s4);
+                        var hj_s5 = Unsafe.Add(ref hPrev5, j);
+                        acc_o2_s5 = MultiplyAdd(uj_acc_o2, hj_s5, acc_o2_s5);
+                        acc_o3_s5 = MultiplyAdd(uj_acc_o3, hj_s5, acc_o3_s5);
+                    }
+                }
+
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                Unsafe.Add(ref sums, 2) = acc_o2_s0;
+                Unsafe.Add(ref sums, 3) = acc_o3_s0;
+                Unsafe.Add(ref sums, 6) = acc_o2_s1;
+                Unsafe.Add(ref sums, 7) = acc_o3_s1;
+                Unsafe.Add(ref sums, 10) = acc_o2_s2;
+                Unsafe.Add(ref sums, 11) = acc_o3_s2;
+                Unsafe.Add(ref sums, 14) = acc_o2_s3;
+                Unsafe.Add(ref sums, 15) = acc_o3_s3;
+                Unsafe.Add(ref sums, 18) = acc_o2_s4;
+                Unsafe.Add(ref sums, 19) = acc_o3_s4;
+                Unsafe.Add(ref sums, 22) = acc_o2_s5;
+                Unsafe.Add(ref sums, 23) = acc_o3_s5;
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 4, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 4), ref hPrev1, ref hNext1, 0, 4, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 8), ref hPrev2, ref hNext2, 0, 4, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 12), ref hPrev3, ref hNext3, 0, 4, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 16), ref hPrev4, ref hNext4, 0, 4, false, zeroState);
+            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 20), ref hPrev5, ref hNext5, 0, 4, false, zeroState);
+        }
+
+        /// <summary>
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
+        /// the sums of slot s (acc) are at s × 4 in <paramref name="sums"/>. Its own method, so that
+        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        {
+            for (nuint k = 0; k < count; k += 1)
+            {
+                Unsafe.Add(ref hNext, start + k) = Tanh(Unsafe.Add(ref sums, k));
             }
         }
     }
