@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using RnnGen.Tests.Models;
+using RnnGen.Tests.Stack.Models;
 
 namespace RnnGen.Tests.Stack;
 

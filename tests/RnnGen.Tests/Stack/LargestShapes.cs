@@ -1,4 +1,4 @@
-namespace RnnGen.Tests.Models;
+namespace RnnGen.Tests.Stack.Models;
 
 // The largest layer of each cell the generator accepts (RNN0007: the recurrent weights may hold 2^26 floats), two
 // timesteps long. They need the most stack of any shape, so the stack tests run them.
