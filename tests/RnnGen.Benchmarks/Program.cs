@@ -3,7 +3,10 @@
 //   dotnet run -c Release --project tests/RnnGen.Benchmarks -- --filter '*' --quick    short job (see below)
 //   ... --anyCategories Main      one group: Main, Long, Square, Wide, Step or FirstCall (SimpleRnn);
 //                                 GruMain, LstmMain, GruAudio, LstmAudio, GruLong, LstmSquare or GruWide;
-//                                 Gru or Lstm (every case of that cell)
+//                                 Gru or Lstm (every case of that cell);
+//                                 Batch (256 sequences, one timestep each per call) or one case of it: BatchSimpleRnn,
+//                                 BatchGruAudio, BatchLstmAudio or BatchGruMain; BatchCores (1,024 sequences, one
+//                                 core against all)
 using System.Collections.Generic;
 using BenchmarkDotNet.Running;
 

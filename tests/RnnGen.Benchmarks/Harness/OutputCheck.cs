@@ -13,9 +13,10 @@ public static class OutputCheck
     /// <param name="peer">Who wrote <paramref name="actual"/>.</param>
     /// <param name="expected">The generated kernel's outputs, unless <paramref name="reference"/> names another source.</param>
     /// <param name="actual">The outputs checked.</param>
-    /// <param name="rowLength">O, to name the failing element as (t, o).</param>
+    /// <param name="rowLength">O, to name the failing element as (<paramref name="row"/>, o).</param>
     /// <param name="reference">Who wrote <paramref name="expected"/>.</param>
-    public static void Same(string peer, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, int rowLength, string reference = "the generated kernel")
+    /// <param name="row">What a row is, in the message: "t" for a timestep, "n" for a sequence of a batch.</param>
+    public static void Same(string peer, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, int rowLength, string reference = "the generated kernel", string row = "t")
     {
         if (expected.Length != actual.Length)
         {
@@ -29,7 +30,7 @@ public static class OutputCheck
             if (!(MathF.Abs(expected[k] - actual[k]) <= Tolerance))
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"{peer} differs from {reference} at t={k / rowLength}, o={k % rowLength}: {actual[k]} vs {expected[k]} (tolerance {Tolerance})"));
+                    $"{peer} differs from {reference} at {row}={k / rowLength}, o={k % rowLength}: {actual[k]} vs {expected[k]} (tolerance {Tolerance})"));
             }
         }
     }
