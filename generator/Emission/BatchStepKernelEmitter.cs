@@ -56,7 +56,7 @@ internal static class BatchStepKernelEmitter
                     writer.WriteLine($"// Phase {Invariant.Int(phase + 1)} of {Invariant.Int(context.Phases.Count)}.");
                 }
 
-                new PhaseTileEmitter(context, phase, TileKind.Step, batch.Phases[phase], k).Write(writer);
+                new PhaseTileEmitter(context, phase, TileKind.Step, batch.Phases[phase], k, batch.WeightsInRegisters).Write(writer);
             }
         }
     }

@@ -21,14 +21,17 @@ internal sealed class PhaseTileEmitter
     private readonly PhasePlan _plan;
     private readonly TileKind _kind;
     private readonly int _sequences;
+    private readonly bool _weightsInRegisters;
 
     /// <param name="context">The path.</param>
     /// <param name="phaseIndex">The phase of the cell.</param>
     /// <param name="kind">The kernel the tile is part of.</param>
     /// <param name="plan">The phase's plan: the path's own, or its batched one.</param>
     /// <param name="sequences">Sequences computed together (the batched step kernel); their refs are numbered <c>x0</c>, <c>hPrev0</c>, ….</param>
-    public PhaseTileEmitter(KernelContext context, int phaseIndex, TileKind kind, PhasePlan? plan = null, int sequences = 1)
+    /// <param name="weightsInRegisters">With several sequences: each column's weights are loaded once into locals for all of them, rather than read by every multiply-add.</param>
+    public PhaseTileEmitter(KernelContext context, int phaseIndex, TileKind kind, PhasePlan? plan = null, int sequences = 1, bool weightsInRegisters = true)
     {
+        _weightsInRegisters = weightsInRegisters;
         _context = context;
         _phaseIndex = phaseIndex;
         _phase = context.Phases[phaseIndex];
@@ -74,21 +77,25 @@ internal sealed class PhaseTileEmitter
         {
             writer.WriteLine();
             writer.WriteLine("// Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.");
-            int whole = _context.Model.Output / width.Lanes;
-            bool tail = _context.Model.Output % width.Lanes > 0;
-            for (int q = 0; q < _sequences; q++)
-            {
-                WriteEpilogueCall(writer, q, "0", whole, tail);
-            }
+            WriteEpilogueCall(writer, "0", _context.Model.Output / width.Lanes, _context.Model.Output % width.Lanes > 0);
         }
     }
 
-    private void WriteEpilogueCall(IndentedTextWriter writer, int q, string start, int whole, bool tail)
+    /// <summary>The epilogue method's call: once for a single sequence; once for all of a batch's, which it walks by their strides.</summary>
+    private void WriteEpilogueCall(IndentedTextWriter writer, string start, int whole, bool tail)
     {
-        int sequenceFloats = SumsFloatsPerSequence(_phase, _plan);
-        string sums = q == 0 ? "ref sums" : $"ref Unsafe.Add(ref sums, {Invariant.Int(q * sequenceFloats)})";
-        string state = (_context.Cell.HasCellState ? $", ref {Seq("cell", q)}" : "") + (_context.ScratchRows.Count > 0 ? $", ref {Seq("scratch", q)}" : "");
-        writer.WriteLine($"{KernelSignatures.EpilogueMethod(_context, _phaseIndex, batched: _sequences > 1)}({sums}, ref {Seq("hPrev", q)}, ref {Seq("hNext", q)}{state}, {start}, {Invariant.Int(whole * _context.Width.Lanes)}, {(tail ? "true" : "false")}, {ZeroFlag});");
+        string count = Invariant.Int(whole * _context.Width.Lanes), last = tail ? "true" : "false";
+        string method = KernelSignatures.EpilogueMethod(_context, _phaseIndex, batched: _sequences > 1);
+        if (_sequences == 1)
+        {
+            string state = (_context.Cell.HasCellState ? ", ref cell" : "") + (_context.ScratchRows.Count > 0 ? ", ref scratch" : "");
+            writer.WriteLine($"{method}(ref sums, ref hPrev, ref hNext{state}, {start}, {count}, {last}, {ZeroFlag});");
+            return;
+        }
+
+        string cell = _context.Cell.HasCellState ? ", ref cell, cellStride" : "";
+        string scratch = _context.ScratchRows.Count > 0 ? $", ref scratch, {Invariant.Int(BatchStepKernelEmitter.ScratchFloatsPerSequence(_context))}" : "";
+        writer.WriteLine($"{method}(ref sums, {Invariant.Int(SumsFloatsPerSequence(_phase, _plan))}, ref hPrev, hPrevStride, ref hNext, hNextStride{cell}{scratch}, {start}, {count}, {last}, {Invariant.Int(_sequences)}, {ZeroFlag});");
     }
 
     private void WriteTile(IndentedTextWriter writer, List<ChunkPosition> chunks, string? header)
@@ -178,14 +185,9 @@ internal sealed class PhaseTileEmitter
             }
         }
 
-        if (_plan.RowEpilogue)
+        if (!_plan.RowEpilogue)
         {
-            return;
-        }
-
-        for (int q = 0; q < _sequences; q++)
-        {
-            WriteEpilogueCall(writer, q, chunks[0].Offset(), chunks.Count(c => !c.IsPartial), chunks.Any(c => c.IsPartial));
+            WriteEpilogueCall(writer, chunks[0].Offset(), chunks.Count(c => !c.IsPartial), chunks.Any(c => c.IsPartial));
         }
     }
 
@@ -202,31 +204,74 @@ internal sealed class PhaseTileEmitter
         VectorWidth width = context.Width;
         CellPhase phase = context.Phases[phaseIndex];
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// The {context.Cell.DisplayName} epilogue on the {width.Name} path for <paramref name=\"count\"/> outputs from <paramref name=\"start\"/>, whole vectors only:");
-        writer.WriteLine($"/// the sums of slot s ({string.Join(", ", phase.Slots.Select(x => x.Name))}) are at s × {Invariant.Int(tileFloats)} in <paramref name=\"sums\"/>. Its own method, so that");
-        writer.WriteLine("/// the activations' constants stay in registers here and never crowd a tile's accumulators.");
+        writer.WriteLine($"/// The {context.Cell.DisplayName} epilogue on the {width.Name} path for <paramref name=\"count\"/> outputs from <paramref name=\"start\"/>, whole vectors only,");
+        writer.WriteLine("/// then the last, partly used one when <paramref name=\"tail\"/>: the sums of slot s (" + string.Join(", ", phase.Slots.Select(x => x.Name)) + $") are at s × {Invariant.Int(tileFloats)} in <paramref name=\"sums\"/>.");
+        if (batched)
+        {
+            writer.WriteLine("/// For each of <paramref name=\"sequences\"/> sequences, whose sums and states lie a stride apart.");
+        }
+
+        writer.WriteLine("/// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
-        using (writer.OpenBlock($"private static void {KernelSignatures.EpilogueMethod(context, phaseIndex, batched)}(ref float sums, ref float hPrev, ref float hNext{KernelSignatures.EpilogueParameters(context)}, nuint start, nuint count, bool tail, bool zero)"))
+        string method = KernelSignatures.EpilogueMethod(context, phaseIndex, batched);
+        if (!batched)
         {
-            context.WriteScratchRefs(writer, "");
-            string Sum(string slot, string at) => width.Load("sums", StoredOffset(System.Array.FindIndex(phase.Slots, x => x.Name == slot) * tileFloats, at));
-            using (writer.OpenBlock($"for (nuint k = 0; k < count; k += {Invariant.Int(width.Lanes)})"))
+            using (writer.OpenBlock($"private static void {method}(ref float sums, ref float hPrev, ref float hNext{KernelSignatures.EpilogueParameters(context)}, nuint start, nuint count, bool tail, bool zero)"))
             {
-                var chunk = ChunkPosition.At("start + k", width.Lanes, context.Model.Output);
-                context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => Sum(slot, "k"), "zero", hiddenPadded: true, ""));
+                context.WriteScratchRefs(writer, "");
+                WriteEpilogueBody(writer, context, phaseIndex, tileFloats, "");
             }
 
-            int tailOutputs = context.Model.Output % width.Lanes;
-            if (tailOutputs > 0)
+            return;
+        }
+
+        string cell = context.Cell.HasCellState ? ", ref float cell, nint cellStride" : "";
+        string scratch = context.ScratchRows.Count > 0 ? ", ref float scratch, nint scratchStride" : "";
+        using (writer.OpenBlock($"private static void {method}(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride{cell}{scratch}, nuint start, nuint count, bool tail, int sequences, bool zero)"))
+        {
+            using (writer.OpenBlock("for (int q = 0; q < sequences; q++)"))
             {
-                writer.WriteLine();
-                writer.WriteLine($"// The last {Invariant.Int(tailOutputs)} outputs fill only part of a vector: the caller's states are read and written lane by lane.");
-                using (writer.OpenBlock("if (tail)"))
+                writer.WriteLine("ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);");
+                writer.WriteLine("ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);");
+                writer.WriteLine("ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);");
+                if (context.Cell.HasCellState)
                 {
-                    var chunk = ChunkPosition.PartialAt("start + count", width.Lanes, context.Model.Output, tailOutputs);
-                    context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => Sum(slot, "count"), "zero", hiddenPadded: false, ""));
+                    writer.WriteLine("ref float cellQ = ref Unsafe.Add(ref cell, q * cellStride);");
                 }
+
+                if (context.ScratchRows.Count > 0)
+                {
+                    writer.WriteLine("ref float scratchQ = ref Unsafe.Add(ref scratch, q * scratchStride);");
+                    context.WriteScratchRefs(writer, "Q");
+                }
+
+                WriteEpilogueBody(writer, context, phaseIndex, tileFloats, "Q");
+            }
+        }
+    }
+
+    /// <summary>The loop over whole chunks and the partly used last one, with the refs of <paramref name="sequence"/>.</summary>
+    private static void WriteEpilogueBody(IndentedTextWriter writer, KernelContext context, int phaseIndex, int tileFloats, string sequence)
+    {
+        VectorWidth width = context.Width;
+        CellPhase phase = context.Phases[phaseIndex];
+        string Sum(string slot, string at) => width.Load("sums" + sequence, StoredOffset(System.Array.FindIndex(phase.Slots, x => x.Name == slot) * tileFloats, at));
+        using (writer.OpenBlock($"for (nuint k = 0; k < count; k += {Invariant.Int(width.Lanes)})"))
+        {
+            var chunk = ChunkPosition.At("start + k", width.Lanes, context.Model.Output);
+            context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => Sum(slot, "k"), "zero", hiddenPadded: true, sequence));
+        }
+
+        int tailOutputs = context.Model.Output % width.Lanes;
+        if (tailOutputs > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"// The last {Invariant.Int(tailOutputs)} outputs fill only part of a vector: the caller's states are read and written lane by lane.");
+            using (writer.OpenBlock("if (tail)"))
+            {
+                var chunk = ChunkPosition.PartialAt("start + count", width.Lanes, context.Model.Output, tailOutputs);
+                context.Cell.WriteEpilogue(context.Model, phaseIndex, new ChunkEpilogue(context, writer, chunk, slot => Sum(slot, "count"), "zero", hiddenPadded: false, sequence));
             }
         }
     }
@@ -332,7 +377,8 @@ internal sealed class PhaseTileEmitter
     {
         VectorWidth width = _context.Width;
         string var = spelling.Declare ? "var " : "";
-        if (_sequences > 1)
+        bool hoist = _sequences > 1 && _weightsInRegisters;
+        if (hoist)
         {
             // One load of each weight vector for every sequence.
             foreach (Slot slot in slots)
@@ -353,7 +399,7 @@ internal sealed class PhaseTileEmitter
                 foreach (ChunkPosition chunk in chunks)
                 {
                     string acc = Accumulator(slot, chunk, spelling.Part, q);
-                    string weight = _sequences > 1
+                    string weight = hoist
                         ? $"{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix}"
                         : width.Load(spelling.Row, chunk.Offset(spelling.RowOffset + _context.Layout.GateOffset(slot.Gate)));
                     writer.WriteLine($"{acc} = {width.MultiplyAdd(weight, broadcast, acc)};");

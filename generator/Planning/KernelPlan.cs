@@ -136,4 +136,9 @@ internal sealed record BlockedRunPlan(int BlockSteps, int RowStride, int Project
 /// <param name="Phases">One plan per phase, its tiles sized so that k sequences' sums fit in registers.</param>
 /// <param name="SumsFloats">Floats of the stack row tiles store one sequence's sums in for the epilogue loop (0: none).</param>
 /// <param name="InPlace">The new states may be written over the old ones (see <see cref="PathPlan.StepInPlace"/>).</param>
-internal sealed record BatchPlan(int Sequences, EquatableArray<PhasePlan> Phases, int SumsFloats, bool InPlace);
+/// <param name="WeightsInRegisters">
+/// Each column's weight vectors are loaded into registers once and multiplied into every sequence; otherwise each
+/// multiply-add reads its weight from memory (L1, after the first sequence), which leaves the registers to more
+/// sequences' sums where there are few of them (16 vector registers without AVX-512).
+/// </param>
+internal sealed record BatchPlan(int Sequences, EquatableArray<PhasePlan> Phases, int SumsFloats, bool InPlace, bool WeightsInRegisters);

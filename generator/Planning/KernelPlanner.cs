@@ -39,6 +39,9 @@ internal static class KernelPlanner
     /// <summary>The most sequences one batched kernel call steps; beyond it, more gains little and costs code.</summary>
     public const int MaxBatchSequences = 8;
 
+    /// <summary>Sequences below which a batch keeps its weights in memory rather than in registers (see <see cref="BatchPlan.WeightsInRegisters"/>).</summary>
+    public const int MinBatchSequences = 3;
+
     /// <summary>Target size of the block of stack rows, so that it stays in L1 beside the weights.</summary>
     public const int BlockBytes = 8 * 1024;
 
@@ -161,7 +164,15 @@ internal static class KernelPlanner
             }
         }
 
-        if (sequences == 1)
+        // With few registers the weights cannot stay in them for enough sequences: read them from memory instead, one
+        // chunk per tile, and give every register to the sums of as many sequences as fit.
+        bool weightsInRegisters = sequences >= MinBatchSequences;
+        if (!weightsInRegisters)
+        {
+            (sequences, tileChunks) = (Math.Min(MaxBatchSequences, budget / slots), 1);
+        }
+
+        if (sequences < 2)
         {
             return null;
         }
@@ -186,7 +197,7 @@ internal static class KernelPlanner
         }
 
         bool inPlace = InPlace(cellPhases, phases);
-        return new BatchPlan(sequences, phases.ToEquatableArray(), sumsFloats, inPlace);
+        return new BatchPlan(sequences, phases.ToEquatableArray(), sumsFloats, inPlace, weightsInRegisters);
     }
 
     /// <summary>

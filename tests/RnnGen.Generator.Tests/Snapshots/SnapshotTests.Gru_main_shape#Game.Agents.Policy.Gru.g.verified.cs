@@ -8,7 +8,7 @@
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true, ResetAfter = true
 //   W: 3·64×32, U: 3·64×64; gates packed as z, r, n (Keras z, r, h; PyTorch's r, z, n reordered at load time)
 //   36,864 FLOPs per timestep, 3,686,400 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 33,408 bytes (Vector512, Vector256, Vector128), 25,664 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 39,616 bytes (Vector512), 35,520 bytes (Vector256, Vector128), 27,776 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 33,408 bytes (Vector512, Vector256, Vector128), 25,664 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 39,616 bytes (Vector512), 36,544 bytes (Vector256, Vector128), 28,800 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
@@ -28,17 +28,17 @@
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs per gate;
 //       sums z, r, xn, hn; 3 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (2,304 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: blocks of 9 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs per gate;
 //       sums z, r, xn, hn; a loop over 5 tiles of 3 chunks, then 1 more; loops over columns (4,608 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: blocks of 9 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 64 outputs per gate, one float at a time;
 //       sums z, r, xn, hn; a loop over 21 tiles of 3 chunks, then 1 more; loops over columns (18,432 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -418,9 +418,9 @@ namespace RnnGen.Generated
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
                     StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
@@ -435,9 +435,9 @@ namespace RnnGen.Generated
             else if (V128.IsHardwareAccelerated)
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
                     StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
@@ -452,9 +452,9 @@ namespace RnnGen.Generated
             else
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
                     StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
@@ -505,9 +505,9 @@ namespace RnnGen.Generated
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -533,9 +533,9 @@ namespace RnnGen.Generated
             else if (V128.IsHardwareAccelerated)
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -561,9 +561,9 @@ namespace RnnGen.Generated
             else
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -1046,9 +1046,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -1584,28 +1584,30 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 64, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector512(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 16)
+            for (int q = 0; q < sequences; q++)
             {
-                var z = Sigmoid(V512.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V512.LoadUnsafe(ref sums, 64 + k));
-                var n = Tanh(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sums, 192 + k), V512.LoadUnsafe(ref sums, 128 + k)));
-                V512.StoreUnsafe(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 16)
+                {
+                    var z = Sigmoid(V512.LoadUnsafe(ref sumsQ, k));
+                    var r = Sigmoid(V512.LoadUnsafe(ref sumsQ, 64 + k));
+                    var n = Tanh(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sumsQ, 192 + k), V512.LoadUnsafe(ref sumsQ, 128 + k)));
+                    V512.StoreUnsafe(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -2161,9 +2163,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -2178,7 +2180,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state lie q strides after the first.
         /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
@@ -2190,13 +2192,16 @@ namespace RnnGen.Generated
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
             ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
 
             // Outputs 0..63, 1 chunks of 8 at a time from output c0.
             for (nuint c0 = 0; c0 < 64; c0 += 8)
@@ -2211,21 +2216,26 @@ namespace RnnGen.Generated
                     var r_0_s1 = V256.LoadUnsafe(ref b, c0 + 64);
                     var xn_0_s1 = V256.LoadUnsafe(ref b, c0 + 128);
                     var hn_0_s1 = V256.LoadUnsafe(ref bh, c0 + 128);
+                    var z_0_s2 = V256.LoadUnsafe(ref b, c0);
+                    var r_0_s2 = V256.LoadUnsafe(ref b, c0 + 64);
+                    var xn_0_s2 = V256.LoadUnsafe(ref b, c0 + 128);
+                    var hn_0_s2 = V256.LoadUnsafe(ref bh, c0 + 128);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
-                        var wi_z_0 = V256.LoadUnsafe(ref wi, c0);
-                        var wi_r_0 = V256.LoadUnsafe(ref wi, c0 + 64);
-                        var wi_xn_0 = V256.LoadUnsafe(ref wi, c0 + 128);
                         var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
-                        z_0_s0 = Fma.MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
-                        r_0_s0 = Fma.MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
-                        xn_0_s0 = Fma.MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s0, z_0_s0);
+                        r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s0, r_0_s0);
+                        xn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s0, xn_0_s0);
                         var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
-                        z_0_s1 = Fma.MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
-                        r_0_s1 = Fma.MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
-                        xn_0_s1 = Fma.MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                        z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s1, z_0_s1);
+                        r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s1, r_0_s1);
+                        xn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s1, xn_0_s1);
+                        var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                        z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s2, z_0_s2);
+                        r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s2, r_0_s2);
+                        xn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2233,17 +2243,18 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
-                            var uj_z_0 = V256.LoadUnsafe(ref uj, c0);
-                            var uj_r_0 = V256.LoadUnsafe(ref uj, c0 + 64);
-                            var uj_hn_0 = V256.LoadUnsafe(ref uj, c0 + 128);
                             var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
-                            z_0_s0 = Fma.MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
-                            r_0_s0 = Fma.MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
-                            hn_0_s0 = Fma.MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s0, z_0_s0);
+                            r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s0, r_0_s0);
+                            hn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s0, hn_0_s0);
                             var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
-                            z_0_s1 = Fma.MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
-                            r_0_s1 = Fma.MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
-                            hn_0_s1 = Fma.MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                            z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s1, z_0_s1);
+                            r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s1, r_0_s1);
+                            hn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s1, hn_0_s1);
+                            var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                            z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s2, z_0_s2);
+                            r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s2, r_0_s2);
+                            hn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s2, hn_0_s2);
                         }
                     }
 
@@ -2256,28 +2267,38 @@ namespace RnnGen.Generated
                     V256.StoreUnsafe(r_0_s1, ref sums, c0 + 320);
                     V256.StoreUnsafe(xn_0_s1, ref sums, c0 + 384);
                     V256.StoreUnsafe(hn_0_s1, ref sums, c0 + 448);
+                    V256.StoreUnsafe(z_0_s2, ref sums, c0 + 512);
+                    V256.StoreUnsafe(r_0_s2, ref sums, c0 + 576);
+                    V256.StoreUnsafe(xn_0_s2, ref sums, c0 + 640);
+                    V256.StoreUnsafe(hn_0_s2, ref sums, c0 + 704);
                 }
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 64, false, 3, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector256(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 8)
+            for (int q = 0; q < sequences; q++)
             {
-                var z = Sigmoid(V256.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V256.LoadUnsafe(ref sums, 64 + k));
-                var n = Tanh(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sums, 192 + k), V256.LoadUnsafe(ref sums, 128 + k)));
-                V256.StoreUnsafe(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 8)
+                {
+                    var z = Sigmoid(V256.LoadUnsafe(ref sumsQ, k));
+                    var r = Sigmoid(V256.LoadUnsafe(ref sumsQ, 64 + k));
+                    var n = Tanh(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sumsQ, 192 + k), V256.LoadUnsafe(ref sumsQ, 128 + k)));
+                    V256.StoreUnsafe(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -2817,9 +2838,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -2834,7 +2855,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state lie q strides after the first.
         /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
@@ -2846,13 +2867,16 @@ namespace RnnGen.Generated
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
             ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
 
             // Outputs 0..63, 1 chunks of 4 at a time from output c0.
             for (nuint c0 = 0; c0 < 64; c0 += 4)
@@ -2867,21 +2891,26 @@ namespace RnnGen.Generated
                     var r_0_s1 = V128.LoadUnsafe(ref b, c0 + 64);
                     var xn_0_s1 = V128.LoadUnsafe(ref b, c0 + 128);
                     var hn_0_s1 = V128.LoadUnsafe(ref bh, c0 + 128);
+                    var z_0_s2 = V128.LoadUnsafe(ref b, c0);
+                    var r_0_s2 = V128.LoadUnsafe(ref b, c0 + 64);
+                    var xn_0_s2 = V128.LoadUnsafe(ref b, c0 + 128);
+                    var hn_0_s2 = V128.LoadUnsafe(ref bh, c0 + 128);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
-                        var wi_z_0 = V128.LoadUnsafe(ref wi, c0);
-                        var wi_r_0 = V128.LoadUnsafe(ref wi, c0 + 64);
-                        var wi_xn_0 = V128.LoadUnsafe(ref wi, c0 + 128);
                         var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
-                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
-                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
-                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s0, xn_0_s0);
                         var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
-                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
-                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
-                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                        z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s1, xn_0_s1);
+                        var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                        z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s2, r_0_s2);
+                        xn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2889,17 +2918,18 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
-                            var uj_z_0 = V128.LoadUnsafe(ref uj, c0);
-                            var uj_r_0 = V128.LoadUnsafe(ref uj, c0 + 64);
-                            var uj_hn_0 = V128.LoadUnsafe(ref uj, c0 + 128);
                             var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
-                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
-                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
-                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s0, hn_0_s0);
                             var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
-                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
-                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
-                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                            z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s1, hn_0_s1);
+                            var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                            z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s2, r_0_s2);
+                            hn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s2, hn_0_s2);
                         }
                     }
 
@@ -2912,28 +2942,38 @@ namespace RnnGen.Generated
                     V128.StoreUnsafe(r_0_s1, ref sums, c0 + 320);
                     V128.StoreUnsafe(xn_0_s1, ref sums, c0 + 384);
                     V128.StoreUnsafe(hn_0_s1, ref sums, c0 + 448);
+                    V128.StoreUnsafe(z_0_s2, ref sums, c0 + 512);
+                    V128.StoreUnsafe(r_0_s2, ref sums, c0 + 576);
+                    V128.StoreUnsafe(xn_0_s2, ref sums, c0 + 640);
+                    V128.StoreUnsafe(hn_0_s2, ref sums, c0 + 704);
                 }
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 64, false, 3, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 4)
+            for (int q = 0; q < sequences; q++)
             {
-                var z = Sigmoid(V128.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V128.LoadUnsafe(ref sums, 64 + k));
-                var n = Tanh(MultiplyAdd(r, V128.LoadUnsafe(ref sums, 192 + k), V128.LoadUnsafe(ref sums, 128 + k)));
-                V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 4)
+                {
+                    var z = Sigmoid(V128.LoadUnsafe(ref sumsQ, k));
+                    var r = Sigmoid(V128.LoadUnsafe(ref sumsQ, 64 + k));
+                    var n = Tanh(MultiplyAdd(r, V128.LoadUnsafe(ref sumsQ, 192 + k), V128.LoadUnsafe(ref sumsQ, 128 + k)));
+                    V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -3058,9 +3098,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -3075,7 +3115,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state lie q strides after the first.
         /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
@@ -3087,13 +3127,16 @@ namespace RnnGen.Generated
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
             ref float bh = ref Unsafe.Add(ref weights, 18624); // recurrent biases kept apart
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
 
             // Outputs 0..63, 1 chunks of 1 at a time from output c0.
             for (nuint c0 = 0; c0 < 64; c0 += 1)
@@ -3108,21 +3151,26 @@ namespace RnnGen.Generated
                     var r_0_s1 = Unsafe.Add(ref b, c0 + 64);
                     var xn_0_s1 = Unsafe.Add(ref b, c0 + 128);
                     var hn_0_s1 = Unsafe.Add(ref bh, c0 + 128);
+                    var z_0_s2 = Unsafe.Add(ref b, c0);
+                    var r_0_s2 = Unsafe.Add(ref b, c0 + 64);
+                    var xn_0_s2 = Unsafe.Add(ref b, c0 + 128);
+                    var hn_0_s2 = Unsafe.Add(ref bh, c0 + 128);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
-                        var wi_z_0 = Unsafe.Add(ref wi, c0);
-                        var wi_r_0 = Unsafe.Add(ref wi, c0 + 64);
-                        var wi_xn_0 = Unsafe.Add(ref wi, c0 + 128);
                         var xi_s0 = Unsafe.Add(ref x0, i);
-                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
-                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
-                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        z_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s0, xn_0_s0);
                         var xi_s1 = Unsafe.Add(ref x1, i);
-                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
-                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
-                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                        z_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s1, xn_0_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        z_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s2, r_0_s2);
+                        xn_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3130,17 +3178,18 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
-                            var uj_z_0 = Unsafe.Add(ref uj, c0);
-                            var uj_r_0 = Unsafe.Add(ref uj, c0 + 64);
-                            var uj_hn_0 = Unsafe.Add(ref uj, c0 + 128);
                             var hj_s0 = Unsafe.Add(ref hPrev0, j);
-                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
-                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
-                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            z_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s0, hn_0_s0);
                             var hj_s1 = Unsafe.Add(ref hPrev1, j);
-                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
-                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
-                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                            z_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s1, hn_0_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            z_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s2, r_0_s2);
+                            hn_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s2, hn_0_s2);
                         }
                     }
 
@@ -3153,28 +3202,38 @@ namespace RnnGen.Generated
                     Unsafe.Add(ref sums, c0 + 320) = r_0_s1;
                     Unsafe.Add(ref sums, c0 + 384) = xn_0_s1;
                     Unsafe.Add(ref sums, c0 + 448) = hn_0_s1;
+                    Unsafe.Add(ref sums, c0 + 512) = z_0_s2;
+                    Unsafe.Add(ref sums, c0 + 576) = r_0_s2;
+                    Unsafe.Add(ref sums, c0 + 640) = xn_0_s2;
+                    Unsafe.Add(ref sums, c0 + 704) = hn_0_s2;
                 }
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 64, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 64, false, 3, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchScalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 1)
+            for (int q = 0; q < sequences; q++)
             {
-                var z = Sigmoid(Unsafe.Add(ref sums, k));
-                var r = Sigmoid(Unsafe.Add(ref sums, 64 + k));
-                var n = Tanh(MultiplyAdd(r, Unsafe.Add(ref sums, 192 + k), Unsafe.Add(ref sums, 128 + k)));
-                Unsafe.Add(ref hNext, start + k) = MultiplyAdd(z, (zero ? 0f : Unsafe.Add(ref hPrev, start + k)) - n, n);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    var z = Sigmoid(Unsafe.Add(ref sumsQ, k));
+                    var r = Sigmoid(Unsafe.Add(ref sumsQ, 64 + k));
+                    var n = Tanh(MultiplyAdd(r, Unsafe.Add(ref sumsQ, 192 + k), Unsafe.Add(ref sumsQ, 128 + k)));
+                    Unsafe.Add(ref hNextQ, start + k) = MultiplyAdd(z, (zero ? 0f : Unsafe.Add(ref hPrevQ, start + k)) - n, n);
+                }
             }
         }
     }

@@ -8,7 +8,7 @@
 //   Timesteps = 7, Input = 9, Output = 33, Activation = Relu, RecurrentActivation = Sigmoid, UseBias = false, ResetAfter = true
 //   W: 3·33×9, U: 3·33×33; gates packed as z, r, n (Keras z, r, h; PyTorch's r, z, n reordered at load time)
 //   8,316 FLOPs per timestep, 58,212 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 29,248 bytes (Vector512), 25,280 bytes (Vector256), 28,864 bytes (Vector128), 25,168 bytes (Scalar); Step 24,576 bytes (Vector512), 25,280 bytes (Vector256), 25,216 bytes (Vector128), 25,168 bytes (Scalar); StepBatch/RunBatch/RunLastBatch 33,920 bytes (Vector512), 25,664 bytes (Vector256), 29,216 bytes (Vector128), 25,496 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 29,248 bytes (Vector512), 25,280 bytes (Vector256), 28,864 bytes (Vector128), 25,168 bytes (Scalar); Step 24,576 bytes (Vector512), 25,280 bytes (Vector256), 25,216 bytes (Vector128), 25,168 bytes (Scalar); StepBatch/RunBatch/RunLastBatch 33,920 bytes (Vector512), 27,264 bytes (Vector256), 30,656 bytes (Vector128), 26,816 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
@@ -28,17 +28,17 @@
 //   Vector256 (AVX2 + FMA): 5 chunks of 8 outputs per gate (the last one padded: 1 of 8 lanes used);
 //       sums z, r, xn, hn; 2 tiles of up to 3 chunks, so the sums fit in registers; columns spelled out (630 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel: with 21 KB of weights a timestep is bound by its latency (or the rows would be too wide), and batching gains nothing.
 //   Vector128 (SSE, Arm64 AdvSimd): 9 chunks of 4 outputs per gate (the last one padded: 1 of 4 lanes used);
 //       sums z, r, xn, hn; 3 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (1,134 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 33 outputs per gate, one float at a time;
 //       sums z, r, xn, hn; a loop over 11 tiles of 3 chunks, then 0 more; loops over columns (4,158 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -410,17 +410,12 @@ namespace RnnGen.Generated
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 int n = 0;
-                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
-                global::System.Span<float> temporaryBuffer = stackalloc float[96];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                for (; n + 2 <= count; n += 2)
+                global::System.Span<float> sumsBuffer = stackalloc float[496];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
-                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 40, zeroState: false);
-                    for (int q = 0; q < 2; q++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 40), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
-                    }
+                    StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
                 }
 
                 // The sequences left over, one at a time.
@@ -432,17 +427,12 @@ namespace RnnGen.Generated
             else if (V128.IsHardwareAccelerated)
             {
                 int n = 0;
-                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
-                global::System.Span<float> temporaryBuffer = stackalloc float[88];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                for (; n + 2 <= count; n += 2)
+                global::System.Span<float> sumsBuffer = stackalloc float[448];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
-                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 36, zeroState: false);
-                    for (int q = 0; q < 2; q++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 36), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
-                    }
+                    StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
                 }
 
                 // The sequences left over, one at a time.
@@ -454,17 +444,12 @@ namespace RnnGen.Generated
             else
             {
                 int n = 0;
-                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
-                global::System.Span<float> temporaryBuffer = stackalloc float[82];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                for (; n + 2 <= count; n += 2)
+                global::System.Span<float> sumsBuffer = stackalloc float[412];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
-                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref temporary, 33, zeroState: false);
-                    for (int q = 0; q < 2; q++)
-                    {
-                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 33), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
-                    }
+                    StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref sums, zeroState: false);
                 }
 
                 // The sequences left over, one at a time.
@@ -512,10 +497,9 @@ namespace RnnGen.Generated
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 int n = 0;
-                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
-                global::System.Span<float> temporaryBuffer = stackalloc float[96];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                for (; n + 2 <= count; n += 2)
+                global::System.Span<float> sumsBuffer = stackalloc float[496];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -526,16 +510,9 @@ namespace RnnGen.Generated
                         bool fromStates = t == 0 || !writeOutputs;
                         ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
                         nint prevStride = fromStates ? Output : steps * Output;
-                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
-                        nint nextStride = writeOutputs ? steps * Output : 40;
-                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
-                        if (!writeOutputs)
-                        {
-                            for (int q = 0; q < 2; q++)
-                            {
-                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 40), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
-                            }
-                        }
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
                     }
                 }
 
@@ -548,10 +525,9 @@ namespace RnnGen.Generated
             else if (V128.IsHardwareAccelerated)
             {
                 int n = 0;
-                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
-                global::System.Span<float> temporaryBuffer = stackalloc float[88];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                for (; n + 2 <= count; n += 2)
+                global::System.Span<float> sumsBuffer = stackalloc float[448];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -562,16 +538,9 @@ namespace RnnGen.Generated
                         bool fromStates = t == 0 || !writeOutputs;
                         ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
                         nint prevStride = fromStates ? Output : steps * Output;
-                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
-                        nint nextStride = writeOutputs ? steps * Output : 36;
-                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
-                        if (!writeOutputs)
-                        {
-                            for (int q = 0; q < 2; q++)
-                            {
-                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 36), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
-                            }
-                        }
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
                     }
                 }
 
@@ -584,10 +553,9 @@ namespace RnnGen.Generated
             else
             {
                 int n = 0;
-                // The sums do not all fit in registers, so the new states are built beside the old ones, in stack rows.
-                global::System.Span<float> temporaryBuffer = stackalloc float[82];
-                ref float temporary = ref AlignTo64(temporaryBuffer);
-                for (; n + 2 <= count; n += 2)
+                global::System.Span<float> sumsBuffer = stackalloc float[412];
+                ref float sums = ref AlignTo64(sumsBuffer);
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -598,16 +566,9 @@ namespace RnnGen.Generated
                         bool fromStates = t == 0 || !writeOutputs;
                         ref float prev = ref fromStates ? ref states : ref Unsafe.Add(ref ys, (t - 1) * Output);
                         nint prevStride = fromStates ? Output : steps * Output;
-                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref temporary;
-                        nint nextStride = writeOutputs ? steps * Output : 33;
-                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, zeroState && t == 0);
-                        if (!writeOutputs)
-                        {
-                            for (int q = 0; q < 2; q++)
-                            {
-                                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * 33), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref states, q * Output), Output));
-                            }
-                        }
+                        ref float next = ref writeOutputs ? ref Unsafe.Add(ref ys, t * Output) : ref states;
+                        nint nextStride = writeOutputs ? steps * Output : Output;
+                        StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref xs, t * Input), steps * Input, ref prev, prevStride, ref next, nextStride, ref sums, zeroState && t == 0);
                     }
                 }
 
@@ -2116,37 +2077,39 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 32, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 192), ref hPrev1, ref hNext1, 0, 32, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 384), ref hPrev2, ref hNext2, 0, 32, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 576), ref hPrev3, ref hNext3, 0, 32, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev4, ref hNext4, 0, 32, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 960), ref hPrev5, ref hNext5, 0, 32, true, zeroState);
+            EpilogueBatchVector512(ref sums, 192, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 32, true, 6, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 48 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 48 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector512(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 16)
+            for (int q = 0; q < sequences; q++)
             {
-                var z = Sigmoid(V512.LoadUnsafe(ref sums, k));
-                var r = Sigmoid(V512.LoadUnsafe(ref sums, 48 + k));
-                var n = Relu(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sums, 144 + k), V512.LoadUnsafe(ref sums, 96 + k)));
-                V512.StoreUnsafe(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
-            }
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 16)
+                {
+                    var z = Sigmoid(V512.LoadUnsafe(ref sumsQ, k));
+                    var r = Sigmoid(V512.LoadUnsafe(ref sumsQ, 48 + k));
+                    var n = Relu(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sumsQ, 144 + k), V512.LoadUnsafe(ref sumsQ, 96 + k)));
+                    V512.StoreUnsafe(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
+                }
 
-            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
-            if (tail)
-            {
-                var z = Sigmoid(V512.LoadUnsafe(ref sums, count));
-                var r = Sigmoid(V512.LoadUnsafe(ref sums, 48 + count));
-                var n = Relu(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sums, 144 + count), V512.LoadUnsafe(ref sums, 96 + count)));
-                global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref hPrev, start + count), 1)) - n, n), ref Unsafe.Add(ref hNext, start + count), 1);
+                // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+                if (tail)
+                {
+                    var z = Sigmoid(V512.LoadUnsafe(ref sumsQ, count));
+                    var r = Sigmoid(V512.LoadUnsafe(ref sumsQ, 48 + count));
+                    var n = Relu(Avx512F.FusedMultiplyAdd(r, V512.LoadUnsafe(ref sumsQ, 144 + count), V512.LoadUnsafe(ref sumsQ, 96 + count)));
+                    global::RnnGen.Kernels.PartialVectors.Store512(Avx512F.FusedMultiplyAdd(z, (zero ? V512.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load512(ref Unsafe.Add(ref hPrevQ, start + count), 1)) - n, n), ref Unsafe.Add(ref hNextQ, start + count), 1);
+                }
             }
         }
 
@@ -2944,9 +2907,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 40 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 40 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -2970,23 +2933,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state lie q strides after the first.
-        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
             // Packed weights, rows of 120 floats (z 0..39, r 40..79, n 80..119): W at 0, U at 1080, bias at 5040.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 1080);
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
 
             // Outputs 0..31, 1 chunks of 8 at a time from output c0.
             for (nuint c0 = 0; c0 < 32; c0 += 8)
@@ -3001,21 +2967,26 @@ namespace RnnGen.Generated
                     var r_0_s1 = V256.Create(0f);
                     var xn_0_s1 = V256.Create(0f);
                     var hn_0_s1 = V256.Create(0f);
+                    var z_0_s2 = V256.Create(0f);
+                    var r_0_s2 = V256.Create(0f);
+                    var xn_0_s2 = V256.Create(0f);
+                    var hn_0_s2 = V256.Create(0f);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 120);
-                        var wi_z_0 = V256.LoadUnsafe(ref wi, c0);
-                        var wi_r_0 = V256.LoadUnsafe(ref wi, c0 + 40);
-                        var wi_xn_0 = V256.LoadUnsafe(ref wi, c0 + 80);
                         var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
-                        z_0_s0 = Fma.MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
-                        r_0_s0 = Fma.MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
-                        xn_0_s0 = Fma.MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s0, z_0_s0);
+                        r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 40), xi_s0, r_0_s0);
+                        xn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 80), xi_s0, xn_0_s0);
                         var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
-                        z_0_s1 = Fma.MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
-                        r_0_s1 = Fma.MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
-                        xn_0_s1 = Fma.MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                        z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s1, z_0_s1);
+                        r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 40), xi_s1, r_0_s1);
+                        xn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 80), xi_s1, xn_0_s1);
+                        var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                        z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s2, z_0_s2);
+                        r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 40), xi_s2, r_0_s2);
+                        xn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 80), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3023,39 +2994,38 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 120);
-                            var uj_z_0 = V256.LoadUnsafe(ref uj, c0);
-                            var uj_r_0 = V256.LoadUnsafe(ref uj, c0 + 40);
-                            var uj_hn_0 = V256.LoadUnsafe(ref uj, c0 + 80);
                             var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
-                            z_0_s0 = Fma.MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
-                            r_0_s0 = Fma.MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
-                            hn_0_s0 = Fma.MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s0, z_0_s0);
+                            r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 40), hj_s0, r_0_s0);
+                            hn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 80), hj_s0, hn_0_s0);
                             var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
-                            z_0_s1 = Fma.MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
-                            r_0_s1 = Fma.MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
-                            hn_0_s1 = Fma.MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                            z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s1, z_0_s1);
+                            r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 40), hj_s1, r_0_s1);
+                            hn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 80), hj_s1, hn_0_s1);
+                            var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                            z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s2, z_0_s2);
+                            r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 40), hj_s2, r_0_s2);
+                            hn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 80), hj_s2, hn_0_s2);
                         }
                     }
 
-                    // Chunk 0 of the tile of sequence 0.
-                    {
-                        var z = Sigmoid(z_0_s0);
-                        var r = Sigmoid(r_0_s0);
-                        var n = Relu(Fma.MultiplyAdd(r, hn_0_s0, xn_0_s0));
-                        V256.StoreUnsafe(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev0, c0)) - n, n), ref hNext0, c0);
-                    }
-
-                    // Chunk 0 of the tile of sequence 1.
-                    {
-                        var z = Sigmoid(z_0_s1);
-                        var r = Sigmoid(r_0_s1);
-                        var n = Relu(Fma.MultiplyAdd(r, hn_0_s1, xn_0_s1));
-                        V256.StoreUnsafe(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : V256.LoadUnsafe(ref hPrev1, c0)) - n, n), ref hNext1, c0);
-                    }
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V256.StoreUnsafe(z_0_s0, ref sums, c0);
+                    V256.StoreUnsafe(r_0_s0, ref sums, c0 + 40);
+                    V256.StoreUnsafe(xn_0_s0, ref sums, c0 + 80);
+                    V256.StoreUnsafe(hn_0_s0, ref sums, c0 + 120);
+                    V256.StoreUnsafe(z_0_s1, ref sums, c0 + 160);
+                    V256.StoreUnsafe(r_0_s1, ref sums, c0 + 200);
+                    V256.StoreUnsafe(xn_0_s1, ref sums, c0 + 240);
+                    V256.StoreUnsafe(hn_0_s1, ref sums, c0 + 280);
+                    V256.StoreUnsafe(z_0_s2, ref sums, c0 + 320);
+                    V256.StoreUnsafe(r_0_s2, ref sums, c0 + 360);
+                    V256.StoreUnsafe(xn_0_s2, ref sums, c0 + 400);
+                    V256.StoreUnsafe(hn_0_s2, ref sums, c0 + 440);
                 }
             }
 
-            // Outputs 32..32 (chunk 4): sums z, r, xn, hn, for 2 sequences.
+            // Outputs 32..32 (chunk 4): sums z, r, xn, hn, for 3 sequences.
             {
                 // Sums start from the bias.
                 var z_o32_s0 = V256.Create(0f);
@@ -3066,21 +3036,26 @@ namespace RnnGen.Generated
                 var r_o32_s1 = V256.Create(0f);
                 var xn_o32_s1 = V256.Create(0f);
                 var hn_o32_s1 = V256.Create(0f);
+                var z_o32_s2 = V256.Create(0f);
+                var r_o32_s2 = V256.Create(0f);
+                var xn_o32_s2 = V256.Create(0f);
+                var hn_o32_s2 = V256.Create(0f);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 120);
-                    var wi_z_o32 = V256.LoadUnsafe(ref wi, 32);
-                    var wi_r_o32 = V256.LoadUnsafe(ref wi, 72);
-                    var wi_xn_o32 = V256.LoadUnsafe(ref wi, 112);
                     var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
-                    z_o32_s0 = Fma.MultiplyAdd(wi_z_o32, xi_s0, z_o32_s0);
-                    r_o32_s0 = Fma.MultiplyAdd(wi_r_o32, xi_s0, r_o32_s0);
-                    xn_o32_s0 = Fma.MultiplyAdd(wi_xn_o32, xi_s0, xn_o32_s0);
+                    z_o32_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi_s0, z_o32_s0);
+                    r_o32_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi_s0, r_o32_s0);
+                    xn_o32_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi_s0, xn_o32_s0);
                     var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
-                    z_o32_s1 = Fma.MultiplyAdd(wi_z_o32, xi_s1, z_o32_s1);
-                    r_o32_s1 = Fma.MultiplyAdd(wi_r_o32, xi_s1, r_o32_s1);
-                    xn_o32_s1 = Fma.MultiplyAdd(wi_xn_o32, xi_s1, xn_o32_s1);
+                    z_o32_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi_s1, z_o32_s1);
+                    r_o32_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi_s1, r_o32_s1);
+                    xn_o32_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi_s1, xn_o32_s1);
+                    var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                    z_o32_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi_s2, z_o32_s2);
+                    r_o32_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi_s2, r_o32_s2);
+                    xn_o32_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi_s2, xn_o32_s2);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -3088,34 +3063,69 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 120);
-                        var uj_z_o32 = V256.LoadUnsafe(ref uj, 32);
-                        var uj_r_o32 = V256.LoadUnsafe(ref uj, 72);
-                        var uj_hn_o32 = V256.LoadUnsafe(ref uj, 112);
                         var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
-                        z_o32_s0 = Fma.MultiplyAdd(uj_z_o32, hj_s0, z_o32_s0);
-                        r_o32_s0 = Fma.MultiplyAdd(uj_r_o32, hj_s0, r_o32_s0);
-                        hn_o32_s0 = Fma.MultiplyAdd(uj_hn_o32, hj_s0, hn_o32_s0);
+                        z_o32_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj_s0, z_o32_s0);
+                        r_o32_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj_s0, r_o32_s0);
+                        hn_o32_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj_s0, hn_o32_s0);
                         var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
-                        z_o32_s1 = Fma.MultiplyAdd(uj_z_o32, hj_s1, z_o32_s1);
-                        r_o32_s1 = Fma.MultiplyAdd(uj_r_o32, hj_s1, r_o32_s1);
-                        hn_o32_s1 = Fma.MultiplyAdd(uj_hn_o32, hj_s1, hn_o32_s1);
+                        z_o32_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj_s1, z_o32_s1);
+                        r_o32_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj_s1, r_o32_s1);
+                        hn_o32_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj_s1, hn_o32_s1);
+                        var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o32_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj_s2, z_o32_s2);
+                        r_o32_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj_s2, r_o32_s2);
+                        hn_o32_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj_s2, hn_o32_s2);
                     }
                 }
 
-                // Outputs 32..32 of sequence 0: the last vector, only partly used.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V256.StoreUnsafe(z_o32_s0, ref sums, 32);
+                V256.StoreUnsafe(r_o32_s0, ref sums, 72);
+                V256.StoreUnsafe(xn_o32_s0, ref sums, 112);
+                V256.StoreUnsafe(hn_o32_s0, ref sums, 152);
+                V256.StoreUnsafe(z_o32_s1, ref sums, 192);
+                V256.StoreUnsafe(r_o32_s1, ref sums, 232);
+                V256.StoreUnsafe(xn_o32_s1, ref sums, 272);
+                V256.StoreUnsafe(hn_o32_s1, ref sums, 312);
+                V256.StoreUnsafe(z_o32_s2, ref sums, 352);
+                V256.StoreUnsafe(r_o32_s2, ref sums, 392);
+                V256.StoreUnsafe(xn_o32_s2, ref sums, 432);
+                V256.StoreUnsafe(hn_o32_s2, ref sums, 472);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector256(ref sums, 160, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 32, true, 3, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 40 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector256(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
+        {
+            for (int q = 0; q < sequences; q++)
+            {
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 8)
                 {
-                    var z = Sigmoid(z_o32_s0);
-                    var r = Sigmoid(r_o32_s0);
-                    var n = Relu(Fma.MultiplyAdd(r, hn_o32_s0, xn_o32_s0));
-                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrev0, 32), 1)) - n, n), ref Unsafe.Add(ref hNext0, 32), 1);
+                    var z = Sigmoid(V256.LoadUnsafe(ref sumsQ, k));
+                    var r = Sigmoid(V256.LoadUnsafe(ref sumsQ, 40 + k));
+                    var n = Relu(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sumsQ, 120 + k), V256.LoadUnsafe(ref sumsQ, 80 + k)));
+                    V256.StoreUnsafe(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
                 }
 
-                // Outputs 32..32 of sequence 1: the last vector, only partly used.
+                // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+                if (tail)
                 {
-                    var z = Sigmoid(z_o32_s1);
-                    var r = Sigmoid(r_o32_s1);
-                    var n = Relu(Fma.MultiplyAdd(r, hn_o32_s1, xn_o32_s1));
-                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zeroState ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrev1, 32), 1)) - n, n), ref Unsafe.Add(ref hNext1, 32), 1);
+                    var z = Sigmoid(V256.LoadUnsafe(ref sumsQ, count));
+                    var r = Sigmoid(V256.LoadUnsafe(ref sumsQ, 40 + count));
+                    var n = Relu(Fma.MultiplyAdd(r, V256.LoadUnsafe(ref sumsQ, 120 + count), V256.LoadUnsafe(ref sumsQ, 80 + count)));
+                    global::RnnGen.Kernels.PartialVectors.Store256(Fma.MultiplyAdd(z, (zero ? V256.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load256(ref Unsafe.Add(ref hPrevQ, start + count), 1)) - n, n), ref Unsafe.Add(ref hNextQ, start + count), 1);
                 }
             }
         }
@@ -3747,9 +3757,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 36 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 36 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -3773,23 +3783,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state lie q strides after the first.
-        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
             // Packed weights, rows of 108 floats (z 0..35, r 36..71, n 72..107): W at 0, U at 972, bias at 4536.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 972);
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
 
             // Outputs 0..31, 1 chunks of 4 at a time from output c0.
             for (nuint c0 = 0; c0 < 32; c0 += 4)
@@ -3804,21 +3817,26 @@ namespace RnnGen.Generated
                     var r_0_s1 = V128.Create(0f);
                     var xn_0_s1 = V128.Create(0f);
                     var hn_0_s1 = V128.Create(0f);
+                    var z_0_s2 = V128.Create(0f);
+                    var r_0_s2 = V128.Create(0f);
+                    var xn_0_s2 = V128.Create(0f);
+                    var hn_0_s2 = V128.Create(0f);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 108);
-                        var wi_z_0 = V128.LoadUnsafe(ref wi, c0);
-                        var wi_r_0 = V128.LoadUnsafe(ref wi, c0 + 36);
-                        var wi_xn_0 = V128.LoadUnsafe(ref wi, c0 + 72);
                         var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
-                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
-                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
-                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 36), xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 72), xi_s0, xn_0_s0);
                         var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
-                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
-                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
-                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                        z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 36), xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 72), xi_s1, xn_0_s1);
+                        var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                        z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 36), xi_s2, r_0_s2);
+                        xn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 72), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3826,39 +3844,38 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 108);
-                            var uj_z_0 = V128.LoadUnsafe(ref uj, c0);
-                            var uj_r_0 = V128.LoadUnsafe(ref uj, c0 + 36);
-                            var uj_hn_0 = V128.LoadUnsafe(ref uj, c0 + 72);
                             var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
-                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
-                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
-                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 36), hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj_s0, hn_0_s0);
                             var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
-                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
-                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
-                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                            z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 36), hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj_s1, hn_0_s1);
+                            var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                            z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 36), hj_s2, r_0_s2);
+                            hn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj_s2, hn_0_s2);
                         }
                     }
 
-                    // Chunk 0 of the tile of sequence 0.
-                    {
-                        var z = Sigmoid(z_0_s0);
-                        var r = Sigmoid(r_0_s0);
-                        var n = Relu(MultiplyAdd(r, hn_0_s0, xn_0_s0));
-                        V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev0, c0)) - n, n), ref hNext0, c0);
-                    }
-
-                    // Chunk 0 of the tile of sequence 1.
-                    {
-                        var z = Sigmoid(z_0_s1);
-                        var r = Sigmoid(r_0_s1);
-                        var n = Relu(MultiplyAdd(r, hn_0_s1, xn_0_s1));
-                        V128.StoreUnsafe(MultiplyAdd(z, (zeroState ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev1, c0)) - n, n), ref hNext1, c0);
-                    }
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    V128.StoreUnsafe(z_0_s0, ref sums, c0);
+                    V128.StoreUnsafe(r_0_s0, ref sums, c0 + 36);
+                    V128.StoreUnsafe(xn_0_s0, ref sums, c0 + 72);
+                    V128.StoreUnsafe(hn_0_s0, ref sums, c0 + 108);
+                    V128.StoreUnsafe(z_0_s1, ref sums, c0 + 144);
+                    V128.StoreUnsafe(r_0_s1, ref sums, c0 + 180);
+                    V128.StoreUnsafe(xn_0_s1, ref sums, c0 + 216);
+                    V128.StoreUnsafe(hn_0_s1, ref sums, c0 + 252);
+                    V128.StoreUnsafe(z_0_s2, ref sums, c0 + 288);
+                    V128.StoreUnsafe(r_0_s2, ref sums, c0 + 324);
+                    V128.StoreUnsafe(xn_0_s2, ref sums, c0 + 360);
+                    V128.StoreUnsafe(hn_0_s2, ref sums, c0 + 396);
                 }
             }
 
-            // Outputs 32..32 (chunk 8): sums z, r, xn, hn, for 2 sequences.
+            // Outputs 32..32 (chunk 8): sums z, r, xn, hn, for 3 sequences.
             {
                 // Sums start from the bias.
                 var z_o32_s0 = V128.Create(0f);
@@ -3869,21 +3886,26 @@ namespace RnnGen.Generated
                 var r_o32_s1 = V128.Create(0f);
                 var xn_o32_s1 = V128.Create(0f);
                 var hn_o32_s1 = V128.Create(0f);
+                var z_o32_s2 = V128.Create(0f);
+                var r_o32_s2 = V128.Create(0f);
+                var xn_o32_s2 = V128.Create(0f);
+                var hn_o32_s2 = V128.Create(0f);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 108);
-                    var wi_z_o32 = V128.LoadUnsafe(ref wi, 32);
-                    var wi_r_o32 = V128.LoadUnsafe(ref wi, 68);
-                    var wi_xn_o32 = V128.LoadUnsafe(ref wi, 104);
                     var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
-                    z_o32_s0 = MultiplyAdd(wi_z_o32, xi_s0, z_o32_s0);
-                    r_o32_s0 = MultiplyAdd(wi_r_o32, xi_s0, r_o32_s0);
-                    xn_o32_s0 = MultiplyAdd(wi_xn_o32, xi_s0, xn_o32_s0);
+                    z_o32_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi_s0, z_o32_s0);
+                    r_o32_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, 68), xi_s0, r_o32_s0);
+                    xn_o32_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, 104), xi_s0, xn_o32_s0);
                     var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
-                    z_o32_s1 = MultiplyAdd(wi_z_o32, xi_s1, z_o32_s1);
-                    r_o32_s1 = MultiplyAdd(wi_r_o32, xi_s1, r_o32_s1);
-                    xn_o32_s1 = MultiplyAdd(wi_xn_o32, xi_s1, xn_o32_s1);
+                    z_o32_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi_s1, z_o32_s1);
+                    r_o32_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, 68), xi_s1, r_o32_s1);
+                    xn_o32_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, 104), xi_s1, xn_o32_s1);
+                    var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                    z_o32_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, 32), xi_s2, z_o32_s2);
+                    r_o32_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, 68), xi_s2, r_o32_s2);
+                    xn_o32_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, 104), xi_s2, xn_o32_s2);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -3891,34 +3913,69 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 108);
-                        var uj_z_o32 = V128.LoadUnsafe(ref uj, 32);
-                        var uj_r_o32 = V128.LoadUnsafe(ref uj, 68);
-                        var uj_hn_o32 = V128.LoadUnsafe(ref uj, 104);
                         var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
-                        z_o32_s0 = MultiplyAdd(uj_z_o32, hj_s0, z_o32_s0);
-                        r_o32_s0 = MultiplyAdd(uj_r_o32, hj_s0, r_o32_s0);
-                        hn_o32_s0 = MultiplyAdd(uj_hn_o32, hj_s0, hn_o32_s0);
+                        z_o32_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, 32), hj_s0, z_o32_s0);
+                        r_o32_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, 68), hj_s0, r_o32_s0);
+                        hn_o32_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, 104), hj_s0, hn_o32_s0);
                         var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
-                        z_o32_s1 = MultiplyAdd(uj_z_o32, hj_s1, z_o32_s1);
-                        r_o32_s1 = MultiplyAdd(uj_r_o32, hj_s1, r_o32_s1);
-                        hn_o32_s1 = MultiplyAdd(uj_hn_o32, hj_s1, hn_o32_s1);
+                        z_o32_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, 32), hj_s1, z_o32_s1);
+                        r_o32_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, 68), hj_s1, r_o32_s1);
+                        hn_o32_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, 104), hj_s1, hn_o32_s1);
+                        var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                        z_o32_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, 32), hj_s2, z_o32_s2);
+                        r_o32_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, 68), hj_s2, r_o32_s2);
+                        hn_o32_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, 104), hj_s2, hn_o32_s2);
                     }
                 }
 
-                // Outputs 32..32 of sequence 0: the last vector, only partly used.
+                // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                V128.StoreUnsafe(z_o32_s0, ref sums, 32);
+                V128.StoreUnsafe(r_o32_s0, ref sums, 68);
+                V128.StoreUnsafe(xn_o32_s0, ref sums, 104);
+                V128.StoreUnsafe(hn_o32_s0, ref sums, 140);
+                V128.StoreUnsafe(z_o32_s1, ref sums, 176);
+                V128.StoreUnsafe(r_o32_s1, ref sums, 212);
+                V128.StoreUnsafe(xn_o32_s1, ref sums, 248);
+                V128.StoreUnsafe(hn_o32_s1, ref sums, 284);
+                V128.StoreUnsafe(z_o32_s2, ref sums, 320);
+                V128.StoreUnsafe(r_o32_s2, ref sums, 356);
+                V128.StoreUnsafe(xn_o32_s2, ref sums, 392);
+                V128.StoreUnsafe(hn_o32_s2, ref sums, 428);
+            }
+
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchVector128(ref sums, 144, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 32, true, 3, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 36 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchVector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
+        {
+            for (int q = 0; q < sequences; q++)
+            {
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 4)
                 {
-                    var z = Sigmoid(z_o32_s0);
-                    var r = Sigmoid(r_o32_s0);
-                    var n = Relu(MultiplyAdd(r, hn_o32_s0, xn_o32_s0));
-                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zeroState ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev0, 32), 1)) - n, n), ref Unsafe.Add(ref hNext0, 32), 1);
+                    var z = Sigmoid(V128.LoadUnsafe(ref sumsQ, k));
+                    var r = Sigmoid(V128.LoadUnsafe(ref sumsQ, 36 + k));
+                    var n = Relu(MultiplyAdd(r, V128.LoadUnsafe(ref sumsQ, 108 + k), V128.LoadUnsafe(ref sumsQ, 72 + k)));
+                    V128.StoreUnsafe(MultiplyAdd(z, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
                 }
 
-                // Outputs 32..32 of sequence 1: the last vector, only partly used.
+                // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+                if (tail)
                 {
-                    var z = Sigmoid(z_o32_s1);
-                    var r = Sigmoid(r_o32_s1);
-                    var n = Relu(MultiplyAdd(r, hn_o32_s1, xn_o32_s1));
-                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zeroState ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev1, 32), 1)) - n, n), ref Unsafe.Add(ref hNext1, 32), 1);
+                    var z = Sigmoid(V128.LoadUnsafe(ref sumsQ, count));
+                    var r = Sigmoid(V128.LoadUnsafe(ref sumsQ, 36 + count));
+                    var n = Relu(MultiplyAdd(r, V128.LoadUnsafe(ref sumsQ, 108 + count), V128.LoadUnsafe(ref sumsQ, 72 + count)));
+                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(z, (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrevQ, start + count), 1)) - n, n), ref Unsafe.Add(ref hNextQ, start + count), 1);
                 }
             }
         }
@@ -4006,9 +4063,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r, xn, hn) are at s × 33 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 33 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -4023,23 +4080,26 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state lie q strides after the first.
-        /// The next states must not be the previous ones: later tiles still read them after earlier ones have stored.
+        /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, bool zeroState)
+        private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
             // Packed weights, rows of 99 floats (z 0..32, r 33..65, n 66..98): W at 0, U at 891, bias at 4158.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 891);
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
 
             // Outputs 0..32, 1 chunks of 1 at a time from output c0.
             for (nuint c0 = 0; c0 < 33; c0 += 1)
@@ -4054,21 +4114,26 @@ namespace RnnGen.Generated
                     var r_0_s1 = 0f;
                     var xn_0_s1 = 0f;
                     var hn_0_s1 = 0f;
+                    var z_0_s2 = 0f;
+                    var r_0_s2 = 0f;
+                    var xn_0_s2 = 0f;
+                    var hn_0_s2 = 0f;
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 99);
-                        var wi_z_0 = Unsafe.Add(ref wi, c0);
-                        var wi_r_0 = Unsafe.Add(ref wi, c0 + 33);
-                        var wi_xn_0 = Unsafe.Add(ref wi, c0 + 66);
                         var xi_s0 = Unsafe.Add(ref x0, i);
-                        z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
-                        r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
-                        xn_0_s0 = MultiplyAdd(wi_xn_0, xi_s0, xn_0_s0);
+                        z_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 33), xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 66), xi_s0, xn_0_s0);
                         var xi_s1 = Unsafe.Add(ref x1, i);
-                        z_0_s1 = MultiplyAdd(wi_z_0, xi_s1, z_0_s1);
-                        r_0_s1 = MultiplyAdd(wi_r_0, xi_s1, r_0_s1);
-                        xn_0_s1 = MultiplyAdd(wi_xn_0, xi_s1, xn_0_s1);
+                        z_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 33), xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 66), xi_s1, xn_0_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        z_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 33), xi_s2, r_0_s2);
+                        xn_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 66), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -4076,35 +4141,61 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 99);
-                            var uj_z_0 = Unsafe.Add(ref uj, c0);
-                            var uj_r_0 = Unsafe.Add(ref uj, c0 + 33);
-                            var uj_hn_0 = Unsafe.Add(ref uj, c0 + 66);
                             var hj_s0 = Unsafe.Add(ref hPrev0, j);
-                            z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
-                            r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
-                            hn_0_s0 = MultiplyAdd(uj_hn_0, hj_s0, hn_0_s0);
+                            z_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 33), hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 66), hj_s0, hn_0_s0);
                             var hj_s1 = Unsafe.Add(ref hPrev1, j);
-                            z_0_s1 = MultiplyAdd(uj_z_0, hj_s1, z_0_s1);
-                            r_0_s1 = MultiplyAdd(uj_r_0, hj_s1, r_0_s1);
-                            hn_0_s1 = MultiplyAdd(uj_hn_0, hj_s1, hn_0_s1);
+                            z_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 33), hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 66), hj_s1, hn_0_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            z_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 33), hj_s2, r_0_s2);
+                            hn_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 66), hj_s2, hn_0_s2);
                         }
                     }
 
-                    // Chunk 0 of the tile of sequence 0.
-                    {
-                        var z = Sigmoid(z_0_s0);
-                        var r = Sigmoid(r_0_s0);
-                        var n = Relu(MultiplyAdd(r, hn_0_s0, xn_0_s0));
-                        Unsafe.Add(ref hNext0, c0) = MultiplyAdd(z, (zeroState ? 0f : Unsafe.Add(ref hPrev0, c0)) - n, n);
-                    }
+                    // The sums go to the stack row of the whole layer; the epilogue runs once every tile is done.
+                    Unsafe.Add(ref sums, c0) = z_0_s0;
+                    Unsafe.Add(ref sums, c0 + 33) = r_0_s0;
+                    Unsafe.Add(ref sums, c0 + 66) = xn_0_s0;
+                    Unsafe.Add(ref sums, c0 + 99) = hn_0_s0;
+                    Unsafe.Add(ref sums, c0 + 132) = z_0_s1;
+                    Unsafe.Add(ref sums, c0 + 165) = r_0_s1;
+                    Unsafe.Add(ref sums, c0 + 198) = xn_0_s1;
+                    Unsafe.Add(ref sums, c0 + 231) = hn_0_s1;
+                    Unsafe.Add(ref sums, c0 + 264) = z_0_s2;
+                    Unsafe.Add(ref sums, c0 + 297) = r_0_s2;
+                    Unsafe.Add(ref sums, c0 + 330) = xn_0_s2;
+                    Unsafe.Add(ref sums, c0 + 363) = hn_0_s2;
+                }
+            }
 
-                    // Chunk 0 of the tile of sequence 1.
-                    {
-                        var z = Sigmoid(z_0_s1);
-                        var r = Sigmoid(r_0_s1);
-                        var n = Relu(MultiplyAdd(r, hn_0_s1, xn_0_s1));
-                        Unsafe.Add(ref hNext1, c0) = MultiplyAdd(z, (zeroState ? 0f : Unsafe.Add(ref hPrev1, c0)) - n, n);
-                    }
+            // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
+            EpilogueBatchScalar(ref sums, 132, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 33, false, 3, zeroState);
+        }
+
+        /// <summary>
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r, xn, hn) are at s × 33 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void EpilogueBatchScalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
+        {
+            for (int q = 0; q < sequences; q++)
+            {
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    var z = Sigmoid(Unsafe.Add(ref sumsQ, k));
+                    var r = Sigmoid(Unsafe.Add(ref sumsQ, 33 + k));
+                    var n = Relu(MultiplyAdd(r, Unsafe.Add(ref sumsQ, 99 + k), Unsafe.Add(ref sumsQ, 66 + k)));
+                    Unsafe.Add(ref hNextQ, start + k) = MultiplyAdd(z, (zero ? 0f : Unsafe.Add(ref hPrevQ, start + k)) - n, n);
                 }
             }
         }

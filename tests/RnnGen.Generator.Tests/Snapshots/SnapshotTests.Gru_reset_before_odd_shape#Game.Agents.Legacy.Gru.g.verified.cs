@@ -1708,12 +1708,7 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatch1Vector128(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 4, true, zeroState);
-            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 16), ref hPrev1, ref hNext1, ref scratch1, 0, 4, true, zeroState);
-            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 32), ref hPrev2, ref hNext2, ref scratch2, 0, 4, true, zeroState);
-            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 48), ref hPrev3, ref hNext3, ref scratch3, 0, 4, true, zeroState);
-            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 64), ref hPrev4, ref hNext4, ref scratch4, 0, 4, true, zeroState);
-            EpilogueBatch1Vector128(ref Unsafe.Add(ref sums, 80), ref hPrev5, ref hNext5, ref scratch5, 0, 4, true, zeroState);
+            EpilogueBatch1Vector128(ref sums, 16, ref hPrev, hPrevStride, ref hNext, hNextStride, ref scratch, 32, 0, 4, true, 6, zeroState);
 
             // Phase 2 of 2.
 
@@ -1834,63 +1829,74 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatch2Vector128(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 4, true, zeroState);
-            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 8), ref hPrev1, ref hNext1, ref scratch1, 0, 4, true, zeroState);
-            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 16), ref hPrev2, ref hNext2, ref scratch2, 0, 4, true, zeroState);
-            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 24), ref hPrev3, ref hNext3, ref scratch3, 0, 4, true, zeroState);
-            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 32), ref hPrev4, ref hNext4, ref scratch4, 0, 4, true, zeroState);
-            EpilogueBatch2Vector128(ref Unsafe.Add(ref sums, 40), ref hPrev5, ref hNext5, ref scratch5, 0, 4, true, zeroState);
+            EpilogueBatch2Vector128(ref sums, 8, ref hPrev, hPrevStride, ref hNext, hNextStride, ref scratch, 32, 0, 4, true, 6, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r) are at s × 8 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r) are at s × 8 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatch1Vector128(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatch1Vector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, nint scratchStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            ref float update = ref scratch;
-            ref float resetHidden = ref Unsafe.Add(ref scratch, 8);
-            for (nuint k = 0; k < count; k += 4)
+            for (int q = 0; q < sequences; q++)
             {
-                // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
-                V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sums, k)), ref update, start + k);
-                var r = Sigmoid(V128.LoadUnsafe(ref sums, 8 + k));
-                V128.StoreUnsafe(r * (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)), ref resetHidden, start + k);
-            }
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float scratchQ = ref Unsafe.Add(ref scratch, q * scratchStride);
+                ref float updateQ = ref scratchQ;
+                ref float resetHiddenQ = ref Unsafe.Add(ref scratchQ, 8);
+                for (nuint k = 0; k < count; k += 4)
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sumsQ, k)), ref updateQ, start + k);
+                    var r = Sigmoid(V128.LoadUnsafe(ref sumsQ, 8 + k));
+                    V128.StoreUnsafe(r * (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrevQ, start + k)), ref resetHiddenQ, start + k);
+                }
 
-            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
-            if (tail)
-            {
-                // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
-                V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sums, count)), ref update, start + count);
-                var r = Sigmoid(V128.LoadUnsafe(ref sums, 8 + count));
-                V128.StoreUnsafe(r * (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev, start + count), 1)), ref resetHidden, start + count);
+                // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+                if (tail)
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sumsQ, count)), ref updateQ, start + count);
+                    var r = Sigmoid(V128.LoadUnsafe(ref sumsQ, 8 + count));
+                    V128.StoreUnsafe(r * (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrevQ, start + count), 1)), ref resetHiddenQ, start + count);
+                }
             }
         }
 
         /// <summary>
-        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (n) are at s × 8 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (n) are at s × 8 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatch2Vector128(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatch2Vector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, nint scratchStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            ref float update = ref scratch;
-            ref float resetHidden = ref Unsafe.Add(ref scratch, 8);
-            for (nuint k = 0; k < count; k += 4)
+            for (int q = 0; q < sequences; q++)
             {
-                var n = Tanh(V128.LoadUnsafe(ref sums, k));
-                V128.StoreUnsafe(MultiplyAdd(V128.LoadUnsafe(ref update, start + k), (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrev, start + k)) - n, n), ref hNext, start + k);
-            }
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float scratchQ = ref Unsafe.Add(ref scratch, q * scratchStride);
+                ref float updateQ = ref scratchQ;
+                ref float resetHiddenQ = ref Unsafe.Add(ref scratchQ, 8);
+                for (nuint k = 0; k < count; k += 4)
+                {
+                    var n = Tanh(V128.LoadUnsafe(ref sumsQ, k));
+                    V128.StoreUnsafe(MultiplyAdd(V128.LoadUnsafe(ref updateQ, start + k), (zero ? V128.Create(0f) : V128.LoadUnsafe(ref hPrevQ, start + k)) - n, n), ref hNextQ, start + k);
+                }
 
-            // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
-            if (tail)
-            {
-                var n = Tanh(V128.LoadUnsafe(ref sums, count));
-                global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(V128.LoadUnsafe(ref update, start + count), (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrev, start + count), 1)) - n, n), ref Unsafe.Add(ref hNext, start + count), 1);
+                // The last 1 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+                if (tail)
+                {
+                    var n = Tanh(V128.LoadUnsafe(ref sumsQ, count));
+                    global::RnnGen.Kernels.PartialVectors.Store128(MultiplyAdd(V128.LoadUnsafe(ref updateQ, start + count), (zero ? V128.Create(0f) : global::RnnGen.Kernels.PartialVectors.Load128(ref Unsafe.Add(ref hPrevQ, start + count), 1)) - n, n), ref Unsafe.Add(ref hNextQ, start + count), 1);
+                }
             }
         }
 
@@ -2041,9 +2047,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r) are at s × 5 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r) are at s × 5 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void Epilogue1Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
@@ -2060,9 +2066,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (n) are at s × 5 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (n) are at s × 5 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void Epilogue2Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
@@ -2216,12 +2222,7 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatch1Scalar(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 5, false, zeroState);
-            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 10), ref hPrev1, ref hNext1, ref scratch1, 0, 5, false, zeroState);
-            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 20), ref hPrev2, ref hNext2, ref scratch2, 0, 5, false, zeroState);
-            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 30), ref hPrev3, ref hNext3, ref scratch3, 0, 5, false, zeroState);
-            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 40), ref hPrev4, ref hNext4, ref scratch4, 0, 5, false, zeroState);
-            EpilogueBatch1Scalar(ref Unsafe.Add(ref sums, 50), ref hPrev5, ref hNext5, ref scratch5, 0, 5, false, zeroState);
+            EpilogueBatch1Scalar(ref sums, 10, ref hPrev, hPrevStride, ref hNext, hNextStride, ref scratch, 32, 0, 5, false, 6, zeroState);
 
             // Phase 2 of 2.
 
@@ -2287,47 +2288,58 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatch2Scalar(ref sums, ref hPrev0, ref hNext0, ref scratch0, 0, 5, false, zeroState);
-            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 5), ref hPrev1, ref hNext1, ref scratch1, 0, 5, false, zeroState);
-            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 10), ref hPrev2, ref hNext2, ref scratch2, 0, 5, false, zeroState);
-            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 15), ref hPrev3, ref hNext3, ref scratch3, 0, 5, false, zeroState);
-            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 20), ref hPrev4, ref hNext4, ref scratch4, 0, 5, false, zeroState);
-            EpilogueBatch2Scalar(ref Unsafe.Add(ref sums, 25), ref hPrev5, ref hNext5, ref scratch5, 0, 5, false, zeroState);
+            EpilogueBatch2Scalar(ref sums, 5, ref hPrev, hPrevStride, ref hNext, hNextStride, ref scratch, 32, 0, 5, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (z, r) are at s × 5 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (z, r) are at s × 5 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatch1Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatch1Scalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, nint scratchStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            ref float update = ref scratch;
-            ref float resetHidden = ref Unsafe.Add(ref scratch, 5);
-            for (nuint k = 0; k < count; k += 1)
+            for (int q = 0; q < sequences; q++)
             {
-                // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
-                Unsafe.Add(ref update, start + k) = Sigmoid(Unsafe.Add(ref sums, k));
-                var r = Sigmoid(Unsafe.Add(ref sums, 5 + k));
-                Unsafe.Add(ref resetHidden, start + k) = r * (zero ? 0f : Unsafe.Add(ref hPrev, start + k));
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float scratchQ = ref Unsafe.Add(ref scratch, q * scratchStride);
+                ref float updateQ = ref scratchQ;
+                ref float resetHiddenQ = ref Unsafe.Add(ref scratchQ, 5);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    // z waits in a scratch row; r ⊙ h is the operand of the candidate's product.
+                    Unsafe.Add(ref updateQ, start + k) = Sigmoid(Unsafe.Add(ref sumsQ, k));
+                    var r = Sigmoid(Unsafe.Add(ref sumsQ, 5 + k));
+                    Unsafe.Add(ref resetHiddenQ, start + k) = r * (zero ? 0f : Unsafe.Add(ref hPrevQ, start + k));
+                }
             }
         }
 
         /// <summary>
-        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (n) are at s × 5 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The GRU epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (n) are at s × 5 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatch2Scalar(ref float sums, ref float hPrev, ref float hNext, ref float scratch, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatch2Scalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, nint scratchStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            ref float update = ref scratch;
-            ref float resetHidden = ref Unsafe.Add(ref scratch, 5);
-            for (nuint k = 0; k < count; k += 1)
+            for (int q = 0; q < sequences; q++)
             {
-                var n = Tanh(Unsafe.Add(ref sums, k));
-                Unsafe.Add(ref hNext, start + k) = MultiplyAdd(Unsafe.Add(ref update, start + k), (zero ? 0f : Unsafe.Add(ref hPrev, start + k)) - n, n);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float scratchQ = ref Unsafe.Add(ref scratch, q * scratchStride);
+                ref float updateQ = ref scratchQ;
+                ref float resetHiddenQ = ref Unsafe.Add(ref scratchQ, 5);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    var n = Tanh(Unsafe.Add(ref sumsQ, k));
+                    Unsafe.Add(ref hNextQ, start + k) = MultiplyAdd(Unsafe.Add(ref updateQ, start + k), (zero ? 0f : Unsafe.Add(ref hPrevQ, start + k)) - n, n);
+                }
             }
         }
     }

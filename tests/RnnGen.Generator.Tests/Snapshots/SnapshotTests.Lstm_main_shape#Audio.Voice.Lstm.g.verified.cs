@@ -8,7 +8,7 @@
 //   Timesteps = 100, Input = 32, Output = 64, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true
 //   W: 4·64×32, U: 4·64×64; gates packed as i, f, g, o (Keras i, f, c, o; PyTorch i, f, g, o)
 //   49,152 FLOPs per timestep, 4,915,200 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 34,176 bytes (Vector512, Vector256, Vector128), 25,920 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 41,920 bytes (Vector512), 36,800 bytes (Vector256, Vector128), 28,544 bytes (Scalar)
+//   Stack, at most, frames included: Run/RunLast 34,176 bytes (Vector512, Vector256, Vector128), 25,920 bytes (Scalar); Step 25,664 bytes; StepBatch/RunBatch/RunLastBatch 41,920 bytes (Vector512), 38,080 bytes (Vector256, Vector128), 29,824 bytes (Scalar)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
@@ -28,17 +28,17 @@
 //   Vector256 (AVX2 + FMA): 8 chunks of 8 outputs per gate;
 //       sums i, f, g, o; 3 tiles of up to 3 chunks, so the sums fit in registers; loops over columns (3,072 multiply-adds exceed the unroll budget);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Vector128 (SSE, Arm64 AdvSimd): 16 chunks of 4 outputs per gate;
 //       sums i, f, g, o; a loop over 5 tiles of 3 chunks, then 1 more; loops over columns (6,144 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: blocks of 7 timesteps, input projections 2 at a time, each weight vector loaded once for all of them.
 //   Scalar (no SIMD): 64 outputs per gate, one float at a time;
 //       sums i, f, g, o; a loop over 21 tiles of 3 chunks, then 1 more; loops over columns (24,576 multiply-adds);
 //       Step writes the new state over the old one, with no stack rows;
-//       StepBatch and the other batched members: 2 sequences per kernel call, tiles of 1 chunk (8 sums in registers), the rest one at a time;
+//       StepBatch and the other batched members: 3 sequences per kernel call, tiles of 1 chunk (12 sums in registers), the rest one at a time;
 //       Run: a loop of the step kernel.
 
 #nullable enable
@@ -442,9 +442,9 @@ namespace RnnGen.Generated
             else if (V256.IsHardwareAccelerated && Fma.IsSupported)
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
                     StepBatchVector256(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
@@ -459,9 +459,9 @@ namespace RnnGen.Generated
             else if (V128.IsHardwareAccelerated)
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
                     StepBatchVector128(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
@@ -476,9 +476,9 @@ namespace RnnGen.Generated
             else
             {
                 int n = 0;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float states = ref Unsafe.Add(ref h, n * Output);
                     StepBatchScalar(ref weights.Packed, ref Unsafe.Add(ref x, n * Input), Input, ref states, Output, ref states, Output, ref Unsafe.Add(ref cell, n * Output), Output, ref sums, zeroState: false);
@@ -536,10 +536,10 @@ namespace RnnGen.Generated
             {
                 int n = 0;
                 // From zero states the cell states start at zero too, in rows of the stack.
-                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[3 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -570,10 +570,10 @@ namespace RnnGen.Generated
             {
                 int n = 0;
                 // From zero states the cell states start at zero too, in rows of the stack.
-                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[3 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -604,10 +604,10 @@ namespace RnnGen.Generated
             {
                 int n = 0;
                 // From zero states the cell states start at zero too, in rows of the stack.
-                global::System.Span<float> zeroCells = zeroState ? stackalloc float[2 * Output] : default;
-                global::System.Span<float> sumsBuffer = stackalloc float[528];
+                global::System.Span<float> zeroCells = zeroState ? stackalloc float[3 * Output] : default;
+                global::System.Span<float> sumsBuffer = stackalloc float[784];
                 ref float sums = ref AlignTo64(sumsBuffer);
-                for (; n + 2 <= count; n += 2)
+                for (; n + 3 <= count; n += 3)
                 {
                     ref float xs = ref Unsafe.Add(ref x, n * steps * Input);
                     ref float ys = ref Unsafe.Add(ref y, n * steps * Output);
@@ -1185,9 +1185,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
@@ -1787,31 +1787,34 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, ref cell2, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, ref cell3, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, ref cell4, 0, 64, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, ref cell5, 0, 64, false, zeroState);
+            EpilogueBatchVector512(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, ref cell, cellStride, 0, 64, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector512(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 16)
+            for (int q = 0; q < sequences; q++)
             {
-                var i = Sigmoid(V512.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V512.LoadUnsafe(ref sums, 64 + k));
-                var g = Tanh(V512.LoadUnsafe(ref sums, 128 + k));
-                var o = Sigmoid(V512.LoadUnsafe(ref sums, 192 + k));
-                var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref cell, start + k)), i * g);
-                V512.StoreUnsafe(c, ref cell, start + k);
-                V512.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float cellQ = ref Unsafe.Add(ref cell, q * cellStride);
+                for (nuint k = 0; k < count; k += 16)
+                {
+                    var i = Sigmoid(V512.LoadUnsafe(ref sumsQ, k));
+                    var f = Sigmoid(V512.LoadUnsafe(ref sumsQ, 64 + k));
+                    var g = Tanh(V512.LoadUnsafe(ref sumsQ, 128 + k));
+                    var o = Sigmoid(V512.LoadUnsafe(ref sumsQ, 192 + k));
+                    var c = Avx512F.FusedMultiplyAdd(f, (zero ? V512.Create(0f) : V512.LoadUnsafe(ref cellQ, start + k)), i * g);
+                    V512.StoreUnsafe(c, ref cellQ, start + k);
+                    V512.StoreUnsafe(o * Tanh(c), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -2431,9 +2434,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
@@ -2451,7 +2454,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Vector256 path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state and cell state lie q strides after the first.
         /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
@@ -2462,15 +2465,19 @@ namespace RnnGen.Generated
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
             ref float cell0 = ref cell;
             ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+            ref float cell2 = ref Unsafe.Add(ref cell, 2 * cellStride);
 
             // Outputs 0..63, 1 chunks of 8 at a time from output c0.
             for (nuint c0 = 0; c0 < 64; c0 += 8)
@@ -2485,24 +2492,29 @@ namespace RnnGen.Generated
                     var f_0_s1 = V256.LoadUnsafe(ref b, c0 + 64);
                     var g_0_s1 = V256.LoadUnsafe(ref b, c0 + 128);
                     var o_0_s1 = V256.LoadUnsafe(ref b, c0 + 192);
+                    var i_0_s2 = V256.LoadUnsafe(ref b, c0);
+                    var f_0_s2 = V256.LoadUnsafe(ref b, c0 + 64);
+                    var g_0_s2 = V256.LoadUnsafe(ref b, c0 + 128);
+                    var o_0_s2 = V256.LoadUnsafe(ref b, c0 + 192);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
-                        var wi_i_0 = V256.LoadUnsafe(ref wi, c0);
-                        var wi_f_0 = V256.LoadUnsafe(ref wi, c0 + 64);
-                        var wi_g_0 = V256.LoadUnsafe(ref wi, c0 + 128);
-                        var wi_o_0 = V256.LoadUnsafe(ref wi, c0 + 192);
                         var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
-                        i_0_s0 = Fma.MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
-                        f_0_s0 = Fma.MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
-                        g_0_s0 = Fma.MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
-                        o_0_s0 = Fma.MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        i_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s0, i_0_s0);
+                        f_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s0, f_0_s0);
+                        g_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s0, g_0_s0);
+                        o_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 192), xi_s0, o_0_s0);
                         var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
-                        i_0_s1 = Fma.MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
-                        f_0_s1 = Fma.MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
-                        g_0_s1 = Fma.MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
-                        o_0_s1 = Fma.MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                        i_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s1, i_0_s1);
+                        f_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s1, f_0_s1);
+                        g_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s1, g_0_s1);
+                        o_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 192), xi_s1, o_0_s1);
+                        var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
+                        i_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s2, i_0_s2);
+                        f_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s2, f_0_s2);
+                        g_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s2, g_0_s2);
+                        o_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 192), xi_s2, o_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2510,20 +2522,21 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
-                            var uj_i_0 = V256.LoadUnsafe(ref uj, c0);
-                            var uj_f_0 = V256.LoadUnsafe(ref uj, c0 + 64);
-                            var uj_g_0 = V256.LoadUnsafe(ref uj, c0 + 128);
-                            var uj_o_0 = V256.LoadUnsafe(ref uj, c0 + 192);
                             var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
-                            i_0_s0 = Fma.MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
-                            f_0_s0 = Fma.MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
-                            g_0_s0 = Fma.MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
-                            o_0_s0 = Fma.MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            i_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s0, i_0_s0);
+                            f_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s0, f_0_s0);
+                            g_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s0, g_0_s0);
+                            o_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 192), hj_s0, o_0_s0);
                             var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
-                            i_0_s1 = Fma.MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
-                            f_0_s1 = Fma.MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
-                            g_0_s1 = Fma.MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
-                            o_0_s1 = Fma.MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                            i_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s1, i_0_s1);
+                            f_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s1, f_0_s1);
+                            g_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s1, g_0_s1);
+                            o_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 192), hj_s1, o_0_s1);
+                            var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
+                            i_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s2, i_0_s2);
+                            f_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s2, f_0_s2);
+                            g_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s2, g_0_s2);
+                            o_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 192), hj_s2, o_0_s2);
                         }
                     }
 
@@ -2536,31 +2549,42 @@ namespace RnnGen.Generated
                     V256.StoreUnsafe(f_0_s1, ref sums, c0 + 320);
                     V256.StoreUnsafe(g_0_s1, ref sums, c0 + 384);
                     V256.StoreUnsafe(o_0_s1, ref sums, c0 + 448);
+                    V256.StoreUnsafe(i_0_s2, ref sums, c0 + 512);
+                    V256.StoreUnsafe(f_0_s2, ref sums, c0 + 576);
+                    V256.StoreUnsafe(g_0_s2, ref sums, c0 + 640);
+                    V256.StoreUnsafe(o_0_s2, ref sums, c0 + 704);
                 }
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+            EpilogueBatchVector256(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, ref cell, cellStride, 0, 64, false, 3, zeroState);
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector256(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 8)
+            for (int q = 0; q < sequences; q++)
             {
-                var i = Sigmoid(V256.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V256.LoadUnsafe(ref sums, 64 + k));
-                var g = Tanh(V256.LoadUnsafe(ref sums, 128 + k));
-                var o = Sigmoid(V256.LoadUnsafe(ref sums, 192 + k));
-                var c = Fma.MultiplyAdd(f, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref cell, start + k)), i * g);
-                V256.StoreUnsafe(c, ref cell, start + k);
-                V256.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float cellQ = ref Unsafe.Add(ref cell, q * cellStride);
+                for (nuint k = 0; k < count; k += 8)
+                {
+                    var i = Sigmoid(V256.LoadUnsafe(ref sumsQ, k));
+                    var f = Sigmoid(V256.LoadUnsafe(ref sumsQ, 64 + k));
+                    var g = Tanh(V256.LoadUnsafe(ref sumsQ, 128 + k));
+                    var o = Sigmoid(V256.LoadUnsafe(ref sumsQ, 192 + k));
+                    var c = Fma.MultiplyAdd(f, (zero ? V256.Create(0f) : V256.LoadUnsafe(ref cellQ, start + k)), i * g);
+                    V256.StoreUnsafe(c, ref cellQ, start + k);
+                    V256.StoreUnsafe(o * Tanh(c), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -2965,9 +2989,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
@@ -2985,7 +3009,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Vector128 path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state and cell state lie q strides after the first.
         /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
@@ -2996,15 +3020,19 @@ namespace RnnGen.Generated
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
             ref float cell0 = ref cell;
             ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+            ref float cell2 = ref Unsafe.Add(ref cell, 2 * cellStride);
 
             // Outputs 0..63, 1 chunks of 4 at a time from output c0.
             for (nuint c0 = 0; c0 < 64; c0 += 4)
@@ -3019,24 +3047,29 @@ namespace RnnGen.Generated
                     var f_0_s1 = V128.LoadUnsafe(ref b, c0 + 64);
                     var g_0_s1 = V128.LoadUnsafe(ref b, c0 + 128);
                     var o_0_s1 = V128.LoadUnsafe(ref b, c0 + 192);
+                    var i_0_s2 = V128.LoadUnsafe(ref b, c0);
+                    var f_0_s2 = V128.LoadUnsafe(ref b, c0 + 64);
+                    var g_0_s2 = V128.LoadUnsafe(ref b, c0 + 128);
+                    var o_0_s2 = V128.LoadUnsafe(ref b, c0 + 192);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
-                        var wi_i_0 = V128.LoadUnsafe(ref wi, c0);
-                        var wi_f_0 = V128.LoadUnsafe(ref wi, c0 + 64);
-                        var wi_g_0 = V128.LoadUnsafe(ref wi, c0 + 128);
-                        var wi_o_0 = V128.LoadUnsafe(ref wi, c0 + 192);
                         var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
-                        i_0_s0 = MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
-                        f_0_s0 = MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
-                        g_0_s0 = MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
-                        o_0_s0 = MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        i_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi_s0, o_0_s0);
                         var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
-                        i_0_s1 = MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
-                        f_0_s1 = MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
-                        g_0_s1 = MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
-                        o_0_s1 = MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                        i_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi_s1, o_0_s1);
+                        var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
+                        i_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s2, i_0_s2);
+                        f_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s2, f_0_s2);
+                        g_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s2, g_0_s2);
+                        o_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi_s2, o_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3044,20 +3077,21 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
-                            var uj_i_0 = V128.LoadUnsafe(ref uj, c0);
-                            var uj_f_0 = V128.LoadUnsafe(ref uj, c0 + 64);
-                            var uj_g_0 = V128.LoadUnsafe(ref uj, c0 + 128);
-                            var uj_o_0 = V128.LoadUnsafe(ref uj, c0 + 192);
                             var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
-                            i_0_s0 = MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
-                            f_0_s0 = MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
-                            g_0_s0 = MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
-                            o_0_s0 = MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            i_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj_s0, o_0_s0);
                             var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
-                            i_0_s1 = MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
-                            f_0_s1 = MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
-                            g_0_s1 = MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
-                            o_0_s1 = MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                            i_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj_s1, o_0_s1);
+                            var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
+                            i_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s2, i_0_s2);
+                            f_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s2, f_0_s2);
+                            g_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s2, g_0_s2);
+                            o_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj_s2, o_0_s2);
                         }
                     }
 
@@ -3070,31 +3104,42 @@ namespace RnnGen.Generated
                     V128.StoreUnsafe(f_0_s1, ref sums, c0 + 320);
                     V128.StoreUnsafe(g_0_s1, ref sums, c0 + 384);
                     V128.StoreUnsafe(o_0_s1, ref sums, c0 + 448);
+                    V128.StoreUnsafe(i_0_s2, ref sums, c0 + 512);
+                    V128.StoreUnsafe(f_0_s2, ref sums, c0 + 576);
+                    V128.StoreUnsafe(g_0_s2, ref sums, c0 + 640);
+                    V128.StoreUnsafe(o_0_s2, ref sums, c0 + 704);
                 }
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+            EpilogueBatchVector128(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, ref cell, cellStride, 0, 64, false, 3, zeroState);
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 4)
+            for (int q = 0; q < sequences; q++)
             {
-                var i = Sigmoid(V128.LoadUnsafe(ref sums, k));
-                var f = Sigmoid(V128.LoadUnsafe(ref sums, 64 + k));
-                var g = Tanh(V128.LoadUnsafe(ref sums, 128 + k));
-                var o = Sigmoid(V128.LoadUnsafe(ref sums, 192 + k));
-                var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cell, start + k)), i * g);
-                V128.StoreUnsafe(c, ref cell, start + k);
-                V128.StoreUnsafe(o * Tanh(c), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float cellQ = ref Unsafe.Add(ref cell, q * cellStride);
+                for (nuint k = 0; k < count; k += 4)
+                {
+                    var i = Sigmoid(V128.LoadUnsafe(ref sumsQ, k));
+                    var f = Sigmoid(V128.LoadUnsafe(ref sumsQ, 64 + k));
+                    var g = Tanh(V128.LoadUnsafe(ref sumsQ, 128 + k));
+                    var o = Sigmoid(V128.LoadUnsafe(ref sumsQ, 192 + k));
+                    var c = MultiplyAdd(f, (zero ? V128.Create(0f) : V128.LoadUnsafe(ref cellQ, start + k)), i * g);
+                    V128.StoreUnsafe(c, ref cellQ, start + k);
+                    V128.StoreUnsafe(o * Tanh(c), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -3226,9 +3271,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
@@ -3246,7 +3291,7 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// One timestep of 2 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
+        /// One timestep of 3 sequences on the Scalar path, each weight vector loaded once for all of them. Sequence q's
         /// input, previous and next state and cell state lie q strides after the first.
         /// The next states may be the previous ones: every product has read all of them before the first store.
         /// </summary>
@@ -3257,15 +3302,19 @@ namespace RnnGen.Generated
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
-            // The 2 sequences' rows.
+            // The 3 sequences' rows.
             ref float x0 = ref x;
             ref float x1 = ref Unsafe.Add(ref x, xStride);
+            ref float x2 = ref Unsafe.Add(ref x, 2 * xStride);
             ref float hPrev0 = ref hPrev;
             ref float hPrev1 = ref Unsafe.Add(ref hPrev, hPrevStride);
+            ref float hPrev2 = ref Unsafe.Add(ref hPrev, 2 * hPrevStride);
             ref float hNext0 = ref hNext;
             ref float hNext1 = ref Unsafe.Add(ref hNext, hNextStride);
+            ref float hNext2 = ref Unsafe.Add(ref hNext, 2 * hNextStride);
             ref float cell0 = ref cell;
             ref float cell1 = ref Unsafe.Add(ref cell, cellStride);
+            ref float cell2 = ref Unsafe.Add(ref cell, 2 * cellStride);
 
             // Outputs 0..63, 1 chunks of 1 at a time from output c0.
             for (nuint c0 = 0; c0 < 64; c0 += 1)
@@ -3280,24 +3329,29 @@ namespace RnnGen.Generated
                     var f_0_s1 = Unsafe.Add(ref b, c0 + 64);
                     var g_0_s1 = Unsafe.Add(ref b, c0 + 128);
                     var o_0_s1 = Unsafe.Add(ref b, c0 + 192);
+                    var i_0_s2 = Unsafe.Add(ref b, c0);
+                    var f_0_s2 = Unsafe.Add(ref b, c0 + 64);
+                    var g_0_s2 = Unsafe.Add(ref b, c0 + 128);
+                    var o_0_s2 = Unsafe.Add(ref b, c0 + 192);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
-                        var wi_i_0 = Unsafe.Add(ref wi, c0);
-                        var wi_f_0 = Unsafe.Add(ref wi, c0 + 64);
-                        var wi_g_0 = Unsafe.Add(ref wi, c0 + 128);
-                        var wi_o_0 = Unsafe.Add(ref wi, c0 + 192);
                         var xi_s0 = Unsafe.Add(ref x0, i);
-                        i_0_s0 = MultiplyAdd(wi_i_0, xi_s0, i_0_s0);
-                        f_0_s0 = MultiplyAdd(wi_f_0, xi_s0, f_0_s0);
-                        g_0_s0 = MultiplyAdd(wi_g_0, xi_s0, g_0_s0);
-                        o_0_s0 = MultiplyAdd(wi_o_0, xi_s0, o_0_s0);
+                        i_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi_s0, o_0_s0);
                         var xi_s1 = Unsafe.Add(ref x1, i);
-                        i_0_s1 = MultiplyAdd(wi_i_0, xi_s1, i_0_s1);
-                        f_0_s1 = MultiplyAdd(wi_f_0, xi_s1, f_0_s1);
-                        g_0_s1 = MultiplyAdd(wi_g_0, xi_s1, g_0_s1);
-                        o_0_s1 = MultiplyAdd(wi_o_0, xi_s1, o_0_s1);
+                        i_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi_s1, o_0_s1);
+                        var xi_s2 = Unsafe.Add(ref x2, i);
+                        i_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s2, i_0_s2);
+                        f_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s2, f_0_s2);
+                        g_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s2, g_0_s2);
+                        o_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi_s2, o_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3305,20 +3359,21 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
-                            var uj_i_0 = Unsafe.Add(ref uj, c0);
-                            var uj_f_0 = Unsafe.Add(ref uj, c0 + 64);
-                            var uj_g_0 = Unsafe.Add(ref uj, c0 + 128);
-                            var uj_o_0 = Unsafe.Add(ref uj, c0 + 192);
                             var hj_s0 = Unsafe.Add(ref hPrev0, j);
-                            i_0_s0 = MultiplyAdd(uj_i_0, hj_s0, i_0_s0);
-                            f_0_s0 = MultiplyAdd(uj_f_0, hj_s0, f_0_s0);
-                            g_0_s0 = MultiplyAdd(uj_g_0, hj_s0, g_0_s0);
-                            o_0_s0 = MultiplyAdd(uj_o_0, hj_s0, o_0_s0);
+                            i_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj_s0, o_0_s0);
                             var hj_s1 = Unsafe.Add(ref hPrev1, j);
-                            i_0_s1 = MultiplyAdd(uj_i_0, hj_s1, i_0_s1);
-                            f_0_s1 = MultiplyAdd(uj_f_0, hj_s1, f_0_s1);
-                            g_0_s1 = MultiplyAdd(uj_g_0, hj_s1, g_0_s1);
-                            o_0_s1 = MultiplyAdd(uj_o_0, hj_s1, o_0_s1);
+                            i_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj_s1, o_0_s1);
+                            var hj_s2 = Unsafe.Add(ref hPrev2, j);
+                            i_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s2, i_0_s2);
+                            f_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s2, f_0_s2);
+                            g_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s2, g_0_s2);
+                            o_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj_s2, o_0_s2);
                         }
                     }
 
@@ -3331,31 +3386,42 @@ namespace RnnGen.Generated
                     Unsafe.Add(ref sums, c0 + 320) = f_0_s1;
                     Unsafe.Add(ref sums, c0 + 384) = g_0_s1;
                     Unsafe.Add(ref sums, c0 + 448) = o_0_s1;
+                    Unsafe.Add(ref sums, c0 + 512) = i_0_s2;
+                    Unsafe.Add(ref sums, c0 + 576) = f_0_s2;
+                    Unsafe.Add(ref sums, c0 + 640) = g_0_s2;
+                    Unsafe.Add(ref sums, c0 + 704) = o_0_s2;
                 }
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, ref cell0, 0, 64, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, ref cell1, 0, 64, false, zeroState);
+            EpilogueBatchScalar(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, ref cell, cellStride, 0, 64, false, 3, zeroState);
         }
 
         /// <summary>
-        /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The LSTM epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (i, f, g, o) are at s × 64 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, ref float cell, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchScalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 1)
+            for (int q = 0; q < sequences; q++)
             {
-                var i = Sigmoid(Unsafe.Add(ref sums, k));
-                var f = Sigmoid(Unsafe.Add(ref sums, 64 + k));
-                var g = Tanh(Unsafe.Add(ref sums, 128 + k));
-                var o = Sigmoid(Unsafe.Add(ref sums, 192 + k));
-                var c = MultiplyAdd(f, (zero ? 0f : Unsafe.Add(ref cell, start + k)), i * g);
-                Unsafe.Add(ref cell, start + k) = c;
-                Unsafe.Add(ref hNext, start + k) = o * Tanh(c);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                ref float cellQ = ref Unsafe.Add(ref cell, q * cellStride);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    var i = Sigmoid(Unsafe.Add(ref sumsQ, k));
+                    var f = Sigmoid(Unsafe.Add(ref sumsQ, 64 + k));
+                    var g = Tanh(Unsafe.Add(ref sumsQ, 128 + k));
+                    var o = Sigmoid(Unsafe.Add(ref sumsQ, 192 + k));
+                    var c = MultiplyAdd(f, (zero ? 0f : Unsafe.Add(ref cellQ, start + k)), i * g);
+                    Unsafe.Add(ref cellQ, start + k) = c;
+                    Unsafe.Add(ref hNextQ, start + k) = o * Tanh(c);
+                }
             }
         }
     }

@@ -868,33 +868,33 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 32), ref hPrev1, ref hNext1, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 64), ref hPrev2, ref hNext2, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 96), ref hPrev3, ref hNext3, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 128), ref hPrev4, ref hNext4, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 160), ref hPrev5, ref hNext5, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 192), ref hPrev6, ref hNext6, 0, 16, true, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 224), ref hPrev7, ref hNext7, 0, 16, true, zeroState);
+            EpilogueBatchVector512(ref sums, 32, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 16, true, 8, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 32 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 32 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector512(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 16)
+            for (int q = 0; q < sequences; q++)
             {
-                V512.StoreUnsafe(Sigmoid(V512.LoadUnsafe(ref sums, k)), ref hNext, start + k);
-            }
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 16)
+                {
+                    V512.StoreUnsafe(Sigmoid(V512.LoadUnsafe(ref sumsQ, k)), ref hNextQ, start + k);
+                }
 
-            // The last 8 outputs fill only part of a vector: the caller's states are read and written lane by lane.
-            if (tail)
-            {
-                global::RnnGen.Kernels.PartialVectors.Store512(Sigmoid(V512.LoadUnsafe(ref sums, count)), ref Unsafe.Add(ref hNext, start + count), 8);
+                // The last 8 outputs fill only part of a vector: the caller's states are read and written lane by lane.
+                if (tail)
+                {
+                    global::RnnGen.Kernels.PartialVectors.Store512(Sigmoid(V512.LoadUnsafe(ref sumsQ, count)), ref Unsafe.Add(ref hNextQ, start + count), 8);
+                }
             }
         }
 
@@ -1262,25 +1262,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 24, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 24), ref hPrev1, ref hNext1, 0, 24, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 48), ref hPrev2, ref hNext2, 0, 24, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 72), ref hPrev3, ref hNext3, 0, 24, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 96), ref hPrev4, ref hNext4, 0, 24, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 120), ref hPrev5, ref hNext5, 0, 24, false, zeroState);
+            EpilogueBatchVector256(ref sums, 24, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 24, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector256(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 8)
+            for (int q = 0; q < sequences; q++)
             {
-                V256.StoreUnsafe(Sigmoid(V256.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 8)
+                {
+                    V256.StoreUnsafe(Sigmoid(V256.LoadUnsafe(ref sumsQ, k)), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -1359,9 +1361,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -1656,25 +1658,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 24, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 24), ref hPrev1, ref hNext1, 0, 24, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 48), ref hPrev2, ref hNext2, 0, 24, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 72), ref hPrev3, ref hNext3, 0, 24, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 96), ref hPrev4, ref hNext4, 0, 24, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 120), ref hPrev5, ref hNext5, 0, 24, false, zeroState);
+            EpilogueBatchVector128(ref sums, 24, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 24, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 4)
+            for (int q = 0; q < sequences; q++)
             {
-                V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 4)
+                {
+                    V128.StoreUnsafe(Sigmoid(V128.LoadUnsafe(ref sumsQ, k)), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -1834,9 +1838,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -1966,25 +1970,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 24, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 24), ref hPrev1, ref hNext1, 0, 24, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 48), ref hPrev2, ref hNext2, 0, 24, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 72), ref hPrev3, ref hNext3, 0, 24, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 96), ref hPrev4, ref hNext4, 0, 24, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 120), ref hPrev5, ref hNext5, 0, 24, false, zeroState);
+            EpilogueBatchScalar(ref sums, 24, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 24, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 24 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchScalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 1)
+            for (int q = 0; q < sequences; q++)
             {
-                Unsafe.Add(ref hNext, start + k) = Sigmoid(Unsafe.Add(ref sums, k));
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    Unsafe.Add(ref hNextQ, start + k) = Sigmoid(Unsafe.Add(ref sumsQ, k));
+                }
             }
         }
     }

@@ -1147,9 +1147,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -1662,24 +1662,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector512(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
-            EpilogueBatchVector512(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
+            EpilogueBatchVector512(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 256, false, 5, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector512 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector512(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector512(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 16)
+            for (int q = 0; q < sequences; q++)
             {
-                V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 16)
+                {
+                    V512.StoreUnsafe(Tanh(V512.LoadUnsafe(ref sumsQ, k)), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -2299,9 +2302,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -2432,25 +2435,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector256(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
-            EpilogueBatchVector256(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 256, false, zeroState);
+            EpilogueBatchVector256(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 256, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector256 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector256(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector256(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 8)
+            for (int q = 0; q < sequences; q++)
             {
-                V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 8)
+                {
+                    V256.StoreUnsafe(Tanh(V256.LoadUnsafe(ref sumsQ, k)), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -2855,9 +2860,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -2988,25 +2993,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchVector128(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
-            EpilogueBatchVector128(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 256, false, zeroState);
+            EpilogueBatchVector128(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 256, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Vector128 path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchVector128(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchVector128(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 4)
+            for (int q = 0; q < sequences; q++)
             {
-                V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sums, k)), ref hNext, start + k);
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 4)
+                {
+                    V128.StoreUnsafe(Tanh(V128.LoadUnsafe(ref sumsQ, k)), ref hNextQ, start + k);
+                }
             }
         }
 
@@ -3138,9 +3145,9 @@ namespace RnnGen.Generated
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static void EpilogueScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
@@ -3271,25 +3278,27 @@ namespace RnnGen.Generated
             }
 
             // Every product has read all of h_{t-1}: the epilogue method turns the stored sums into the new state.
-            EpilogueBatchScalar(ref sums, ref hPrev0, ref hNext0, 0, 256, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 256), ref hPrev1, ref hNext1, 0, 256, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 512), ref hPrev2, ref hNext2, 0, 256, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 768), ref hPrev3, ref hNext3, 0, 256, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 1024), ref hPrev4, ref hNext4, 0, 256, false, zeroState);
-            EpilogueBatchScalar(ref Unsafe.Add(ref sums, 1280), ref hPrev5, ref hNext5, 0, 256, false, zeroState);
+            EpilogueBatchScalar(ref sums, 256, ref hPrev, hPrevStride, ref hNext, hNextStride, 0, 256, false, 6, zeroState);
         }
 
         /// <summary>
-        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only:
-        /// the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>. Its own method, so that
-        /// the activations' constants stay in registers here and never crowd a tile's accumulators.
+        /// The SimpleRNN epilogue on the Scalar path for <paramref name="count"/> outputs from <paramref name="start"/>, whole vectors only,
+        /// then the last, partly used one when <paramref name="tail"/>: the sums of slot s (acc) are at s × 256 in <paramref name="sums"/>.
+        /// For each of <paramref name="sequences"/> sequences, whose sums and states lie a stride apart.
+        /// Its own method, so that the activations' constants stay in registers here and never crowd a tile's accumulators.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void EpilogueBatchScalar(ref float sums, ref float hPrev, ref float hNext, nuint start, nuint count, bool tail, bool zero)
+        private static void EpilogueBatchScalar(ref float sums, nint sumsStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, nuint start, nuint count, bool tail, int sequences, bool zero)
         {
-            for (nuint k = 0; k < count; k += 1)
+            for (int q = 0; q < sequences; q++)
             {
-                Unsafe.Add(ref hNext, start + k) = Tanh(Unsafe.Add(ref sums, k));
+                ref float sumsQ = ref Unsafe.Add(ref sums, q * sumsStride);
+                ref float hPrevQ = ref Unsafe.Add(ref hPrev, q * hPrevStride);
+                ref float hNextQ = ref Unsafe.Add(ref hNext, q * hNextStride);
+                for (nuint k = 0; k < count; k += 1)
+                {
+                    Unsafe.Add(ref hNextQ, start + k) = Tanh(Unsafe.Add(ref sumsQ, k));
+                }
             }
         }
     }
