@@ -63,7 +63,7 @@ public class AllocationTests
     /// bookkeeping while other tests run), so each phase measures a few batches and needs one clean batch: an
     /// allocation made by the member itself happens in every call, hence in every batch.
     /// </summary>
-    private static void AssertAllocatesNothing(string model, string member, Action call)
+    internal static void AssertAllocatesNothing(string model, string member, Action call)
     {
         Repeat(call, WarmUpCalls);
         AssertSomeBatchAllocatesNothing(model, member, "after warm-up", call);

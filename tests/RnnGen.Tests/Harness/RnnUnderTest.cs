@@ -36,7 +36,10 @@ public sealed record RnnUnderTest(
     SequenceRunner Run,
     SequenceRunnerFromState RunFromState,
     StateAdvancer RunLast,
-    StateAdvancer Step)
+    StateAdvancer Step,
+    StateAdvancer StepBatch,
+    SequenceRunner RunBatch,
+    StateAdvancer RunLastBatch)
 {
     /// <summary>
     /// Creates an instance of <paramref name="modelType"/> and binds its members by the names and parameter
@@ -69,7 +72,10 @@ public sealed record RnnUnderTest(
             Bind<SequenceRunner>(instance, "Run", ro, rw),
             Bind<SequenceRunnerFromState>(instance, "Run", ro, rw, ro),
             Bind<StateAdvancer>(instance, "RunLast", ro, rw),
-            Bind<StateAdvancer>(instance, "Step", ro, rw));
+            Bind<StateAdvancer>(instance, "Step", ro, rw),
+            Bind<StateAdvancer>(instance, "StepBatch", ro, rw),
+            Bind<SequenceRunner>(instance, "RunBatch", ro, rw),
+            Bind<StateAdvancer>(instance, "RunLastBatch", ro, rw));
     }
 
     /// <summary>Loads <paramref name="weights"/> in the seed layout.</summary>

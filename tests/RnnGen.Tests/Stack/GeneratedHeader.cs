@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -19,15 +20,15 @@ public sealed partial class GeneratedHeader
     /// <summary>Reads the generated file of <paramref name="modelType"/>, a class of this project with a layer attribute.</summary>
     public static GeneratedHeader For(Type modelType, string cell)
     {
-        // bin/<configuration>/<tfm>/ → obj/<configuration>/<tfm>/generated/<generator assembly>/<generator type>/
-        var binary = new DirectoryInfo(AppContext.BaseDirectory);
-        string tfm = binary.Name, configuration = binary.Parent!.Name;
-        DirectoryInfo project = binary.Parent!.Parent!.Parent!;
-        string path = Path.Combine(project.FullName, "obj", configuration, tfm, "generated", "RnnGen.Generator", "RnnGen.Generator.RnnGenerator", $"{modelType.FullName}.{cell}.g.cs");
+        string path = Path.Combine(Folder, $"{modelType.FullName}.{cell}.g.cs");
         return File.Exists(path)
-            ? new GeneratedHeader(string.Join('\n', File.ReadLines(path).TakeWhile(line => line.StartsWith("//", StringComparison.Ordinal))))
+            ? Read(path)
             : throw new FileNotFoundException($"The generated file of {modelType} is not where the build writes it.", path);
     }
+
+    /// <summary>The header of every generated file of this project, by file name.</summary>
+    public static (string File, GeneratedHeader Header)[] All()
+        => [.. Directory.GetFiles(Folder, "*.g.cs").Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), Read(path)))];
 
     /// <summary>
     /// The stated stack bound of <paramref name="members"/> (<c>Run/RunLast</c> or <c>Step</c>) on <paramref name="path"/>,
@@ -49,6 +50,50 @@ public sealed partial class GeneratedHeader
         throw new InvalidOperationException($"No stack figure for {members} on {path} in: {line}");
     }
 
+    /// <summary>
+    /// The k stated for each CPU path, from the lines <c>Vector512 (AVX-512): …</c> and, under each, <c>StepBatch and
+    /// the other batched members: k sequences per kernel call, …</c>: the sequences one kernel call steps at once.
+    /// </summary>
+    public IReadOnlyDictionary<SimdPath, int> SequencesPerKernelCall()
+    {
+        var widths = new Dictionary<SimdPath, int>();
+        SimdPath? path = null;
+        foreach (string line in _text.Split('\n'))
+        {
+            if (PathLine().Match(line) is { Success: true } heading)
+            {
+                path = Enum.Parse<SimdPath>(heading.Groups["path"].Value);
+            }
+            else if (SequencesPerCall().Match(line) is { Success: true } width && path is { } current)
+            {
+                widths.Add(current, int.Parse(width.Groups["k"].Value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return widths;
+    }
+
+    /// <summary>bin/&lt;configuration&gt;/&lt;tfm&gt;/ → obj/&lt;configuration&gt;/&lt;tfm&gt;/generated/&lt;generator assembly&gt;/&lt;generator type&gt;/.</summary>
+    private static string Folder
+    {
+        get
+        {
+            var binary = new DirectoryInfo(AppContext.BaseDirectory);
+            string tfm = binary.Name, configuration = binary.Parent!.Name;
+            DirectoryInfo project = binary.Parent!.Parent!.Parent!;
+            return Path.Combine(project.FullName, "obj", configuration, tfm, "generated", "RnnGen.Generator", "RnnGen.Generator.RnnGenerator");
+        }
+    }
+
+    private static GeneratedHeader Read(string path)
+        => new(string.Join('\n', File.ReadLines(path).TakeWhile(line => line.StartsWith("//", StringComparison.Ordinal))));
+
     [GeneratedRegex(@"(?<bytes>[\d,]+) bytes(?: \((?<paths>[^)]*)\))?")]
     private static partial Regex Figure();
+
+    [GeneratedRegex(@"^//\s+(?<path>Vector512|Vector256|Vector128|Scalar) \(")]
+    private static partial Regex PathLine();
+
+    [GeneratedRegex(@"StepBatch and the other batched members: (?<k>\d+) sequences per kernel call")]
+    private static partial Regex SequencesPerCall();
 }

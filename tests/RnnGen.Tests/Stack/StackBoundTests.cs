@@ -34,7 +34,7 @@ public class StackBoundTests
         }
     }
 
-    private static void RunOnThread(Action call, int stated, string what)
+    internal static void RunOnThread(Action call, int stated, string what)
     {
 
         Exception? failure = null;

@@ -20,6 +20,10 @@ public sealed class GatedUnderTest
     private readonly HiddenAndCellRunner? _lstmRunFromStates;
     private readonly HiddenAndCellAdvancer? _lstmRunLast;
     private readonly HiddenAndCellAdvancer? _lstmStep;
+    private readonly StateAdvancer? _gruStepBatch;
+    private readonly StateAdvancer? _gruRunLastBatch;
+    private readonly HiddenAndCellAdvancer? _lstmStepBatch;
+    private readonly HiddenAndCellAdvancer? _lstmRunLastBatch;
 
     private GatedUnderTest(GatedShape shape, object instance)
     {
@@ -33,17 +37,22 @@ public sealed class GatedUnderTest
         LoadPyTorchSafetensors = TryBind<SafetensorsLoader>("LoadPyTorchSafetensors", typeof(Stream), typeof(string));
         LoadPyTorchSafetensorsFile = TryBind<Action<string, string>>("LoadPyTorchSafetensors", typeof(string), typeof(string));
         Run = Bind<SequenceRunner>("Run", Ro, Rw);
+        RunBatch = Bind<SequenceRunner>("RunBatch", Ro, Rw);
         if (shape.IsLstm)
         {
             _lstmRunFromStates = Bind<HiddenAndCellRunner>("Run", Ro, Rw, Ro, Ro);
             _lstmRunLast = Bind<HiddenAndCellAdvancer>("RunLast", Ro, Rw, Rw);
             _lstmStep = Bind<HiddenAndCellAdvancer>("Step", Ro, Rw, Rw);
+            _lstmStepBatch = Bind<HiddenAndCellAdvancer>("StepBatch", Ro, Rw, Rw);
+            _lstmRunLastBatch = Bind<HiddenAndCellAdvancer>("RunLastBatch", Ro, Rw, Rw);
         }
         else
         {
             _gruRunFromState = Bind<SequenceRunnerFromState>("Run", Ro, Rw, Ro);
             _gruRunLast = Bind<StateAdvancer>("RunLast", Ro, Rw);
             _gruStep = Bind<StateAdvancer>("Step", Ro, Rw);
+            _gruStepBatch = Bind<StateAdvancer>("StepBatch", Ro, Rw);
+            _gruRunLastBatch = Bind<StateAdvancer>("RunLastBatch", Ro, Rw);
         }
     }
 
@@ -69,6 +78,9 @@ public sealed class GatedUnderTest
     public Action<string, string>? LoadPyTorchSafetensorsFile { get; }
 
     public SequenceRunner Run { get; }
+
+    /// <summary>RunBatch(inputs, outputs): N sequences, batch-major.</summary>
+    public SequenceRunner RunBatch { get; }
 
     /// <summary>
     /// Creates an instance of <paramref name="modelType"/> and binds its members by the names and parameter types
@@ -132,6 +144,32 @@ public sealed class GatedUnderTest
         else
         {
             _gruStep!(input, hidden);
+        }
+    }
+
+    /// <summary>A GRU's StepBatch(inputs, states), an LSTM's StepBatch(inputs, hidden, cell).</summary>
+    public void StepBatch(ReadOnlySpan<float> inputs, Span<float> hidden, Span<float> cell)
+    {
+        if (Shape.IsLstm)
+        {
+            _lstmStepBatch!(inputs, hidden, cell);
+        }
+        else
+        {
+            _gruStepBatch!(inputs, hidden);
+        }
+    }
+
+    /// <summary>A GRU's RunLastBatch(inputs, states), an LSTM's RunLastBatch(inputs, hidden, cell).</summary>
+    public void RunLastBatch(ReadOnlySpan<float> inputs, Span<float> hidden, Span<float> cell)
+    {
+        if (Shape.IsLstm)
+        {
+            _lstmRunLastBatch!(inputs, hidden, cell);
+        }
+        else
+        {
+            _gruRunLastBatch!(inputs, hidden);
         }
     }
 
