@@ -86,7 +86,8 @@ internal static class HeaderEmitter
         string run = Group(plan, path => StackBudget.Run(plan.Model, path));
         string step = Group(plan, path => StackBudget.Step(plan.Model, path));
         string batch = Group(plan, path => StackBudget.Batch(plan.Model, path));
-        return $"Run/RunLast {run}; Step {step}; StepBatch/RunBatch/RunLastBatch {batch}";
+        string sequenceMembers = plan.Model.Cell == Layout.CellKind.Lstm ? "Run/RunLast/RunStream" : "Run/RunLast";
+        return $"{sequenceMembers} {run}; Step {step}; StepBatch/RunBatch/RunLastBatch {batch}";
     }
 
     private static string Group(KernelPlan plan, System.Func<PathPlan, long> bytes)

@@ -4,7 +4,7 @@ using static RnnGen.Generator.Emission.Members.MemberText;
 
 namespace RnnGen.Generator.Emission.Members;
 
-/// <summary>Run, RunLast and Step of an LSTM, whose state is the hidden state h and the cell state c.</summary>
+/// <summary>Run, RunLast, RunStream and Step of an LSTM, whose state is the hidden state h and the cell state c.</summary>
 internal static class LstmSequenceMembers
 {
     public static void Add(MemberBuilder members, LayerModel model, MemberText text)
@@ -62,6 +62,33 @@ internal static class LstmSequenceMembers
                 {{CheckNoOverlap("cell", "inputs")}}
                 {{CheckNoOverlap("hidden", "cell")}}
                 {{kernel}}.Run({{WeightsField}}, {{Ref("inputs")}}, ref {{NullRef}}, {{Ref("hidden")}}, {{Ref("cell")}}, Timesteps, writeOutputs: false, zeroState: false);
+            }
+            """);
+        members.AddMethod("RunStream", [ReadOnlySpanDisplay, SpanDisplay, SpanDisplay, SpanDisplay], $$"""
+            /// <summary>
+            /// Runs one block of a stream: from the states in <paramref name="hidden"/> and <paramref name="cell"/>, writes
+            /// every hidden state h_0 .. h_{T-1} and leaves the last states in <paramref name="hidden"/> and
+            /// <paramref name="cell"/>, so that the next call continues the stream (PyTorch's <c>lstm(x, (h, c))</c>).
+            /// </summary>
+            /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input ({{t}}×{{i}}), row-major.</param>
+            /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output ({{t}}×{{o}}), row-major. Must not overlap <paramref name="inputs"/>.</param>
+            /// <param name="hidden">Output ({{o}}): h_{-1} on entry, h_{T-1} on return. Must not overlap any other span.</param>
+            /// <param name="cell">Output ({{o}}): c_{-1} on entry, c_{T-1} on return. Must not overlap any other span.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
+            public void RunStream({{ReadOnlySpan}} inputs, {{Span}} outputs, {{Span}} hidden, {{Span}} cell)
+            {
+                {{CheckLength("inputs", "Timesteps * InputSize", text.InputsLength)}}
+                {{CheckLength("outputs", "Timesteps * OutputSize", text.OutputsLength)}}
+                {{CheckLength("hidden", "OutputSize", text.StateLength)}}
+                {{CheckLength("cell", "OutputSize", text.StateLength)}}
+                {{CheckNoOverlap("outputs", "inputs")}}
+                {{CheckNoOverlap("hidden", "inputs")}}
+                {{CheckNoOverlap("hidden", "outputs")}}
+                {{CheckNoOverlap("cell", "inputs")}}
+                {{CheckNoOverlap("cell", "outputs")}}
+                {{CheckNoOverlap("hidden", "cell")}}
+                {{kernel}}.Run({{WeightsField}}, {{Ref("inputs")}}, {{Ref("outputs")}}, {{Ref("hidden")}}, {{Ref("cell")}}, Timesteps, writeOutputs: true, zeroState: false);
+                outputs.Slice((Timesteps - 1) * OutputSize).CopyTo(hidden);
             }
             """);
         members.AddMethod("Step", [ReadOnlySpanDisplay, SpanDisplay, SpanDisplay], $$"""

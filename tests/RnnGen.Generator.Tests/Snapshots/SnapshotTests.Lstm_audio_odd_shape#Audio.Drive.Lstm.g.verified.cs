@@ -8,7 +8,7 @@
 //   Timesteps = 2048, Input = 1, Output = 40, Activation = Tanh, RecurrentActivation = Sigmoid, UseBias = true
 //   W: 4·40×1, U: 4·40×40; gates packed as i, f, g, o (Keras i, f, c, o; PyTorch i, f, g, o)
 //   13,120 FLOPs per timestep, 26,869,760 per Run; no heap allocation
-//   Stack, at most, frames included: Run/RunLast 33,312 bytes (Vector512), 25,440 bytes (Vector256, Scalar), 33,184 bytes (Vector128); Step 25,408 bytes (Vector512), 25,280 bytes (Vector256, Vector128, Scalar); StepBatch/RunBatch/RunLastBatch 38,944 bytes (Vector512), 27,904 bytes (Vector256, Scalar), 35,648 bytes (Vector128)
+//   Stack, at most, frames included: Run/RunLast/RunStream 33,312 bytes (Vector512), 25,440 bytes (Vector256, Scalar), 33,184 bytes (Vector128); Step 25,408 bytes (Vector512), 25,280 bytes (Vector256, Vector128, Scalar); StepBatch/RunBatch/RunLastBatch 38,944 bytes (Vector512), 27,904 bytes (Vector256, Scalar), 35,648 bytes (Vector128)
 //
 // Plan: Step sums the bias, W·x and U·h of every gate straight into registers, then applies the cell's
 // activations and writes the state. Where a path says so, Run works in blocks of timesteps instead: first the
@@ -210,6 +210,33 @@ namespace Audio
             global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, inputs, nameof(cell), nameof(inputs));
             global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
             global::RnnGen.Generated.LstmKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>(), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell), Timesteps, writeOutputs: false, zeroState: false);
+        }
+
+        /// <summary>
+        /// Runs one block of a stream: from the states in <paramref name="hidden"/> and <paramref name="cell"/>, writes
+        /// every hidden state h_0 .. h_{T-1} and leaves the last states in <paramref name="hidden"/> and
+        /// <paramref name="cell"/>, so that the next call continues the stream (PyTorch's <c>lstm(x, (h, c))</c>).
+        /// </summary>
+        /// <param name="inputs">x_0 .. x_{T-1}, Timesteps×Input (2048×1), row-major.</param>
+        /// <param name="outputs">Receives h_0 .. h_{T-1}, Timesteps×Output (2048×40), row-major. Must not overlap <paramref name="inputs"/>.</param>
+        /// <param name="hidden">Output (40): h_{-1} on entry, h_{T-1} on return. Must not overlap any other span.</param>
+        /// <param name="cell">Output (40): c_{-1} on entry, c_{T-1} on return. Must not overlap any other span.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the spans overlap; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RnnGen", "{RnnGenVersion}")]
+        public void RunStream(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, global::System.Span<float> hidden, global::System.Span<float> cell)
+        {
+            global::RnnGen.Kernels.SpanGuard.Length(inputs.Length, Timesteps * InputSize, "Timesteps × Input = 2048 × 1", nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.Length(outputs.Length, Timesteps * OutputSize, "Timesteps × Output = 2048 × 40", nameof(outputs));
+            global::RnnGen.Kernels.SpanGuard.Length(hidden.Length, OutputSize, "Output = 40", nameof(hidden));
+            global::RnnGen.Kernels.SpanGuard.Length(cell.Length, OutputSize, "Output = 40", nameof(cell));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(outputs, inputs, nameof(outputs), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, inputs, nameof(hidden), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, outputs, nameof(hidden), nameof(outputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, inputs, nameof(cell), nameof(inputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(cell, outputs, nameof(cell), nameof(outputs));
+            global::RnnGen.Kernels.SpanGuard.NoOverlap(hidden, cell, nameof(hidden), nameof(cell));
+            global::RnnGen.Generated.LstmKernel.Run(__rnnWeights, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(cell), Timesteps, writeOutputs: true, zeroState: false);
+            outputs.Slice((Timesteps - 1) * OutputSize).CopyTo(hidden);
         }
 
         /// <summary>Advances one LSTM timestep: both states are read and replaced in place.</summary>

@@ -27,7 +27,8 @@ public class StackBoundTests
     {
         foreach ((string member, Type type, string cell, Action call) in Members(model))
         {
-            int stated = GeneratedHeader.For(type, cell).StackBytes(member == "Step" ? "Step" : "Run/RunLast", SimdPaths.Current);
+            string group = member == "Step" ? "Step" : cell == "Lstm" ? "Run/RunLast/RunStream" : "Run/RunLast";
+            int stated = GeneratedHeader.For(type, cell).StackBytes(group, SimdPaths.Current);
             Assert.InRange(stated, 1, 256 * 1024);
             call();
             RunOnThread(call, stated, $"{model}.{member}");
@@ -56,11 +57,11 @@ public class StackBoundTests
         Assert.True(failure is null, $"{what}: {failure}");
     }
 
-    /// <summary>Run, RunLast and Step of one new instance.</summary>
+    /// <summary>Run, RunLast and Step of one new instance, and an LSTM's RunStream.</summary>
     private static (string Member, Type Type, string Cell, Action Call)[] Members(string model)
     {
-        var members = new (string, Type, string, Action)[3];
-        string[] names = ["Run", "RunLast", "Step"];
+        string[] names = model.StartsWith("Lstm", StringComparison.Ordinal) ? ["Run", "RunLast", "RunStream", "Step"] : ["Run", "RunLast", "Step"];
+        var members = new (string, Type, string, Action)[names.Length];
         object? instance = null;
         for (int m = 0; m < names.Length; m++)
         {
@@ -78,14 +79,16 @@ public class StackBoundTests
         nameof(GruLargest) => Hidden((GruLargest)(instance ??= new GruLargest()), "Gru", member, GruLargest.Timesteps, GruLargest.InputSize, GruLargest.OutputSize, (m, x, y) => m.Run(x, y), (m, x, s) => m.RunLast(x, s), (m, x, s) => m.Step(x, s)),
         nameof(GruResetBeforeLargest) => Hidden((GruResetBeforeLargest)(instance ??= new GruResetBeforeLargest()), "Gru", member, GruResetBeforeLargest.Timesteps, GruResetBeforeLargest.InputSize, GruResetBeforeLargest.OutputSize, (m, x, y) => m.Run(x, y), (m, x, s) => m.RunLast(x, s), (m, x, s) => m.Step(x, s)),
         nameof(GruMainStackCase) => Hidden((GruMainStackCase)(instance ??= new GruMainStackCase()), "Gru", member, GruMainStackCase.Timesteps, GruMainStackCase.InputSize, GruMainStackCase.OutputSize, (m, x, y) => m.Run(x, y), (m, x, s) => m.RunLast(x, s), (m, x, s) => m.Step(x, s)),
-        nameof(LstmLargest) => Lstm((LstmLargest)(instance ??= new LstmLargest()), member, LstmLargest.Timesteps, LstmLargest.InputSize, LstmLargest.OutputSize, (m, x, y) => m.Run(x, y), (m, x, h, c) => m.RunLast(x, h, c), (m, x, h, c) => m.Step(x, h, c)),
-        nameof(LstmSquareStackCase) => Lstm((LstmSquareStackCase)(instance ??= new LstmSquareStackCase()), member, LstmSquareStackCase.Timesteps, LstmSquareStackCase.InputSize, LstmSquareStackCase.OutputSize, (m, x, y) => m.Run(x, y), (m, x, h, c) => m.RunLast(x, h, c), (m, x, h, c) => m.Step(x, h, c)),
+        nameof(LstmLargest) => Lstm((LstmLargest)(instance ??= new LstmLargest()), member, LstmLargest.Timesteps, LstmLargest.InputSize, LstmLargest.OutputSize, (m, x, y) => m.Run(x, y), (m, x, h, c) => m.RunLast(x, h, c), (m, x, y, h, c) => m.RunStream(x, y, h, c), (m, x, h, c) => m.Step(x, h, c)),
+        nameof(LstmSquareStackCase) => Lstm((LstmSquareStackCase)(instance ??= new LstmSquareStackCase()), member, LstmSquareStackCase.Timesteps, LstmSquareStackCase.InputSize, LstmSquareStackCase.OutputSize, (m, x, y) => m.Run(x, y), (m, x, h, c) => m.RunLast(x, h, c), (m, x, y, h, c) => m.RunStream(x, y, h, c), (m, x, h, c) => m.Step(x, h, c)),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, null),
     };
 
     private delegate void Sequence<TModel>(TModel model, ReadOnlySpan<float> inputs, Span<float> outputs);
 
     private delegate void LstmState<TModel>(TModel model, ReadOnlySpan<float> inputs, Span<float> hidden, Span<float> cell);
+
+    private delegate void LstmStream<TModel>(TModel model, ReadOnlySpan<float> inputs, Span<float> outputs, Span<float> hidden, Span<float> cell);
 
     private static (Type, string, Action) Hidden<TModel>(TModel model, string cell, string member, int timesteps, int input, int output, Sequence<TModel> run, Sequence<TModel> runLast, Sequence<TModel> step)
         where TModel : notnull
@@ -102,7 +105,7 @@ public class StackBoundTests
         return (model.GetType(), cell, call);
     }
 
-    private static (Type, string, Action) Lstm<TModel>(TModel model, string member, int timesteps, int input, int output, Sequence<TModel> run, LstmState<TModel> runLast, LstmState<TModel> step)
+    private static (Type, string, Action) Lstm<TModel>(TModel model, string member, int timesteps, int input, int output, Sequence<TModel> run, LstmState<TModel> runLast, LstmStream<TModel> runStream, LstmState<TModel> step)
         where TModel : notnull
     {
         var inputs = new float[timesteps * input];
@@ -113,6 +116,7 @@ public class StackBoundTests
         {
             "Run" => () => run(model, inputs, outputs),
             "RunLast" => () => runLast(model, inputs, hidden, cellState),
+            "RunStream" => () => runStream(model, inputs, outputs, hidden, cellState),
             _ => () => step(model, inputs.AsSpan(0, input), hidden, cellState),
         };
         return (model.GetType(), "Lstm", call);

@@ -7,3 +7,5 @@ namespace RnnGen.Tests.Gated.Harness;
 public delegate void HiddenAndCellRunner(ReadOnlySpan<float> inputs, Span<float> outputs, ReadOnlySpan<float> initialHidden, ReadOnlySpan<float> initialCell);
 
 public delegate void HiddenAndCellAdvancer(ReadOnlySpan<float> input, Span<float> hidden, Span<float> cell);
+
+public delegate void HiddenAndCellStreamer(ReadOnlySpan<float> inputs, Span<float> outputs, Span<float> hidden, Span<float> cell);

@@ -20,6 +20,7 @@ public sealed class GatedUnderTest
     private readonly HiddenAndCellRunner? _lstmRunFromStates;
     private readonly HiddenAndCellAdvancer? _lstmRunLast;
     private readonly HiddenAndCellAdvancer? _lstmStep;
+    private readonly HiddenAndCellStreamer? _lstmRunStream;
     private readonly StateAdvancer? _gruStepBatch;
     private readonly StateAdvancer? _gruRunLastBatch;
     private readonly HiddenAndCellAdvancer? _lstmStepBatch;
@@ -43,6 +44,7 @@ public sealed class GatedUnderTest
             _lstmRunFromStates = Bind<HiddenAndCellRunner>("Run", Ro, Rw, Ro, Ro);
             _lstmRunLast = Bind<HiddenAndCellAdvancer>("RunLast", Ro, Rw, Rw);
             _lstmStep = Bind<HiddenAndCellAdvancer>("Step", Ro, Rw, Rw);
+            _lstmRunStream = Bind<HiddenAndCellStreamer>("RunStream", Ro, Rw, Rw, Rw);
             _lstmStepBatch = Bind<HiddenAndCellAdvancer>("StepBatch", Ro, Rw, Rw);
             _lstmRunLastBatch = Bind<HiddenAndCellAdvancer>("RunLastBatch", Ro, Rw, Rw);
         }
@@ -146,6 +148,10 @@ public sealed class GatedUnderTest
             _gruStep!(input, hidden);
         }
     }
+
+    /// <summary>An LSTM's RunStream(inputs, outputs, hidden, cell): every h_t, and both states carried in place.</summary>
+    public void RunStream(ReadOnlySpan<float> inputs, Span<float> outputs, Span<float> hidden, Span<float> cell)
+        => (_lstmRunStream ?? throw new InvalidOperationException($"{Shape.Name} is not an LSTM: only an LSTM has RunStream."))(inputs, outputs, hidden, cell);
 
     /// <summary>A GRU's StepBatch(inputs, states), an LSTM's StepBatch(inputs, hidden, cell).</summary>
     public void StepBatch(ReadOnlySpan<float> inputs, Span<float> hidden, Span<float> cell)
