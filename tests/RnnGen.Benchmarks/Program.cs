@@ -6,7 +6,7 @@
 //                                 Gru or Lstm (every case of that cell);
 //                                 Batch (256 sequences, one timestep each per call) or one case of it: BatchSimpleRnn,
 //                                 BatchGruAudio, BatchLstmAudio or BatchGruMain; BatchCores (1,024 sequences, one
-//                                 core against all)
+//                                 core against all); FmaPeak (the core's multiply-add throughput, the "% of peak" yardstick)
 using System.Collections.Generic;
 using BenchmarkDotNet.Running;
 
