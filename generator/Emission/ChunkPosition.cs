@@ -61,6 +61,23 @@ internal readonly struct ChunkPosition
             : Invariant.Int(constant);
     }
 
+    /// <summary>
+    /// The offset, within a row of the packed weights or of the projections, of gate <paramref name="gate"/>'s vector
+    /// for this chunk, plus <paramref name="extra"/>, as code: rows hold the chunks one after another, each with every
+    /// gate's vector.
+    /// </summary>
+    public string PackedOffset(int gate, int gates, int extra = 0)
+    {
+        int constant = extra + (((Chunk * gates) + gate) * Lanes);
+        if (!Looped)
+        {
+            return Invariant.Int(constant);
+        }
+
+        string start = gates == 1 ? Start : $"{Start} * {Invariant.Int(gates)}";
+        return constant == 0 ? start : $"{start} + {Invariant.Int(constant)}";
+    }
+
     /// <summary>The suffix of the chunk's names: <c>o16_31</c>, or k within a looped tile.</summary>
     public string Suffix
     {

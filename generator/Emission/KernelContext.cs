@@ -72,21 +72,12 @@ internal sealed class KernelContext
         }
     }
 
-    /// <summary>The gates and their widths in a row, e.g. <c>z 0..63, r 64..127, n 128..191</c>.</summary>
+    /// <summary>What a row holds, e.g. <c>for each chunk of 16 outputs: z, r, n</c>.</summary>
     public string GateList()
     {
         string[] names = CellGates.Names(Model.Cell);
-        if (names.Length == 1)
-        {
-            return "outputs padded to " + Invariant.Int(Layout.PaddedOutput);
-        }
-
-        var parts = new List<string>();
-        for (int g = 0; g < names.Length; g++)
-        {
-            parts.Add($"{names[g]} {Invariant.Int(Layout.GateOffset(g))}..{Invariant.Int(Layout.GateOffset(g) + Layout.PaddedOutput - 1)}");
-        }
-
-        return string.Join(", ", parts);
+        return names.Length == 1
+            ? "outputs padded to " + Invariant.Int(Layout.PaddedOutput)
+            : $"for each chunk of {Invariant.Int(Layout.Lanes)} output{(Layout.Lanes == 1 ? "" : "s")}: {string.Join(", ", names)}";
     }
 }

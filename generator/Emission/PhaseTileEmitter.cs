@@ -292,11 +292,12 @@ internal sealed class PhaseTileEmitter
         writer.WriteLine(_kind == TileKind.Step
             ? "// Sums start from the bias."
             : "// Sums start from the input projection (W·x + bias) stored for this timestep.");
+        // Chunk by chunk, each chunk's gates in turn: the order of the rows in memory.
         for (int q = 0; q < _sequences; q++)
         {
-            foreach (Slot slot in _phase.Slots)
+            foreach (ChunkPosition chunk in chunks)
             {
-                foreach (ChunkPosition chunk in chunks)
+                foreach (Slot slot in _phase.Slots)
                 {
                     writer.WriteLine($"var {Accumulator(slot, chunk, 0, q)} = {Start(slot, chunk)};");
                 }
@@ -322,7 +323,7 @@ internal sealed class PhaseTileEmitter
     private string Start(Slot slot, ChunkPosition chunk)
     {
         VectorWidth width = _context.Width;
-        string offset = chunk.Offset(_context.Layout.GateOffset(slot.Gate));
+        string offset = chunk.PackedOffset(slot.Gate, _context.Layout.Gates);
         if (_kind == TileKind.Recurrence && slot.Input)
         {
             return width.Load("p", offset);
@@ -380,12 +381,12 @@ internal sealed class PhaseTileEmitter
         bool hoist = _sequences > 1 && _weightsInRegisters;
         if (hoist)
         {
-            // One load of each weight vector for every sequence.
-            foreach (Slot slot in slots)
+            // One load of each weight vector for every sequence, in the order of the row in memory.
+            foreach (ChunkPosition chunk in chunks)
             {
-                foreach (ChunkPosition chunk in chunks)
+                foreach (Slot slot in slots)
                 {
-                    writer.WriteLine($"{var}{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix} = {width.Load(spelling.Row, chunk.Offset(spelling.RowOffset + _context.Layout.GateOffset(slot.Gate)))};");
+                    writer.WriteLine($"{var}{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix} = {width.Load(spelling.Row, chunk.PackedOffset(slot.Gate, _context.Layout.Gates, spelling.RowOffset))};");
                 }
             }
         }
@@ -394,14 +395,14 @@ internal sealed class PhaseTileEmitter
         {
             string broadcast = columns.Broadcast + spelling.Suffix + (_sequences == 1 ? "" : "_s" + Invariant.Int(q));
             writer.WriteLine($"{var}{broadcast} = {width.Broadcast(spelling.Element(Seq(columns.Source, q)))};");
-            foreach (Slot slot in slots)
+            foreach (ChunkPosition chunk in chunks)
             {
-                foreach (ChunkPosition chunk in chunks)
+                foreach (Slot slot in slots)
                 {
                     string acc = Accumulator(slot, chunk, spelling.Part, q);
                     string weight = hoist
                         ? $"{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix}"
-                        : width.Load(spelling.Row, chunk.Offset(spelling.RowOffset + _context.Layout.GateOffset(slot.Gate)));
+                        : width.Load(spelling.Row, chunk.PackedOffset(slot.Gate, _context.Layout.Gates, spelling.RowOffset));
                     writer.WriteLine($"{acc} = {width.MultiplyAdd(weight, broadcast, acc)};");
                 }
             }

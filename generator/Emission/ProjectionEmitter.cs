@@ -107,7 +107,7 @@ internal static class ProjectionEmitter
         }
     }
 
-    /// <summary>Vector v of a row: gate v / Chunks, chunk v mod Chunks; or vector k of a looped tile.</summary>
+    /// <summary>Vector v of a row: chunk v / G, gate v mod G; or vector k of a looped tile.</summary>
     private readonly record struct RowVector(int Index, bool Looped);
 
     private static string Offset(KernelContext context, RowVector vector)
@@ -123,8 +123,9 @@ internal static class ProjectionEmitter
             return Invariant.Int(vector.Index);
         }
 
-        int gate = vector.Index / context.Path.Chunks;
-        string outputs = ChunkPosition.Fixed(vector.Index % context.Path.Chunks, context.Width.Lanes, context.Model.Output).Suffix;
+        int gates = context.Layout.Gates;
+        int gate = vector.Index % gates;
+        string outputs = ChunkPosition.Fixed(vector.Index / gates, context.Width.Lanes, context.Model.Output).Suffix;
         return context.Layout.Gates == 1 ? outputs : CellGates.Names(context.Model.Cell)[gate] + "_" + outputs;
     }
 

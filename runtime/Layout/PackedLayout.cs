@@ -2,8 +2,10 @@ namespace RnnGen.Layout;
 
 /// <summary>
 /// Where each block of a layer's packed weights lies, for one vector width of L floats. With O padded up to a
-/// multiple of L (P floats) and G gates, every row holds G·P floats: gate 0's outputs, then gate 1's, and so on,
-/// each padded with zeros. The blocks, in order:
+/// multiple of L (P floats, P / L chunks) and G gates, every row holds G·P floats, chunk by chunk: every gate's L
+/// floats for outputs 0..L−1, then every gate's for outputs L..2L−1, and so on, padded with zeros. A tile of
+/// consecutive chunks therefore reads one contiguous run of each row, whatever the number of gates. The blocks,
+/// in order:
 /// <list type="bullet">
 /// <item>W: I rows; row i holds the weights input i sends to every gate output;</item>
 /// <item>U: O rows; row j holds the weights state element j sends to every gate output;</item>
@@ -48,8 +50,11 @@ internal readonly struct PackedLayout
     /// <summary>G·P: floats per row.</summary>
     public int RowLength => Gates * PaddedOutput;
 
-    /// <summary>Offset of gate <paramref name="gate"/> within a row.</summary>
-    public int GateOffset(int gate) => gate * PaddedOutput;
+    /// <summary>Offset, within a row, of gate <paramref name="gate"/>'s vector for chunk <paramref name="chunk"/> (outputs chunk·L ..).</summary>
+    public int VectorOffset(int gate, int chunk) => ((chunk * Gates) + gate) * Lanes;
+
+    /// <summary>Offset, within a row, of gate <paramref name="gate"/>'s weight for output <paramref name="output"/>.</summary>
+    public int Column(int gate, int output) => VectorOffset(gate, output / Lanes) + (output % Lanes);
 
     /// <summary>Offset of the U block.</summary>
     public int RecurrentOffset => Input * RowLength;

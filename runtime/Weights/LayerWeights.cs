@@ -100,7 +100,7 @@ public abstract partial class LayerWeights
             for (int o = 0; o < output; o++)
             {
                 int source = (gate * output) + o;
-                int column = layout.GateOffset(gate) + o;
+                int column = layout.Column(gate, o);
                 ReadOnlySpan<float> w = CanonicalW.AsSpan(source * input, input);
                 for (int i = 0; i < input; i++)
                 {

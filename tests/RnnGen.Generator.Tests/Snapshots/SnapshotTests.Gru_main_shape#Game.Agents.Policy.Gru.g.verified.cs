@@ -595,7 +595,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 16 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -605,20 +605,20 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var z_o0_15 = V512.LoadUnsafe(ref b);
-                var z_o16_31 = V512.LoadUnsafe(ref b, 16);
-                var z_o32_47 = V512.LoadUnsafe(ref b, 32);
-                var z_o48_63 = V512.LoadUnsafe(ref b, 48);
-                var r_o0_15 = V512.LoadUnsafe(ref b, 64);
-                var r_o16_31 = V512.LoadUnsafe(ref b, 80);
-                var r_o32_47 = V512.LoadUnsafe(ref b, 96);
-                var r_o48_63 = V512.LoadUnsafe(ref b, 112);
-                var xn_o0_15 = V512.LoadUnsafe(ref b, 128);
-                var xn_o16_31 = V512.LoadUnsafe(ref b, 144);
-                var xn_o32_47 = V512.LoadUnsafe(ref b, 160);
+                var r_o0_15 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15 = V512.LoadUnsafe(ref bh, 32);
+                var z_o16_31 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31 = V512.LoadUnsafe(ref bh, 80);
+                var z_o32_47 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47 = V512.LoadUnsafe(ref bh, 128);
+                var z_o48_63 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63 = V512.LoadUnsafe(ref b, 176);
-                var hn_o0_15 = V512.LoadUnsafe(ref bh, 128);
-                var hn_o16_31 = V512.LoadUnsafe(ref bh, 144);
-                var hn_o32_47 = V512.LoadUnsafe(ref bh, 160);
                 var hn_o48_63 = V512.LoadUnsafe(ref bh, 176);
                 // W·x.
                 for (int i = 0; i < Input; i++)
@@ -626,16 +626,16 @@ namespace RnnGen.Generated
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var xi = V512.Create(Unsafe.Add(ref x, i));
                     z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi), xi, z_o0_15);
-                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, z_o16_31);
-                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, z_o32_47);
-                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, z_o48_63);
-                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, r_o0_15);
-                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, r_o16_31);
-                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, r_o32_47);
-                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, r_o48_63);
-                    xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, xn_o0_15);
-                    xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, xn_o16_31);
-                    xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, xn_o32_47);
+                    r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, r_o0_15);
+                    xn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, xn_o0_15);
+                    z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, z_o16_31);
+                    r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, r_o16_31);
+                    xn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, xn_o16_31);
+                    z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, z_o32_47);
+                    r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, r_o32_47);
+                    xn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, xn_o32_47);
+                    z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, z_o48_63);
+                    r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, r_o48_63);
                     xn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, xn_o48_63);
                 }
                 // U·h, unless the previous state is zero.
@@ -646,16 +646,16 @@ namespace RnnGen.Generated
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var hj = V512.Create(Unsafe.Add(ref hPrev, j));
                         z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, z_o0_15);
-                        z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, z_o16_31);
-                        z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, z_o32_47);
-                        z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, z_o48_63);
-                        r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, r_o0_15);
-                        r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, r_o16_31);
-                        r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, r_o32_47);
-                        r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, r_o48_63);
-                        hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, hn_o0_15);
-                        hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, hn_o16_31);
-                        hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, hn_o32_47);
+                        r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, r_o0_15);
+                        hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, hn_o0_15);
+                        z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, z_o16_31);
+                        r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, r_o16_31);
+                        hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, hn_o16_31);
+                        z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, z_o32_47);
+                        r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, r_o32_47);
+                        hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, hn_o32_47);
+                        z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, z_o48_63);
+                        r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, r_o48_63);
                         hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, hn_o48_63);
                     }
                 }
@@ -692,7 +692,7 @@ namespace RnnGen.Generated
         {
             const int BlockSteps = 9;
             const int RowStride = 192;
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 16 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -713,182 +713,182 @@ namespace RnnGen.Generated
                         // Row floats 0..95 (6 vectors); p{k} is timestep s + k.
                         {
                             var p0_z_o0_15 = V512.LoadUnsafe(ref b);
-                            var p0_z_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p0_z_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p0_z_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p0_r_o0_15 = V512.LoadUnsafe(ref b, 64);
-                            var p0_r_o16_31 = V512.LoadUnsafe(ref b, 80);
+                            var p0_r_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p0_n_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p0_z_o16_31 = V512.LoadUnsafe(ref b, 48);
+                            var p0_r_o16_31 = V512.LoadUnsafe(ref b, 64);
+                            var p0_n_o16_31 = V512.LoadUnsafe(ref b, 80);
                             var p1_z_o0_15 = V512.LoadUnsafe(ref b);
-                            var p1_z_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p1_z_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p1_z_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p1_r_o0_15 = V512.LoadUnsafe(ref b, 64);
-                            var p1_r_o16_31 = V512.LoadUnsafe(ref b, 80);
+                            var p1_r_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p1_n_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p1_z_o16_31 = V512.LoadUnsafe(ref b, 48);
+                            var p1_r_o16_31 = V512.LoadUnsafe(ref b, 64);
+                            var p1_n_o16_31 = V512.LoadUnsafe(ref b, 80);
                             var p2_z_o0_15 = V512.LoadUnsafe(ref b);
-                            var p2_z_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p2_z_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p2_z_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p2_r_o0_15 = V512.LoadUnsafe(ref b, 64);
-                            var p2_r_o16_31 = V512.LoadUnsafe(ref b, 80);
+                            var p2_r_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p2_n_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p2_z_o16_31 = V512.LoadUnsafe(ref b, 48);
+                            var p2_r_o16_31 = V512.LoadUnsafe(ref b, 64);
+                            var p2_n_o16_31 = V512.LoadUnsafe(ref b, 80);
                             var p3_z_o0_15 = V512.LoadUnsafe(ref b);
-                            var p3_z_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p3_z_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p3_z_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p3_r_o0_15 = V512.LoadUnsafe(ref b, 64);
-                            var p3_r_o16_31 = V512.LoadUnsafe(ref b, 80);
+                            var p3_r_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p3_n_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p3_z_o16_31 = V512.LoadUnsafe(ref b, 48);
+                            var p3_r_o16_31 = V512.LoadUnsafe(ref b, 64);
+                            var p3_n_o16_31 = V512.LoadUnsafe(ref b, 80);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
                                 var w_z_o0_15 = V512.LoadUnsafe(ref wi);
-                                var w_z_o16_31 = V512.LoadUnsafe(ref wi, 16);
-                                var w_z_o32_47 = V512.LoadUnsafe(ref wi, 32);
-                                var w_z_o48_63 = V512.LoadUnsafe(ref wi, 48);
-                                var w_r_o0_15 = V512.LoadUnsafe(ref wi, 64);
-                                var w_r_o16_31 = V512.LoadUnsafe(ref wi, 80);
+                                var w_r_o0_15 = V512.LoadUnsafe(ref wi, 16);
+                                var w_n_o0_15 = V512.LoadUnsafe(ref wi, 32);
+                                var w_z_o16_31 = V512.LoadUnsafe(ref wi, 48);
+                                var w_r_o16_31 = V512.LoadUnsafe(ref wi, 64);
+                                var w_n_o16_31 = V512.LoadUnsafe(ref wi, 80);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
                                 p0_z_o0_15 = Avx512F.FusedMultiplyAdd(w_z_o0_15, x0, p0_z_o0_15);
-                                p0_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x0, p0_z_o16_31);
-                                p0_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x0, p0_z_o32_47);
-                                p0_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x0, p0_z_o48_63);
                                 p0_r_o0_15 = Avx512F.FusedMultiplyAdd(w_r_o0_15, x0, p0_r_o0_15);
+                                p0_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x0, p0_n_o0_15);
+                                p0_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x0, p0_z_o16_31);
                                 p0_r_o16_31 = Avx512F.FusedMultiplyAdd(w_r_o16_31, x0, p0_r_o16_31);
+                                p0_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x0, p0_n_o16_31);
                                 var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
                                 p1_z_o0_15 = Avx512F.FusedMultiplyAdd(w_z_o0_15, x1, p1_z_o0_15);
-                                p1_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x1, p1_z_o16_31);
-                                p1_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x1, p1_z_o32_47);
-                                p1_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x1, p1_z_o48_63);
                                 p1_r_o0_15 = Avx512F.FusedMultiplyAdd(w_r_o0_15, x1, p1_r_o0_15);
+                                p1_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x1, p1_n_o0_15);
+                                p1_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x1, p1_z_o16_31);
                                 p1_r_o16_31 = Avx512F.FusedMultiplyAdd(w_r_o16_31, x1, p1_r_o16_31);
+                                p1_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x1, p1_n_o16_31);
                                 var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
                                 p2_z_o0_15 = Avx512F.FusedMultiplyAdd(w_z_o0_15, x2, p2_z_o0_15);
-                                p2_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x2, p2_z_o16_31);
-                                p2_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x2, p2_z_o32_47);
-                                p2_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x2, p2_z_o48_63);
                                 p2_r_o0_15 = Avx512F.FusedMultiplyAdd(w_r_o0_15, x2, p2_r_o0_15);
+                                p2_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x2, p2_n_o0_15);
+                                p2_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x2, p2_z_o16_31);
                                 p2_r_o16_31 = Avx512F.FusedMultiplyAdd(w_r_o16_31, x2, p2_r_o16_31);
+                                p2_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x2, p2_n_o16_31);
                                 var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
                                 p3_z_o0_15 = Avx512F.FusedMultiplyAdd(w_z_o0_15, x3, p3_z_o0_15);
-                                p3_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x3, p3_z_o16_31);
-                                p3_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x3, p3_z_o32_47);
-                                p3_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x3, p3_z_o48_63);
                                 p3_r_o0_15 = Avx512F.FusedMultiplyAdd(w_r_o0_15, x3, p3_r_o0_15);
+                                p3_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x3, p3_n_o0_15);
+                                p3_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x3, p3_z_o16_31);
                                 p3_r_o16_31 = Avx512F.FusedMultiplyAdd(w_r_o16_31, x3, p3_r_o16_31);
+                                p3_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x3, p3_n_o16_31);
                             }
 
                             V512.StoreUnsafe(p0_z_o0_15, ref ps);
-                            V512.StoreUnsafe(p0_z_o16_31, ref ps, 16);
-                            V512.StoreUnsafe(p0_z_o32_47, ref ps, 32);
-                            V512.StoreUnsafe(p0_z_o48_63, ref ps, 48);
-                            V512.StoreUnsafe(p0_r_o0_15, ref ps, 64);
-                            V512.StoreUnsafe(p0_r_o16_31, ref ps, 80);
+                            V512.StoreUnsafe(p0_r_o0_15, ref ps, 16);
+                            V512.StoreUnsafe(p0_n_o0_15, ref ps, 32);
+                            V512.StoreUnsafe(p0_z_o16_31, ref ps, 48);
+                            V512.StoreUnsafe(p0_r_o16_31, ref ps, 64);
+                            V512.StoreUnsafe(p0_n_o16_31, ref ps, 80);
                             V512.StoreUnsafe(p1_z_o0_15, ref ps, 1 * RowStride + 0);
-                            V512.StoreUnsafe(p1_z_o16_31, ref ps, 1 * RowStride + 16);
-                            V512.StoreUnsafe(p1_z_o32_47, ref ps, 1 * RowStride + 32);
-                            V512.StoreUnsafe(p1_z_o48_63, ref ps, 1 * RowStride + 48);
-                            V512.StoreUnsafe(p1_r_o0_15, ref ps, 1 * RowStride + 64);
-                            V512.StoreUnsafe(p1_r_o16_31, ref ps, 1 * RowStride + 80);
+                            V512.StoreUnsafe(p1_r_o0_15, ref ps, 1 * RowStride + 16);
+                            V512.StoreUnsafe(p1_n_o0_15, ref ps, 1 * RowStride + 32);
+                            V512.StoreUnsafe(p1_z_o16_31, ref ps, 1 * RowStride + 48);
+                            V512.StoreUnsafe(p1_r_o16_31, ref ps, 1 * RowStride + 64);
+                            V512.StoreUnsafe(p1_n_o16_31, ref ps, 1 * RowStride + 80);
                             V512.StoreUnsafe(p2_z_o0_15, ref ps, 2 * RowStride + 0);
-                            V512.StoreUnsafe(p2_z_o16_31, ref ps, 2 * RowStride + 16);
-                            V512.StoreUnsafe(p2_z_o32_47, ref ps, 2 * RowStride + 32);
-                            V512.StoreUnsafe(p2_z_o48_63, ref ps, 2 * RowStride + 48);
-                            V512.StoreUnsafe(p2_r_o0_15, ref ps, 2 * RowStride + 64);
-                            V512.StoreUnsafe(p2_r_o16_31, ref ps, 2 * RowStride + 80);
+                            V512.StoreUnsafe(p2_r_o0_15, ref ps, 2 * RowStride + 16);
+                            V512.StoreUnsafe(p2_n_o0_15, ref ps, 2 * RowStride + 32);
+                            V512.StoreUnsafe(p2_z_o16_31, ref ps, 2 * RowStride + 48);
+                            V512.StoreUnsafe(p2_r_o16_31, ref ps, 2 * RowStride + 64);
+                            V512.StoreUnsafe(p2_n_o16_31, ref ps, 2 * RowStride + 80);
                             V512.StoreUnsafe(p3_z_o0_15, ref ps, 3 * RowStride + 0);
-                            V512.StoreUnsafe(p3_z_o16_31, ref ps, 3 * RowStride + 16);
-                            V512.StoreUnsafe(p3_z_o32_47, ref ps, 3 * RowStride + 32);
-                            V512.StoreUnsafe(p3_z_o48_63, ref ps, 3 * RowStride + 48);
-                            V512.StoreUnsafe(p3_r_o0_15, ref ps, 3 * RowStride + 64);
-                            V512.StoreUnsafe(p3_r_o16_31, ref ps, 3 * RowStride + 80);
+                            V512.StoreUnsafe(p3_r_o0_15, ref ps, 3 * RowStride + 16);
+                            V512.StoreUnsafe(p3_n_o0_15, ref ps, 3 * RowStride + 32);
+                            V512.StoreUnsafe(p3_z_o16_31, ref ps, 3 * RowStride + 48);
+                            V512.StoreUnsafe(p3_r_o16_31, ref ps, 3 * RowStride + 64);
+                            V512.StoreUnsafe(p3_n_o16_31, ref ps, 3 * RowStride + 80);
                         }
 
                         // Row floats 96..191 (6 vectors); p{k} is timestep s + k.
                         {
-                            var p0_r_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p0_r_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p0_n_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p0_n_o16_31 = V512.LoadUnsafe(ref b, 144);
-                            var p0_n_o32_47 = V512.LoadUnsafe(ref b, 160);
+                            var p0_z_o32_47 = V512.LoadUnsafe(ref b, 96);
+                            var p0_r_o32_47 = V512.LoadUnsafe(ref b, 112);
+                            var p0_n_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p0_z_o48_63 = V512.LoadUnsafe(ref b, 144);
+                            var p0_r_o48_63 = V512.LoadUnsafe(ref b, 160);
                             var p0_n_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p1_r_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p1_r_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p1_n_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p1_n_o16_31 = V512.LoadUnsafe(ref b, 144);
-                            var p1_n_o32_47 = V512.LoadUnsafe(ref b, 160);
+                            var p1_z_o32_47 = V512.LoadUnsafe(ref b, 96);
+                            var p1_r_o32_47 = V512.LoadUnsafe(ref b, 112);
+                            var p1_n_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p1_z_o48_63 = V512.LoadUnsafe(ref b, 144);
+                            var p1_r_o48_63 = V512.LoadUnsafe(ref b, 160);
                             var p1_n_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p2_r_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p2_r_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p2_n_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p2_n_o16_31 = V512.LoadUnsafe(ref b, 144);
-                            var p2_n_o32_47 = V512.LoadUnsafe(ref b, 160);
+                            var p2_z_o32_47 = V512.LoadUnsafe(ref b, 96);
+                            var p2_r_o32_47 = V512.LoadUnsafe(ref b, 112);
+                            var p2_n_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p2_z_o48_63 = V512.LoadUnsafe(ref b, 144);
+                            var p2_r_o48_63 = V512.LoadUnsafe(ref b, 160);
                             var p2_n_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p3_r_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p3_r_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p3_n_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p3_n_o16_31 = V512.LoadUnsafe(ref b, 144);
-                            var p3_n_o32_47 = V512.LoadUnsafe(ref b, 160);
+                            var p3_z_o32_47 = V512.LoadUnsafe(ref b, 96);
+                            var p3_r_o32_47 = V512.LoadUnsafe(ref b, 112);
+                            var p3_n_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p3_z_o48_63 = V512.LoadUnsafe(ref b, 144);
+                            var p3_r_o48_63 = V512.LoadUnsafe(ref b, 160);
                             var p3_n_o48_63 = V512.LoadUnsafe(ref b, 176);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
-                                var w_r_o32_47 = V512.LoadUnsafe(ref wi, 96);
-                                var w_r_o48_63 = V512.LoadUnsafe(ref wi, 112);
-                                var w_n_o0_15 = V512.LoadUnsafe(ref wi, 128);
-                                var w_n_o16_31 = V512.LoadUnsafe(ref wi, 144);
-                                var w_n_o32_47 = V512.LoadUnsafe(ref wi, 160);
+                                var w_z_o32_47 = V512.LoadUnsafe(ref wi, 96);
+                                var w_r_o32_47 = V512.LoadUnsafe(ref wi, 112);
+                                var w_n_o32_47 = V512.LoadUnsafe(ref wi, 128);
+                                var w_z_o48_63 = V512.LoadUnsafe(ref wi, 144);
+                                var w_r_o48_63 = V512.LoadUnsafe(ref wi, 160);
                                 var w_n_o48_63 = V512.LoadUnsafe(ref wi, 176);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
+                                p0_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x0, p0_z_o32_47);
                                 p0_r_o32_47 = Avx512F.FusedMultiplyAdd(w_r_o32_47, x0, p0_r_o32_47);
-                                p0_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x0, p0_r_o48_63);
-                                p0_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x0, p0_n_o0_15);
-                                p0_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x0, p0_n_o16_31);
                                 p0_n_o32_47 = Avx512F.FusedMultiplyAdd(w_n_o32_47, x0, p0_n_o32_47);
+                                p0_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x0, p0_z_o48_63);
+                                p0_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x0, p0_r_o48_63);
                                 p0_n_o48_63 = Avx512F.FusedMultiplyAdd(w_n_o48_63, x0, p0_n_o48_63);
                                 var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
+                                p1_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x1, p1_z_o32_47);
                                 p1_r_o32_47 = Avx512F.FusedMultiplyAdd(w_r_o32_47, x1, p1_r_o32_47);
-                                p1_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x1, p1_r_o48_63);
-                                p1_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x1, p1_n_o0_15);
-                                p1_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x1, p1_n_o16_31);
                                 p1_n_o32_47 = Avx512F.FusedMultiplyAdd(w_n_o32_47, x1, p1_n_o32_47);
+                                p1_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x1, p1_z_o48_63);
+                                p1_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x1, p1_r_o48_63);
                                 p1_n_o48_63 = Avx512F.FusedMultiplyAdd(w_n_o48_63, x1, p1_n_o48_63);
                                 var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
+                                p2_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x2, p2_z_o32_47);
                                 p2_r_o32_47 = Avx512F.FusedMultiplyAdd(w_r_o32_47, x2, p2_r_o32_47);
-                                p2_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x2, p2_r_o48_63);
-                                p2_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x2, p2_n_o0_15);
-                                p2_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x2, p2_n_o16_31);
                                 p2_n_o32_47 = Avx512F.FusedMultiplyAdd(w_n_o32_47, x2, p2_n_o32_47);
+                                p2_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x2, p2_z_o48_63);
+                                p2_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x2, p2_r_o48_63);
                                 p2_n_o48_63 = Avx512F.FusedMultiplyAdd(w_n_o48_63, x2, p2_n_o48_63);
                                 var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
+                                p3_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x3, p3_z_o32_47);
                                 p3_r_o32_47 = Avx512F.FusedMultiplyAdd(w_r_o32_47, x3, p3_r_o32_47);
-                                p3_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x3, p3_r_o48_63);
-                                p3_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x3, p3_n_o0_15);
-                                p3_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x3, p3_n_o16_31);
                                 p3_n_o32_47 = Avx512F.FusedMultiplyAdd(w_n_o32_47, x3, p3_n_o32_47);
+                                p3_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x3, p3_z_o48_63);
+                                p3_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x3, p3_r_o48_63);
                                 p3_n_o48_63 = Avx512F.FusedMultiplyAdd(w_n_o48_63, x3, p3_n_o48_63);
                             }
 
-                            V512.StoreUnsafe(p0_r_o32_47, ref ps, 96);
-                            V512.StoreUnsafe(p0_r_o48_63, ref ps, 112);
-                            V512.StoreUnsafe(p0_n_o0_15, ref ps, 128);
-                            V512.StoreUnsafe(p0_n_o16_31, ref ps, 144);
-                            V512.StoreUnsafe(p0_n_o32_47, ref ps, 160);
+                            V512.StoreUnsafe(p0_z_o32_47, ref ps, 96);
+                            V512.StoreUnsafe(p0_r_o32_47, ref ps, 112);
+                            V512.StoreUnsafe(p0_n_o32_47, ref ps, 128);
+                            V512.StoreUnsafe(p0_z_o48_63, ref ps, 144);
+                            V512.StoreUnsafe(p0_r_o48_63, ref ps, 160);
                             V512.StoreUnsafe(p0_n_o48_63, ref ps, 176);
-                            V512.StoreUnsafe(p1_r_o32_47, ref ps, 1 * RowStride + 96);
-                            V512.StoreUnsafe(p1_r_o48_63, ref ps, 1 * RowStride + 112);
-                            V512.StoreUnsafe(p1_n_o0_15, ref ps, 1 * RowStride + 128);
-                            V512.StoreUnsafe(p1_n_o16_31, ref ps, 1 * RowStride + 144);
-                            V512.StoreUnsafe(p1_n_o32_47, ref ps, 1 * RowStride + 160);
+                            V512.StoreUnsafe(p1_z_o32_47, ref ps, 1 * RowStride + 96);
+                            V512.StoreUnsafe(p1_r_o32_47, ref ps, 1 * RowStride + 112);
+                            V512.StoreUnsafe(p1_n_o32_47, ref ps, 1 * RowStride + 128);
+                            V512.StoreUnsafe(p1_z_o48_63, ref ps, 1 * RowStride + 144);
+                            V512.StoreUnsafe(p1_r_o48_63, ref ps, 1 * RowStride + 160);
                             V512.StoreUnsafe(p1_n_o48_63, ref ps, 1 * RowStride + 176);
-                            V512.StoreUnsafe(p2_r_o32_47, ref ps, 2 * RowStride + 96);
-                            V512.StoreUnsafe(p2_r_o48_63, ref ps, 2 * RowStride + 112);
-                            V512.StoreUnsafe(p2_n_o0_15, ref ps, 2 * RowStride + 128);
-                            V512.StoreUnsafe(p2_n_o16_31, ref ps, 2 * RowStride + 144);
-                            V512.StoreUnsafe(p2_n_o32_47, ref ps, 2 * RowStride + 160);
+                            V512.StoreUnsafe(p2_z_o32_47, ref ps, 2 * RowStride + 96);
+                            V512.StoreUnsafe(p2_r_o32_47, ref ps, 2 * RowStride + 112);
+                            V512.StoreUnsafe(p2_n_o32_47, ref ps, 2 * RowStride + 128);
+                            V512.StoreUnsafe(p2_z_o48_63, ref ps, 2 * RowStride + 144);
+                            V512.StoreUnsafe(p2_r_o48_63, ref ps, 2 * RowStride + 160);
                             V512.StoreUnsafe(p2_n_o48_63, ref ps, 2 * RowStride + 176);
-                            V512.StoreUnsafe(p3_r_o32_47, ref ps, 3 * RowStride + 96);
-                            V512.StoreUnsafe(p3_r_o48_63, ref ps, 3 * RowStride + 112);
-                            V512.StoreUnsafe(p3_n_o0_15, ref ps, 3 * RowStride + 128);
-                            V512.StoreUnsafe(p3_n_o16_31, ref ps, 3 * RowStride + 144);
-                            V512.StoreUnsafe(p3_n_o32_47, ref ps, 3 * RowStride + 160);
+                            V512.StoreUnsafe(p3_z_o32_47, ref ps, 3 * RowStride + 96);
+                            V512.StoreUnsafe(p3_r_o32_47, ref ps, 3 * RowStride + 112);
+                            V512.StoreUnsafe(p3_n_o32_47, ref ps, 3 * RowStride + 128);
+                            V512.StoreUnsafe(p3_z_o48_63, ref ps, 3 * RowStride + 144);
+                            V512.StoreUnsafe(p3_r_o48_63, ref ps, 3 * RowStride + 160);
                             V512.StoreUnsafe(p3_n_o48_63, ref ps, 3 * RowStride + 176);
                         }
                     }
@@ -902,58 +902,58 @@ namespace RnnGen.Generated
                         // Row floats 0..191 (12 vectors).
                         {
                             var p0_z_o0_15 = V512.LoadUnsafe(ref b);
-                            var p0_z_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p0_z_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p0_z_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p0_r_o0_15 = V512.LoadUnsafe(ref b, 64);
-                            var p0_r_o16_31 = V512.LoadUnsafe(ref b, 80);
-                            var p0_r_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p0_r_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p0_n_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p0_n_o16_31 = V512.LoadUnsafe(ref b, 144);
-                            var p0_n_o32_47 = V512.LoadUnsafe(ref b, 160);
+                            var p0_r_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p0_n_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p0_z_o16_31 = V512.LoadUnsafe(ref b, 48);
+                            var p0_r_o16_31 = V512.LoadUnsafe(ref b, 64);
+                            var p0_n_o16_31 = V512.LoadUnsafe(ref b, 80);
+                            var p0_z_o32_47 = V512.LoadUnsafe(ref b, 96);
+                            var p0_r_o32_47 = V512.LoadUnsafe(ref b, 112);
+                            var p0_n_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p0_z_o48_63 = V512.LoadUnsafe(ref b, 144);
+                            var p0_r_o48_63 = V512.LoadUnsafe(ref b, 160);
                             var p0_n_o48_63 = V512.LoadUnsafe(ref b, 176);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
                                 var w_z_o0_15 = V512.LoadUnsafe(ref wi);
-                                var w_z_o16_31 = V512.LoadUnsafe(ref wi, 16);
-                                var w_z_o32_47 = V512.LoadUnsafe(ref wi, 32);
-                                var w_z_o48_63 = V512.LoadUnsafe(ref wi, 48);
-                                var w_r_o0_15 = V512.LoadUnsafe(ref wi, 64);
-                                var w_r_o16_31 = V512.LoadUnsafe(ref wi, 80);
-                                var w_r_o32_47 = V512.LoadUnsafe(ref wi, 96);
-                                var w_r_o48_63 = V512.LoadUnsafe(ref wi, 112);
-                                var w_n_o0_15 = V512.LoadUnsafe(ref wi, 128);
-                                var w_n_o16_31 = V512.LoadUnsafe(ref wi, 144);
-                                var w_n_o32_47 = V512.LoadUnsafe(ref wi, 160);
+                                var w_r_o0_15 = V512.LoadUnsafe(ref wi, 16);
+                                var w_n_o0_15 = V512.LoadUnsafe(ref wi, 32);
+                                var w_z_o16_31 = V512.LoadUnsafe(ref wi, 48);
+                                var w_r_o16_31 = V512.LoadUnsafe(ref wi, 64);
+                                var w_n_o16_31 = V512.LoadUnsafe(ref wi, 80);
+                                var w_z_o32_47 = V512.LoadUnsafe(ref wi, 96);
+                                var w_r_o32_47 = V512.LoadUnsafe(ref wi, 112);
+                                var w_n_o32_47 = V512.LoadUnsafe(ref wi, 128);
+                                var w_z_o48_63 = V512.LoadUnsafe(ref wi, 144);
+                                var w_r_o48_63 = V512.LoadUnsafe(ref wi, 160);
                                 var w_n_o48_63 = V512.LoadUnsafe(ref wi, 176);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
                                 p0_z_o0_15 = Avx512F.FusedMultiplyAdd(w_z_o0_15, x0, p0_z_o0_15);
-                                p0_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x0, p0_z_o16_31);
-                                p0_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x0, p0_z_o32_47);
-                                p0_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x0, p0_z_o48_63);
                                 p0_r_o0_15 = Avx512F.FusedMultiplyAdd(w_r_o0_15, x0, p0_r_o0_15);
-                                p0_r_o16_31 = Avx512F.FusedMultiplyAdd(w_r_o16_31, x0, p0_r_o16_31);
-                                p0_r_o32_47 = Avx512F.FusedMultiplyAdd(w_r_o32_47, x0, p0_r_o32_47);
-                                p0_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x0, p0_r_o48_63);
                                 p0_n_o0_15 = Avx512F.FusedMultiplyAdd(w_n_o0_15, x0, p0_n_o0_15);
+                                p0_z_o16_31 = Avx512F.FusedMultiplyAdd(w_z_o16_31, x0, p0_z_o16_31);
+                                p0_r_o16_31 = Avx512F.FusedMultiplyAdd(w_r_o16_31, x0, p0_r_o16_31);
                                 p0_n_o16_31 = Avx512F.FusedMultiplyAdd(w_n_o16_31, x0, p0_n_o16_31);
+                                p0_z_o32_47 = Avx512F.FusedMultiplyAdd(w_z_o32_47, x0, p0_z_o32_47);
+                                p0_r_o32_47 = Avx512F.FusedMultiplyAdd(w_r_o32_47, x0, p0_r_o32_47);
                                 p0_n_o32_47 = Avx512F.FusedMultiplyAdd(w_n_o32_47, x0, p0_n_o32_47);
+                                p0_z_o48_63 = Avx512F.FusedMultiplyAdd(w_z_o48_63, x0, p0_z_o48_63);
+                                p0_r_o48_63 = Avx512F.FusedMultiplyAdd(w_r_o48_63, x0, p0_r_o48_63);
                                 p0_n_o48_63 = Avx512F.FusedMultiplyAdd(w_n_o48_63, x0, p0_n_o48_63);
                             }
 
                             V512.StoreUnsafe(p0_z_o0_15, ref ps);
-                            V512.StoreUnsafe(p0_z_o16_31, ref ps, 16);
-                            V512.StoreUnsafe(p0_z_o32_47, ref ps, 32);
-                            V512.StoreUnsafe(p0_z_o48_63, ref ps, 48);
-                            V512.StoreUnsafe(p0_r_o0_15, ref ps, 64);
-                            V512.StoreUnsafe(p0_r_o16_31, ref ps, 80);
-                            V512.StoreUnsafe(p0_r_o32_47, ref ps, 96);
-                            V512.StoreUnsafe(p0_r_o48_63, ref ps, 112);
-                            V512.StoreUnsafe(p0_n_o0_15, ref ps, 128);
-                            V512.StoreUnsafe(p0_n_o16_31, ref ps, 144);
-                            V512.StoreUnsafe(p0_n_o32_47, ref ps, 160);
+                            V512.StoreUnsafe(p0_r_o0_15, ref ps, 16);
+                            V512.StoreUnsafe(p0_n_o0_15, ref ps, 32);
+                            V512.StoreUnsafe(p0_z_o16_31, ref ps, 48);
+                            V512.StoreUnsafe(p0_r_o16_31, ref ps, 64);
+                            V512.StoreUnsafe(p0_n_o16_31, ref ps, 80);
+                            V512.StoreUnsafe(p0_z_o32_47, ref ps, 96);
+                            V512.StoreUnsafe(p0_r_o32_47, ref ps, 112);
+                            V512.StoreUnsafe(p0_n_o32_47, ref ps, 128);
+                            V512.StoreUnsafe(p0_z_o48_63, ref ps, 144);
+                            V512.StoreUnsafe(p0_r_o48_63, ref ps, 160);
                             V512.StoreUnsafe(p0_n_o48_63, ref ps, 176);
                         }
                     }
@@ -971,20 +971,20 @@ namespace RnnGen.Generated
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
                         var z_o0_15 = V512.LoadUnsafe(ref p);
-                        var z_o16_31 = V512.LoadUnsafe(ref p, 16);
-                        var z_o32_47 = V512.LoadUnsafe(ref p, 32);
-                        var z_o48_63 = V512.LoadUnsafe(ref p, 48);
-                        var r_o0_15 = V512.LoadUnsafe(ref p, 64);
-                        var r_o16_31 = V512.LoadUnsafe(ref p, 80);
-                        var r_o32_47 = V512.LoadUnsafe(ref p, 96);
-                        var r_o48_63 = V512.LoadUnsafe(ref p, 112);
-                        var xn_o0_15 = V512.LoadUnsafe(ref p, 128);
-                        var xn_o16_31 = V512.LoadUnsafe(ref p, 144);
-                        var xn_o32_47 = V512.LoadUnsafe(ref p, 160);
+                        var r_o0_15 = V512.LoadUnsafe(ref p, 16);
+                        var xn_o0_15 = V512.LoadUnsafe(ref p, 32);
+                        var hn_o0_15 = V512.LoadUnsafe(ref bh, 32);
+                        var z_o16_31 = V512.LoadUnsafe(ref p, 48);
+                        var r_o16_31 = V512.LoadUnsafe(ref p, 64);
+                        var xn_o16_31 = V512.LoadUnsafe(ref p, 80);
+                        var hn_o16_31 = V512.LoadUnsafe(ref bh, 80);
+                        var z_o32_47 = V512.LoadUnsafe(ref p, 96);
+                        var r_o32_47 = V512.LoadUnsafe(ref p, 112);
+                        var xn_o32_47 = V512.LoadUnsafe(ref p, 128);
+                        var hn_o32_47 = V512.LoadUnsafe(ref bh, 128);
+                        var z_o48_63 = V512.LoadUnsafe(ref p, 144);
+                        var r_o48_63 = V512.LoadUnsafe(ref p, 160);
                         var xn_o48_63 = V512.LoadUnsafe(ref p, 176);
-                        var hn_o0_15 = V512.LoadUnsafe(ref bh, 128);
-                        var hn_o16_31 = V512.LoadUnsafe(ref bh, 144);
-                        var hn_o32_47 = V512.LoadUnsafe(ref bh, 160);
                         var hn_o48_63 = V512.LoadUnsafe(ref bh, 176);
                         // U·h, unless the previous state is zero.
                         if (!zero)
@@ -994,16 +994,16 @@ namespace RnnGen.Generated
                                 ref float uj = ref Unsafe.Add(ref u, j * 192);
                                 var hj = V512.Create(Unsafe.Add(ref hPrev, j));
                                 z_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, z_o0_15);
-                                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, z_o16_31);
-                                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, z_o32_47);
-                                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, z_o48_63);
-                                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, r_o0_15);
-                                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, r_o16_31);
-                                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, r_o32_47);
-                                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, r_o48_63);
-                                hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, hn_o0_15);
-                                hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, hn_o16_31);
-                                hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, hn_o32_47);
+                                r_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, r_o0_15);
+                                hn_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, hn_o0_15);
+                                z_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, z_o16_31);
+                                r_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, r_o16_31);
+                                hn_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, hn_o16_31);
+                                z_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, z_o32_47);
+                                r_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, r_o32_47);
+                                hn_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, hn_o32_47);
+                                z_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, z_o48_63);
+                                r_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, r_o48_63);
                                 hn_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, hn_o48_63);
                             }
                         }
@@ -1070,7 +1070,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 16 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -1099,36 +1099,36 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var z_o0_15_s0 = V512.LoadUnsafe(ref b);
-                var r_o0_15_s0 = V512.LoadUnsafe(ref b, 64);
-                var xn_o0_15_s0 = V512.LoadUnsafe(ref b, 128);
-                var hn_o0_15_s0 = V512.LoadUnsafe(ref bh, 128);
+                var r_o0_15_s0 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15_s0 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15_s0 = V512.LoadUnsafe(ref bh, 32);
                 var z_o0_15_s1 = V512.LoadUnsafe(ref b);
-                var r_o0_15_s1 = V512.LoadUnsafe(ref b, 64);
-                var xn_o0_15_s1 = V512.LoadUnsafe(ref b, 128);
-                var hn_o0_15_s1 = V512.LoadUnsafe(ref bh, 128);
+                var r_o0_15_s1 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15_s1 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15_s1 = V512.LoadUnsafe(ref bh, 32);
                 var z_o0_15_s2 = V512.LoadUnsafe(ref b);
-                var r_o0_15_s2 = V512.LoadUnsafe(ref b, 64);
-                var xn_o0_15_s2 = V512.LoadUnsafe(ref b, 128);
-                var hn_o0_15_s2 = V512.LoadUnsafe(ref bh, 128);
+                var r_o0_15_s2 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15_s2 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15_s2 = V512.LoadUnsafe(ref bh, 32);
                 var z_o0_15_s3 = V512.LoadUnsafe(ref b);
-                var r_o0_15_s3 = V512.LoadUnsafe(ref b, 64);
-                var xn_o0_15_s3 = V512.LoadUnsafe(ref b, 128);
-                var hn_o0_15_s3 = V512.LoadUnsafe(ref bh, 128);
+                var r_o0_15_s3 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15_s3 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15_s3 = V512.LoadUnsafe(ref bh, 32);
                 var z_o0_15_s4 = V512.LoadUnsafe(ref b);
-                var r_o0_15_s4 = V512.LoadUnsafe(ref b, 64);
-                var xn_o0_15_s4 = V512.LoadUnsafe(ref b, 128);
-                var hn_o0_15_s4 = V512.LoadUnsafe(ref bh, 128);
+                var r_o0_15_s4 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15_s4 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15_s4 = V512.LoadUnsafe(ref bh, 32);
                 var z_o0_15_s5 = V512.LoadUnsafe(ref b);
-                var r_o0_15_s5 = V512.LoadUnsafe(ref b, 64);
-                var xn_o0_15_s5 = V512.LoadUnsafe(ref b, 128);
-                var hn_o0_15_s5 = V512.LoadUnsafe(ref bh, 128);
+                var r_o0_15_s5 = V512.LoadUnsafe(ref b, 16);
+                var xn_o0_15_s5 = V512.LoadUnsafe(ref b, 32);
+                var hn_o0_15_s5 = V512.LoadUnsafe(ref bh, 32);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var wi_z_o0_15 = V512.LoadUnsafe(ref wi);
-                    var wi_r_o0_15 = V512.LoadUnsafe(ref wi, 64);
-                    var wi_xn_o0_15 = V512.LoadUnsafe(ref wi, 128);
+                    var wi_r_o0_15 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_xn_o0_15 = V512.LoadUnsafe(ref wi, 32);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     z_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_z_o0_15, xi_s0, z_o0_15_s0);
                     r_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_r_o0_15, xi_s0, r_o0_15_s0);
@@ -1161,8 +1161,8 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var uj_z_o0_15 = V512.LoadUnsafe(ref uj);
-                        var uj_r_o0_15 = V512.LoadUnsafe(ref uj, 64);
-                        var uj_hn_o0_15 = V512.LoadUnsafe(ref uj, 128);
+                        var uj_r_o0_15 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_hn_o0_15 = V512.LoadUnsafe(ref uj, 32);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         z_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_z_o0_15, hj_s0, z_o0_15_s0);
                         r_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_r_o0_15, hj_s0, r_o0_15_s0);
@@ -1220,37 +1220,37 @@ namespace RnnGen.Generated
             // Outputs 16..31 (chunk 1): sums z, r, xn, hn, for 6 sequences.
             {
                 // Sums start from the bias.
-                var z_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
-                var r_o16_31_s0 = V512.LoadUnsafe(ref b, 80);
-                var xn_o16_31_s0 = V512.LoadUnsafe(ref b, 144);
-                var hn_o16_31_s0 = V512.LoadUnsafe(ref bh, 144);
-                var z_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
-                var r_o16_31_s1 = V512.LoadUnsafe(ref b, 80);
-                var xn_o16_31_s1 = V512.LoadUnsafe(ref b, 144);
-                var hn_o16_31_s1 = V512.LoadUnsafe(ref bh, 144);
-                var z_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
-                var r_o16_31_s2 = V512.LoadUnsafe(ref b, 80);
-                var xn_o16_31_s2 = V512.LoadUnsafe(ref b, 144);
-                var hn_o16_31_s2 = V512.LoadUnsafe(ref bh, 144);
-                var z_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
-                var r_o16_31_s3 = V512.LoadUnsafe(ref b, 80);
-                var xn_o16_31_s3 = V512.LoadUnsafe(ref b, 144);
-                var hn_o16_31_s3 = V512.LoadUnsafe(ref bh, 144);
-                var z_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
-                var r_o16_31_s4 = V512.LoadUnsafe(ref b, 80);
-                var xn_o16_31_s4 = V512.LoadUnsafe(ref b, 144);
-                var hn_o16_31_s4 = V512.LoadUnsafe(ref bh, 144);
-                var z_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
-                var r_o16_31_s5 = V512.LoadUnsafe(ref b, 80);
-                var xn_o16_31_s5 = V512.LoadUnsafe(ref b, 144);
-                var hn_o16_31_s5 = V512.LoadUnsafe(ref bh, 144);
+                var z_o16_31_s0 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31_s0 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31_s0 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31_s0 = V512.LoadUnsafe(ref bh, 80);
+                var z_o16_31_s1 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31_s1 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31_s1 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31_s1 = V512.LoadUnsafe(ref bh, 80);
+                var z_o16_31_s2 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31_s2 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31_s2 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31_s2 = V512.LoadUnsafe(ref bh, 80);
+                var z_o16_31_s3 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31_s3 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31_s3 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31_s3 = V512.LoadUnsafe(ref bh, 80);
+                var z_o16_31_s4 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31_s4 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31_s4 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31_s4 = V512.LoadUnsafe(ref bh, 80);
+                var z_o16_31_s5 = V512.LoadUnsafe(ref b, 48);
+                var r_o16_31_s5 = V512.LoadUnsafe(ref b, 64);
+                var xn_o16_31_s5 = V512.LoadUnsafe(ref b, 80);
+                var hn_o16_31_s5 = V512.LoadUnsafe(ref bh, 80);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
-                    var wi_z_o16_31 = V512.LoadUnsafe(ref wi, 16);
-                    var wi_r_o16_31 = V512.LoadUnsafe(ref wi, 80);
-                    var wi_xn_o16_31 = V512.LoadUnsafe(ref wi, 144);
+                    var wi_z_o16_31 = V512.LoadUnsafe(ref wi, 48);
+                    var wi_r_o16_31 = V512.LoadUnsafe(ref wi, 64);
+                    var wi_xn_o16_31 = V512.LoadUnsafe(ref wi, 80);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     z_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_z_o16_31, xi_s0, z_o16_31_s0);
                     r_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_r_o16_31, xi_s0, r_o16_31_s0);
@@ -1282,9 +1282,9 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
-                        var uj_z_o16_31 = V512.LoadUnsafe(ref uj, 16);
-                        var uj_r_o16_31 = V512.LoadUnsafe(ref uj, 80);
-                        var uj_hn_o16_31 = V512.LoadUnsafe(ref uj, 144);
+                        var uj_z_o16_31 = V512.LoadUnsafe(ref uj, 48);
+                        var uj_r_o16_31 = V512.LoadUnsafe(ref uj, 64);
+                        var uj_hn_o16_31 = V512.LoadUnsafe(ref uj, 80);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         z_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_z_o16_31, hj_s0, z_o16_31_s0);
                         r_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_r_o16_31, hj_s0, r_o16_31_s0);
@@ -1342,37 +1342,37 @@ namespace RnnGen.Generated
             // Outputs 32..47 (chunk 2): sums z, r, xn, hn, for 6 sequences.
             {
                 // Sums start from the bias.
-                var z_o32_47_s0 = V512.LoadUnsafe(ref b, 32);
-                var r_o32_47_s0 = V512.LoadUnsafe(ref b, 96);
-                var xn_o32_47_s0 = V512.LoadUnsafe(ref b, 160);
-                var hn_o32_47_s0 = V512.LoadUnsafe(ref bh, 160);
-                var z_o32_47_s1 = V512.LoadUnsafe(ref b, 32);
-                var r_o32_47_s1 = V512.LoadUnsafe(ref b, 96);
-                var xn_o32_47_s1 = V512.LoadUnsafe(ref b, 160);
-                var hn_o32_47_s1 = V512.LoadUnsafe(ref bh, 160);
-                var z_o32_47_s2 = V512.LoadUnsafe(ref b, 32);
-                var r_o32_47_s2 = V512.LoadUnsafe(ref b, 96);
-                var xn_o32_47_s2 = V512.LoadUnsafe(ref b, 160);
-                var hn_o32_47_s2 = V512.LoadUnsafe(ref bh, 160);
-                var z_o32_47_s3 = V512.LoadUnsafe(ref b, 32);
-                var r_o32_47_s3 = V512.LoadUnsafe(ref b, 96);
-                var xn_o32_47_s3 = V512.LoadUnsafe(ref b, 160);
-                var hn_o32_47_s3 = V512.LoadUnsafe(ref bh, 160);
-                var z_o32_47_s4 = V512.LoadUnsafe(ref b, 32);
-                var r_o32_47_s4 = V512.LoadUnsafe(ref b, 96);
-                var xn_o32_47_s4 = V512.LoadUnsafe(ref b, 160);
-                var hn_o32_47_s4 = V512.LoadUnsafe(ref bh, 160);
-                var z_o32_47_s5 = V512.LoadUnsafe(ref b, 32);
-                var r_o32_47_s5 = V512.LoadUnsafe(ref b, 96);
-                var xn_o32_47_s5 = V512.LoadUnsafe(ref b, 160);
-                var hn_o32_47_s5 = V512.LoadUnsafe(ref bh, 160);
+                var z_o32_47_s0 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47_s0 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47_s0 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47_s0 = V512.LoadUnsafe(ref bh, 128);
+                var z_o32_47_s1 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47_s1 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47_s1 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47_s1 = V512.LoadUnsafe(ref bh, 128);
+                var z_o32_47_s2 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47_s2 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47_s2 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47_s2 = V512.LoadUnsafe(ref bh, 128);
+                var z_o32_47_s3 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47_s3 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47_s3 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47_s3 = V512.LoadUnsafe(ref bh, 128);
+                var z_o32_47_s4 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47_s4 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47_s4 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47_s4 = V512.LoadUnsafe(ref bh, 128);
+                var z_o32_47_s5 = V512.LoadUnsafe(ref b, 96);
+                var r_o32_47_s5 = V512.LoadUnsafe(ref b, 112);
+                var xn_o32_47_s5 = V512.LoadUnsafe(ref b, 128);
+                var hn_o32_47_s5 = V512.LoadUnsafe(ref bh, 128);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
-                    var wi_z_o32_47 = V512.LoadUnsafe(ref wi, 32);
-                    var wi_r_o32_47 = V512.LoadUnsafe(ref wi, 96);
-                    var wi_xn_o32_47 = V512.LoadUnsafe(ref wi, 160);
+                    var wi_z_o32_47 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_r_o32_47 = V512.LoadUnsafe(ref wi, 112);
+                    var wi_xn_o32_47 = V512.LoadUnsafe(ref wi, 128);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     z_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_z_o32_47, xi_s0, z_o32_47_s0);
                     r_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_r_o32_47, xi_s0, r_o32_47_s0);
@@ -1404,9 +1404,9 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
-                        var uj_z_o32_47 = V512.LoadUnsafe(ref uj, 32);
-                        var uj_r_o32_47 = V512.LoadUnsafe(ref uj, 96);
-                        var uj_hn_o32_47 = V512.LoadUnsafe(ref uj, 160);
+                        var uj_z_o32_47 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_r_o32_47 = V512.LoadUnsafe(ref uj, 112);
+                        var uj_hn_o32_47 = V512.LoadUnsafe(ref uj, 128);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         z_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_z_o32_47, hj_s0, z_o32_47_s0);
                         r_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_r_o32_47, hj_s0, r_o32_47_s0);
@@ -1464,36 +1464,36 @@ namespace RnnGen.Generated
             // Outputs 48..63 (chunk 3): sums z, r, xn, hn, for 6 sequences.
             {
                 // Sums start from the bias.
-                var z_o48_63_s0 = V512.LoadUnsafe(ref b, 48);
-                var r_o48_63_s0 = V512.LoadUnsafe(ref b, 112);
+                var z_o48_63_s0 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63_s0 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63_s0 = V512.LoadUnsafe(ref b, 176);
                 var hn_o48_63_s0 = V512.LoadUnsafe(ref bh, 176);
-                var z_o48_63_s1 = V512.LoadUnsafe(ref b, 48);
-                var r_o48_63_s1 = V512.LoadUnsafe(ref b, 112);
+                var z_o48_63_s1 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63_s1 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63_s1 = V512.LoadUnsafe(ref b, 176);
                 var hn_o48_63_s1 = V512.LoadUnsafe(ref bh, 176);
-                var z_o48_63_s2 = V512.LoadUnsafe(ref b, 48);
-                var r_o48_63_s2 = V512.LoadUnsafe(ref b, 112);
+                var z_o48_63_s2 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63_s2 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63_s2 = V512.LoadUnsafe(ref b, 176);
                 var hn_o48_63_s2 = V512.LoadUnsafe(ref bh, 176);
-                var z_o48_63_s3 = V512.LoadUnsafe(ref b, 48);
-                var r_o48_63_s3 = V512.LoadUnsafe(ref b, 112);
+                var z_o48_63_s3 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63_s3 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63_s3 = V512.LoadUnsafe(ref b, 176);
                 var hn_o48_63_s3 = V512.LoadUnsafe(ref bh, 176);
-                var z_o48_63_s4 = V512.LoadUnsafe(ref b, 48);
-                var r_o48_63_s4 = V512.LoadUnsafe(ref b, 112);
+                var z_o48_63_s4 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63_s4 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63_s4 = V512.LoadUnsafe(ref b, 176);
                 var hn_o48_63_s4 = V512.LoadUnsafe(ref bh, 176);
-                var z_o48_63_s5 = V512.LoadUnsafe(ref b, 48);
-                var r_o48_63_s5 = V512.LoadUnsafe(ref b, 112);
+                var z_o48_63_s5 = V512.LoadUnsafe(ref b, 144);
+                var r_o48_63_s5 = V512.LoadUnsafe(ref b, 160);
                 var xn_o48_63_s5 = V512.LoadUnsafe(ref b, 176);
                 var hn_o48_63_s5 = V512.LoadUnsafe(ref bh, 176);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
-                    var wi_z_o48_63 = V512.LoadUnsafe(ref wi, 48);
-                    var wi_r_o48_63 = V512.LoadUnsafe(ref wi, 112);
+                    var wi_z_o48_63 = V512.LoadUnsafe(ref wi, 144);
+                    var wi_r_o48_63 = V512.LoadUnsafe(ref wi, 160);
                     var wi_xn_o48_63 = V512.LoadUnsafe(ref wi, 176);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     z_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_z_o48_63, xi_s0, z_o48_63_s0);
@@ -1526,8 +1526,8 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
-                        var uj_z_o48_63 = V512.LoadUnsafe(ref uj, 48);
-                        var uj_r_o48_63 = V512.LoadUnsafe(ref uj, 112);
+                        var uj_z_o48_63 = V512.LoadUnsafe(ref uj, 144);
+                        var uj_r_o48_63 = V512.LoadUnsafe(ref uj, 160);
                         var uj_hn_o48_63 = V512.LoadUnsafe(ref uj, 176);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         z_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_z_o48_63, hj_s0, z_o48_63_s0);
@@ -1618,7 +1618,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 8 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -1628,31 +1628,31 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var z_o0_7 = V256.LoadUnsafe(ref b);
-                var z_o8_15 = V256.LoadUnsafe(ref b, 8);
-                var z_o16_23 = V256.LoadUnsafe(ref b, 16);
-                var r_o0_7 = V256.LoadUnsafe(ref b, 64);
-                var r_o8_15 = V256.LoadUnsafe(ref b, 72);
-                var r_o16_23 = V256.LoadUnsafe(ref b, 80);
-                var xn_o0_7 = V256.LoadUnsafe(ref b, 128);
-                var xn_o8_15 = V256.LoadUnsafe(ref b, 136);
-                var xn_o16_23 = V256.LoadUnsafe(ref b, 144);
-                var hn_o0_7 = V256.LoadUnsafe(ref bh, 128);
-                var hn_o8_15 = V256.LoadUnsafe(ref bh, 136);
-                var hn_o16_23 = V256.LoadUnsafe(ref bh, 144);
+                var r_o0_7 = V256.LoadUnsafe(ref b, 8);
+                var xn_o0_7 = V256.LoadUnsafe(ref b, 16);
+                var hn_o0_7 = V256.LoadUnsafe(ref bh, 16);
+                var z_o8_15 = V256.LoadUnsafe(ref b, 24);
+                var r_o8_15 = V256.LoadUnsafe(ref b, 32);
+                var xn_o8_15 = V256.LoadUnsafe(ref b, 40);
+                var hn_o8_15 = V256.LoadUnsafe(ref bh, 40);
+                var z_o16_23 = V256.LoadUnsafe(ref b, 48);
+                var r_o16_23 = V256.LoadUnsafe(ref b, 56);
+                var xn_o16_23 = V256.LoadUnsafe(ref b, 64);
+                var hn_o16_23 = V256.LoadUnsafe(ref bh, 64);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var xi = V256.Create(Unsafe.Add(ref x, i));
                     z_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi), xi, z_o0_7);
-                    z_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, z_o8_15);
-                    z_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, z_o16_23);
-                    r_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, r_o0_7);
-                    r_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, r_o8_15);
-                    r_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, r_o16_23);
-                    xn_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, xn_o0_7);
-                    xn_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, xn_o8_15);
-                    xn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, xn_o16_23);
+                    r_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, r_o0_7);
+                    xn_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, xn_o0_7);
+                    z_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, z_o8_15);
+                    r_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, r_o8_15);
+                    xn_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, xn_o8_15);
+                    z_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, z_o16_23);
+                    r_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, r_o16_23);
+                    xn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, xn_o16_23);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -1662,14 +1662,14 @@ namespace RnnGen.Generated
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var hj = V256.Create(Unsafe.Add(ref hPrev, j));
                         z_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj), hj, z_o0_7);
-                        z_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, z_o8_15);
-                        z_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, z_o16_23);
-                        r_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, r_o0_7);
-                        r_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, r_o8_15);
-                        r_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, r_o16_23);
-                        hn_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, hn_o0_7);
-                        hn_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, hn_o8_15);
-                        hn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, hn_o16_23);
+                        r_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, r_o0_7);
+                        hn_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, hn_o0_7);
+                        z_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, z_o8_15);
+                        r_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, r_o8_15);
+                        hn_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, hn_o8_15);
+                        z_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, z_o16_23);
+                        r_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, r_o16_23);
+                        hn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, hn_o16_23);
                     }
                 }
 
@@ -1691,32 +1691,32 @@ namespace RnnGen.Generated
             // Outputs 24..47 (chunks 3..5): sums z, r, xn, hn.
             {
                 // Sums start from the bias.
-                var z_o24_31 = V256.LoadUnsafe(ref b, 24);
-                var z_o32_39 = V256.LoadUnsafe(ref b, 32);
-                var z_o40_47 = V256.LoadUnsafe(ref b, 40);
-                var r_o24_31 = V256.LoadUnsafe(ref b, 88);
-                var r_o32_39 = V256.LoadUnsafe(ref b, 96);
-                var r_o40_47 = V256.LoadUnsafe(ref b, 104);
-                var xn_o24_31 = V256.LoadUnsafe(ref b, 152);
-                var xn_o32_39 = V256.LoadUnsafe(ref b, 160);
-                var xn_o40_47 = V256.LoadUnsafe(ref b, 168);
-                var hn_o24_31 = V256.LoadUnsafe(ref bh, 152);
-                var hn_o32_39 = V256.LoadUnsafe(ref bh, 160);
-                var hn_o40_47 = V256.LoadUnsafe(ref bh, 168);
+                var z_o24_31 = V256.LoadUnsafe(ref b, 72);
+                var r_o24_31 = V256.LoadUnsafe(ref b, 80);
+                var xn_o24_31 = V256.LoadUnsafe(ref b, 88);
+                var hn_o24_31 = V256.LoadUnsafe(ref bh, 88);
+                var z_o32_39 = V256.LoadUnsafe(ref b, 96);
+                var r_o32_39 = V256.LoadUnsafe(ref b, 104);
+                var xn_o32_39 = V256.LoadUnsafe(ref b, 112);
+                var hn_o32_39 = V256.LoadUnsafe(ref bh, 112);
+                var z_o40_47 = V256.LoadUnsafe(ref b, 120);
+                var r_o40_47 = V256.LoadUnsafe(ref b, 128);
+                var xn_o40_47 = V256.LoadUnsafe(ref b, 136);
+                var hn_o40_47 = V256.LoadUnsafe(ref bh, 136);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var xi = V256.Create(Unsafe.Add(ref x, i));
-                    z_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, z_o24_31);
-                    z_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, z_o32_39);
-                    z_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, z_o40_47);
-                    r_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, r_o24_31);
-                    r_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, r_o32_39);
-                    r_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, r_o40_47);
-                    xn_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, xn_o24_31);
-                    xn_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, xn_o32_39);
-                    xn_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, xn_o40_47);
+                    z_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, z_o24_31);
+                    r_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, r_o24_31);
+                    xn_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, xn_o24_31);
+                    z_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, z_o32_39);
+                    r_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, r_o32_39);
+                    xn_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, xn_o32_39);
+                    z_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, z_o40_47);
+                    r_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, r_o40_47);
+                    xn_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, xn_o40_47);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -1725,15 +1725,15 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                        z_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, z_o24_31);
-                        z_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, z_o32_39);
-                        z_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, z_o40_47);
-                        r_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, r_o24_31);
-                        r_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, r_o32_39);
-                        r_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, r_o40_47);
-                        hn_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, hn_o24_31);
-                        hn_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, hn_o32_39);
-                        hn_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, hn_o40_47);
+                        z_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, z_o24_31);
+                        r_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, r_o24_31);
+                        hn_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, hn_o24_31);
+                        z_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, z_o32_39);
+                        r_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, r_o32_39);
+                        hn_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, hn_o32_39);
+                        z_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, z_o40_47);
+                        r_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, r_o40_47);
+                        hn_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, hn_o40_47);
                     }
                 }
 
@@ -1755,24 +1755,24 @@ namespace RnnGen.Generated
             // Outputs 48..63 (chunks 6..7): sums z, r, xn, hn.
             {
                 // Sums start from the bias.
-                var z_o48_55 = V256.LoadUnsafe(ref b, 48);
-                var z_o56_63 = V256.LoadUnsafe(ref b, 56);
-                var r_o48_55 = V256.LoadUnsafe(ref b, 112);
-                var r_o56_63 = V256.LoadUnsafe(ref b, 120);
-                var xn_o48_55 = V256.LoadUnsafe(ref b, 176);
+                var z_o48_55 = V256.LoadUnsafe(ref b, 144);
+                var r_o48_55 = V256.LoadUnsafe(ref b, 152);
+                var xn_o48_55 = V256.LoadUnsafe(ref b, 160);
+                var hn_o48_55 = V256.LoadUnsafe(ref bh, 160);
+                var z_o56_63 = V256.LoadUnsafe(ref b, 168);
+                var r_o56_63 = V256.LoadUnsafe(ref b, 176);
                 var xn_o56_63 = V256.LoadUnsafe(ref b, 184);
-                var hn_o48_55 = V256.LoadUnsafe(ref bh, 176);
                 var hn_o56_63 = V256.LoadUnsafe(ref bh, 184);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var xi = V256.Create(Unsafe.Add(ref x, i));
-                    z_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, z_o48_55);
-                    z_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, z_o56_63);
-                    r_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, r_o48_55);
-                    r_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, r_o56_63);
-                    xn_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, xn_o48_55);
+                    z_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, z_o48_55);
+                    r_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, r_o48_55);
+                    xn_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, xn_o48_55);
+                    z_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, z_o56_63);
+                    r_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, r_o56_63);
                     xn_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, xn_o56_63);
                 }
                 // U·h, unless the previous state is zero.
@@ -1782,11 +1782,11 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                        z_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, z_o48_55);
-                        z_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, z_o56_63);
-                        r_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, r_o48_55);
-                        r_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, r_o56_63);
-                        hn_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, hn_o48_55);
+                        z_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, z_o48_55);
+                        r_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, r_o48_55);
+                        hn_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, hn_o48_55);
+                        z_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, z_o56_63);
+                        r_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, r_o56_63);
                         hn_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, hn_o56_63);
                     }
                 }
@@ -1815,7 +1815,7 @@ namespace RnnGen.Generated
         {
             const int BlockSteps = 9;
             const int RowStride = 192;
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 8 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -1885,116 +1885,116 @@ namespace RnnGen.Generated
                         // Row floats 0..95 (12 vectors).
                         {
                             var p0_z_o0_7 = V256.LoadUnsafe(ref b);
-                            var p0_z_o8_15 = V256.LoadUnsafe(ref b, 8);
-                            var p0_z_o16_23 = V256.LoadUnsafe(ref b, 16);
-                            var p0_z_o24_31 = V256.LoadUnsafe(ref b, 24);
-                            var p0_z_o32_39 = V256.LoadUnsafe(ref b, 32);
-                            var p0_z_o40_47 = V256.LoadUnsafe(ref b, 40);
-                            var p0_z_o48_55 = V256.LoadUnsafe(ref b, 48);
-                            var p0_z_o56_63 = V256.LoadUnsafe(ref b, 56);
-                            var p0_r_o0_7 = V256.LoadUnsafe(ref b, 64);
-                            var p0_r_o8_15 = V256.LoadUnsafe(ref b, 72);
-                            var p0_r_o16_23 = V256.LoadUnsafe(ref b, 80);
-                            var p0_r_o24_31 = V256.LoadUnsafe(ref b, 88);
+                            var p0_r_o0_7 = V256.LoadUnsafe(ref b, 8);
+                            var p0_n_o0_7 = V256.LoadUnsafe(ref b, 16);
+                            var p0_z_o8_15 = V256.LoadUnsafe(ref b, 24);
+                            var p0_r_o8_15 = V256.LoadUnsafe(ref b, 32);
+                            var p0_n_o8_15 = V256.LoadUnsafe(ref b, 40);
+                            var p0_z_o16_23 = V256.LoadUnsafe(ref b, 48);
+                            var p0_r_o16_23 = V256.LoadUnsafe(ref b, 56);
+                            var p0_n_o16_23 = V256.LoadUnsafe(ref b, 64);
+                            var p0_z_o24_31 = V256.LoadUnsafe(ref b, 72);
+                            var p0_r_o24_31 = V256.LoadUnsafe(ref b, 80);
+                            var p0_n_o24_31 = V256.LoadUnsafe(ref b, 88);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
                                 var w_z_o0_7 = V256.LoadUnsafe(ref wi);
-                                var w_z_o8_15 = V256.LoadUnsafe(ref wi, 8);
-                                var w_z_o16_23 = V256.LoadUnsafe(ref wi, 16);
-                                var w_z_o24_31 = V256.LoadUnsafe(ref wi, 24);
-                                var w_z_o32_39 = V256.LoadUnsafe(ref wi, 32);
-                                var w_z_o40_47 = V256.LoadUnsafe(ref wi, 40);
-                                var w_z_o48_55 = V256.LoadUnsafe(ref wi, 48);
-                                var w_z_o56_63 = V256.LoadUnsafe(ref wi, 56);
-                                var w_r_o0_7 = V256.LoadUnsafe(ref wi, 64);
-                                var w_r_o8_15 = V256.LoadUnsafe(ref wi, 72);
-                                var w_r_o16_23 = V256.LoadUnsafe(ref wi, 80);
-                                var w_r_o24_31 = V256.LoadUnsafe(ref wi, 88);
+                                var w_r_o0_7 = V256.LoadUnsafe(ref wi, 8);
+                                var w_n_o0_7 = V256.LoadUnsafe(ref wi, 16);
+                                var w_z_o8_15 = V256.LoadUnsafe(ref wi, 24);
+                                var w_r_o8_15 = V256.LoadUnsafe(ref wi, 32);
+                                var w_n_o8_15 = V256.LoadUnsafe(ref wi, 40);
+                                var w_z_o16_23 = V256.LoadUnsafe(ref wi, 48);
+                                var w_r_o16_23 = V256.LoadUnsafe(ref wi, 56);
+                                var w_n_o16_23 = V256.LoadUnsafe(ref wi, 64);
+                                var w_z_o24_31 = V256.LoadUnsafe(ref wi, 72);
+                                var w_r_o24_31 = V256.LoadUnsafe(ref wi, 80);
+                                var w_n_o24_31 = V256.LoadUnsafe(ref wi, 88);
                                 var x0 = V256.Create(Unsafe.Add(ref xs, i));
                                 p0_z_o0_7 = Fma.MultiplyAdd(w_z_o0_7, x0, p0_z_o0_7);
-                                p0_z_o8_15 = Fma.MultiplyAdd(w_z_o8_15, x0, p0_z_o8_15);
-                                p0_z_o16_23 = Fma.MultiplyAdd(w_z_o16_23, x0, p0_z_o16_23);
-                                p0_z_o24_31 = Fma.MultiplyAdd(w_z_o24_31, x0, p0_z_o24_31);
-                                p0_z_o32_39 = Fma.MultiplyAdd(w_z_o32_39, x0, p0_z_o32_39);
-                                p0_z_o40_47 = Fma.MultiplyAdd(w_z_o40_47, x0, p0_z_o40_47);
-                                p0_z_o48_55 = Fma.MultiplyAdd(w_z_o48_55, x0, p0_z_o48_55);
-                                p0_z_o56_63 = Fma.MultiplyAdd(w_z_o56_63, x0, p0_z_o56_63);
                                 p0_r_o0_7 = Fma.MultiplyAdd(w_r_o0_7, x0, p0_r_o0_7);
+                                p0_n_o0_7 = Fma.MultiplyAdd(w_n_o0_7, x0, p0_n_o0_7);
+                                p0_z_o8_15 = Fma.MultiplyAdd(w_z_o8_15, x0, p0_z_o8_15);
                                 p0_r_o8_15 = Fma.MultiplyAdd(w_r_o8_15, x0, p0_r_o8_15);
+                                p0_n_o8_15 = Fma.MultiplyAdd(w_n_o8_15, x0, p0_n_o8_15);
+                                p0_z_o16_23 = Fma.MultiplyAdd(w_z_o16_23, x0, p0_z_o16_23);
                                 p0_r_o16_23 = Fma.MultiplyAdd(w_r_o16_23, x0, p0_r_o16_23);
+                                p0_n_o16_23 = Fma.MultiplyAdd(w_n_o16_23, x0, p0_n_o16_23);
+                                p0_z_o24_31 = Fma.MultiplyAdd(w_z_o24_31, x0, p0_z_o24_31);
                                 p0_r_o24_31 = Fma.MultiplyAdd(w_r_o24_31, x0, p0_r_o24_31);
+                                p0_n_o24_31 = Fma.MultiplyAdd(w_n_o24_31, x0, p0_n_o24_31);
                             }
 
                             V256.StoreUnsafe(p0_z_o0_7, ref ps);
-                            V256.StoreUnsafe(p0_z_o8_15, ref ps, 8);
-                            V256.StoreUnsafe(p0_z_o16_23, ref ps, 16);
-                            V256.StoreUnsafe(p0_z_o24_31, ref ps, 24);
-                            V256.StoreUnsafe(p0_z_o32_39, ref ps, 32);
-                            V256.StoreUnsafe(p0_z_o40_47, ref ps, 40);
-                            V256.StoreUnsafe(p0_z_o48_55, ref ps, 48);
-                            V256.StoreUnsafe(p0_z_o56_63, ref ps, 56);
-                            V256.StoreUnsafe(p0_r_o0_7, ref ps, 64);
-                            V256.StoreUnsafe(p0_r_o8_15, ref ps, 72);
-                            V256.StoreUnsafe(p0_r_o16_23, ref ps, 80);
-                            V256.StoreUnsafe(p0_r_o24_31, ref ps, 88);
+                            V256.StoreUnsafe(p0_r_o0_7, ref ps, 8);
+                            V256.StoreUnsafe(p0_n_o0_7, ref ps, 16);
+                            V256.StoreUnsafe(p0_z_o8_15, ref ps, 24);
+                            V256.StoreUnsafe(p0_r_o8_15, ref ps, 32);
+                            V256.StoreUnsafe(p0_n_o8_15, ref ps, 40);
+                            V256.StoreUnsafe(p0_z_o16_23, ref ps, 48);
+                            V256.StoreUnsafe(p0_r_o16_23, ref ps, 56);
+                            V256.StoreUnsafe(p0_n_o16_23, ref ps, 64);
+                            V256.StoreUnsafe(p0_z_o24_31, ref ps, 72);
+                            V256.StoreUnsafe(p0_r_o24_31, ref ps, 80);
+                            V256.StoreUnsafe(p0_n_o24_31, ref ps, 88);
                         }
 
                         // Row floats 96..191 (12 vectors).
                         {
-                            var p0_r_o32_39 = V256.LoadUnsafe(ref b, 96);
-                            var p0_r_o40_47 = V256.LoadUnsafe(ref b, 104);
-                            var p0_r_o48_55 = V256.LoadUnsafe(ref b, 112);
-                            var p0_r_o56_63 = V256.LoadUnsafe(ref b, 120);
-                            var p0_n_o0_7 = V256.LoadUnsafe(ref b, 128);
-                            var p0_n_o8_15 = V256.LoadUnsafe(ref b, 136);
-                            var p0_n_o16_23 = V256.LoadUnsafe(ref b, 144);
-                            var p0_n_o24_31 = V256.LoadUnsafe(ref b, 152);
-                            var p0_n_o32_39 = V256.LoadUnsafe(ref b, 160);
-                            var p0_n_o40_47 = V256.LoadUnsafe(ref b, 168);
-                            var p0_n_o48_55 = V256.LoadUnsafe(ref b, 176);
+                            var p0_z_o32_39 = V256.LoadUnsafe(ref b, 96);
+                            var p0_r_o32_39 = V256.LoadUnsafe(ref b, 104);
+                            var p0_n_o32_39 = V256.LoadUnsafe(ref b, 112);
+                            var p0_z_o40_47 = V256.LoadUnsafe(ref b, 120);
+                            var p0_r_o40_47 = V256.LoadUnsafe(ref b, 128);
+                            var p0_n_o40_47 = V256.LoadUnsafe(ref b, 136);
+                            var p0_z_o48_55 = V256.LoadUnsafe(ref b, 144);
+                            var p0_r_o48_55 = V256.LoadUnsafe(ref b, 152);
+                            var p0_n_o48_55 = V256.LoadUnsafe(ref b, 160);
+                            var p0_z_o56_63 = V256.LoadUnsafe(ref b, 168);
+                            var p0_r_o56_63 = V256.LoadUnsafe(ref b, 176);
                             var p0_n_o56_63 = V256.LoadUnsafe(ref b, 184);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
-                                var w_r_o32_39 = V256.LoadUnsafe(ref wi, 96);
-                                var w_r_o40_47 = V256.LoadUnsafe(ref wi, 104);
-                                var w_r_o48_55 = V256.LoadUnsafe(ref wi, 112);
-                                var w_r_o56_63 = V256.LoadUnsafe(ref wi, 120);
-                                var w_n_o0_7 = V256.LoadUnsafe(ref wi, 128);
-                                var w_n_o8_15 = V256.LoadUnsafe(ref wi, 136);
-                                var w_n_o16_23 = V256.LoadUnsafe(ref wi, 144);
-                                var w_n_o24_31 = V256.LoadUnsafe(ref wi, 152);
-                                var w_n_o32_39 = V256.LoadUnsafe(ref wi, 160);
-                                var w_n_o40_47 = V256.LoadUnsafe(ref wi, 168);
-                                var w_n_o48_55 = V256.LoadUnsafe(ref wi, 176);
+                                var w_z_o32_39 = V256.LoadUnsafe(ref wi, 96);
+                                var w_r_o32_39 = V256.LoadUnsafe(ref wi, 104);
+                                var w_n_o32_39 = V256.LoadUnsafe(ref wi, 112);
+                                var w_z_o40_47 = V256.LoadUnsafe(ref wi, 120);
+                                var w_r_o40_47 = V256.LoadUnsafe(ref wi, 128);
+                                var w_n_o40_47 = V256.LoadUnsafe(ref wi, 136);
+                                var w_z_o48_55 = V256.LoadUnsafe(ref wi, 144);
+                                var w_r_o48_55 = V256.LoadUnsafe(ref wi, 152);
+                                var w_n_o48_55 = V256.LoadUnsafe(ref wi, 160);
+                                var w_z_o56_63 = V256.LoadUnsafe(ref wi, 168);
+                                var w_r_o56_63 = V256.LoadUnsafe(ref wi, 176);
                                 var w_n_o56_63 = V256.LoadUnsafe(ref wi, 184);
                                 var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_z_o32_39 = Fma.MultiplyAdd(w_z_o32_39, x0, p0_z_o32_39);
                                 p0_r_o32_39 = Fma.MultiplyAdd(w_r_o32_39, x0, p0_r_o32_39);
-                                p0_r_o40_47 = Fma.MultiplyAdd(w_r_o40_47, x0, p0_r_o40_47);
-                                p0_r_o48_55 = Fma.MultiplyAdd(w_r_o48_55, x0, p0_r_o48_55);
-                                p0_r_o56_63 = Fma.MultiplyAdd(w_r_o56_63, x0, p0_r_o56_63);
-                                p0_n_o0_7 = Fma.MultiplyAdd(w_n_o0_7, x0, p0_n_o0_7);
-                                p0_n_o8_15 = Fma.MultiplyAdd(w_n_o8_15, x0, p0_n_o8_15);
-                                p0_n_o16_23 = Fma.MultiplyAdd(w_n_o16_23, x0, p0_n_o16_23);
-                                p0_n_o24_31 = Fma.MultiplyAdd(w_n_o24_31, x0, p0_n_o24_31);
                                 p0_n_o32_39 = Fma.MultiplyAdd(w_n_o32_39, x0, p0_n_o32_39);
+                                p0_z_o40_47 = Fma.MultiplyAdd(w_z_o40_47, x0, p0_z_o40_47);
+                                p0_r_o40_47 = Fma.MultiplyAdd(w_r_o40_47, x0, p0_r_o40_47);
                                 p0_n_o40_47 = Fma.MultiplyAdd(w_n_o40_47, x0, p0_n_o40_47);
+                                p0_z_o48_55 = Fma.MultiplyAdd(w_z_o48_55, x0, p0_z_o48_55);
+                                p0_r_o48_55 = Fma.MultiplyAdd(w_r_o48_55, x0, p0_r_o48_55);
                                 p0_n_o48_55 = Fma.MultiplyAdd(w_n_o48_55, x0, p0_n_o48_55);
+                                p0_z_o56_63 = Fma.MultiplyAdd(w_z_o56_63, x0, p0_z_o56_63);
+                                p0_r_o56_63 = Fma.MultiplyAdd(w_r_o56_63, x0, p0_r_o56_63);
                                 p0_n_o56_63 = Fma.MultiplyAdd(w_n_o56_63, x0, p0_n_o56_63);
                             }
 
-                            V256.StoreUnsafe(p0_r_o32_39, ref ps, 96);
-                            V256.StoreUnsafe(p0_r_o40_47, ref ps, 104);
-                            V256.StoreUnsafe(p0_r_o48_55, ref ps, 112);
-                            V256.StoreUnsafe(p0_r_o56_63, ref ps, 120);
-                            V256.StoreUnsafe(p0_n_o0_7, ref ps, 128);
-                            V256.StoreUnsafe(p0_n_o8_15, ref ps, 136);
-                            V256.StoreUnsafe(p0_n_o16_23, ref ps, 144);
-                            V256.StoreUnsafe(p0_n_o24_31, ref ps, 152);
-                            V256.StoreUnsafe(p0_n_o32_39, ref ps, 160);
-                            V256.StoreUnsafe(p0_n_o40_47, ref ps, 168);
-                            V256.StoreUnsafe(p0_n_o48_55, ref ps, 176);
+                            V256.StoreUnsafe(p0_z_o32_39, ref ps, 96);
+                            V256.StoreUnsafe(p0_r_o32_39, ref ps, 104);
+                            V256.StoreUnsafe(p0_n_o32_39, ref ps, 112);
+                            V256.StoreUnsafe(p0_z_o40_47, ref ps, 120);
+                            V256.StoreUnsafe(p0_r_o40_47, ref ps, 128);
+                            V256.StoreUnsafe(p0_n_o40_47, ref ps, 136);
+                            V256.StoreUnsafe(p0_z_o48_55, ref ps, 144);
+                            V256.StoreUnsafe(p0_r_o48_55, ref ps, 152);
+                            V256.StoreUnsafe(p0_n_o48_55, ref ps, 160);
+                            V256.StoreUnsafe(p0_z_o56_63, ref ps, 168);
+                            V256.StoreUnsafe(p0_r_o56_63, ref ps, 176);
                             V256.StoreUnsafe(p0_n_o56_63, ref ps, 184);
                         }
                     }
@@ -2012,17 +2012,17 @@ namespace RnnGen.Generated
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
                         var z_o0_7 = V256.LoadUnsafe(ref p);
-                        var z_o8_15 = V256.LoadUnsafe(ref p, 8);
-                        var z_o16_23 = V256.LoadUnsafe(ref p, 16);
-                        var r_o0_7 = V256.LoadUnsafe(ref p, 64);
-                        var r_o8_15 = V256.LoadUnsafe(ref p, 72);
-                        var r_o16_23 = V256.LoadUnsafe(ref p, 80);
-                        var xn_o0_7 = V256.LoadUnsafe(ref p, 128);
-                        var xn_o8_15 = V256.LoadUnsafe(ref p, 136);
-                        var xn_o16_23 = V256.LoadUnsafe(ref p, 144);
-                        var hn_o0_7 = V256.LoadUnsafe(ref bh, 128);
-                        var hn_o8_15 = V256.LoadUnsafe(ref bh, 136);
-                        var hn_o16_23 = V256.LoadUnsafe(ref bh, 144);
+                        var r_o0_7 = V256.LoadUnsafe(ref p, 8);
+                        var xn_o0_7 = V256.LoadUnsafe(ref p, 16);
+                        var hn_o0_7 = V256.LoadUnsafe(ref bh, 16);
+                        var z_o8_15 = V256.LoadUnsafe(ref p, 24);
+                        var r_o8_15 = V256.LoadUnsafe(ref p, 32);
+                        var xn_o8_15 = V256.LoadUnsafe(ref p, 40);
+                        var hn_o8_15 = V256.LoadUnsafe(ref bh, 40);
+                        var z_o16_23 = V256.LoadUnsafe(ref p, 48);
+                        var r_o16_23 = V256.LoadUnsafe(ref p, 56);
+                        var xn_o16_23 = V256.LoadUnsafe(ref p, 64);
+                        var hn_o16_23 = V256.LoadUnsafe(ref bh, 64);
                         // U·h, unless the previous state is zero.
                         if (!zero)
                         {
@@ -2031,14 +2031,14 @@ namespace RnnGen.Generated
                                 ref float uj = ref Unsafe.Add(ref u, j * 192);
                                 var hj = V256.Create(Unsafe.Add(ref hPrev, j));
                                 z_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj), hj, z_o0_7);
-                                z_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, z_o8_15);
-                                z_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, z_o16_23);
-                                r_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, r_o0_7);
-                                r_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, r_o8_15);
-                                r_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, r_o16_23);
-                                hn_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, hn_o0_7);
-                                hn_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, hn_o8_15);
-                                hn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, hn_o16_23);
+                                r_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, r_o0_7);
+                                hn_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, hn_o0_7);
+                                z_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, z_o8_15);
+                                r_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, r_o8_15);
+                                hn_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, hn_o8_15);
+                                z_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, z_o16_23);
+                                r_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, r_o16_23);
+                                hn_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, hn_o16_23);
                             }
                         }
 
@@ -2060,18 +2060,18 @@ namespace RnnGen.Generated
                     // Outputs 24..47 (chunks 3..5): sums z, r, xn, hn.
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
-                        var z_o24_31 = V256.LoadUnsafe(ref p, 24);
-                        var z_o32_39 = V256.LoadUnsafe(ref p, 32);
-                        var z_o40_47 = V256.LoadUnsafe(ref p, 40);
-                        var r_o24_31 = V256.LoadUnsafe(ref p, 88);
-                        var r_o32_39 = V256.LoadUnsafe(ref p, 96);
-                        var r_o40_47 = V256.LoadUnsafe(ref p, 104);
-                        var xn_o24_31 = V256.LoadUnsafe(ref p, 152);
-                        var xn_o32_39 = V256.LoadUnsafe(ref p, 160);
-                        var xn_o40_47 = V256.LoadUnsafe(ref p, 168);
-                        var hn_o24_31 = V256.LoadUnsafe(ref bh, 152);
-                        var hn_o32_39 = V256.LoadUnsafe(ref bh, 160);
-                        var hn_o40_47 = V256.LoadUnsafe(ref bh, 168);
+                        var z_o24_31 = V256.LoadUnsafe(ref p, 72);
+                        var r_o24_31 = V256.LoadUnsafe(ref p, 80);
+                        var xn_o24_31 = V256.LoadUnsafe(ref p, 88);
+                        var hn_o24_31 = V256.LoadUnsafe(ref bh, 88);
+                        var z_o32_39 = V256.LoadUnsafe(ref p, 96);
+                        var r_o32_39 = V256.LoadUnsafe(ref p, 104);
+                        var xn_o32_39 = V256.LoadUnsafe(ref p, 112);
+                        var hn_o32_39 = V256.LoadUnsafe(ref bh, 112);
+                        var z_o40_47 = V256.LoadUnsafe(ref p, 120);
+                        var r_o40_47 = V256.LoadUnsafe(ref p, 128);
+                        var xn_o40_47 = V256.LoadUnsafe(ref p, 136);
+                        var hn_o40_47 = V256.LoadUnsafe(ref bh, 136);
                         // U·h, unless the previous state is zero.
                         if (!zero)
                         {
@@ -2079,15 +2079,15 @@ namespace RnnGen.Generated
                             {
                                 ref float uj = ref Unsafe.Add(ref u, j * 192);
                                 var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                                z_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, z_o24_31);
-                                z_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, z_o32_39);
-                                z_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, z_o40_47);
-                                r_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, r_o24_31);
-                                r_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, r_o32_39);
-                                r_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, r_o40_47);
-                                hn_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, hn_o24_31);
-                                hn_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, hn_o32_39);
-                                hn_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, hn_o40_47);
+                                z_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, z_o24_31);
+                                r_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, r_o24_31);
+                                hn_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, hn_o24_31);
+                                z_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, z_o32_39);
+                                r_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, r_o32_39);
+                                hn_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, hn_o32_39);
+                                z_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, z_o40_47);
+                                r_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, r_o40_47);
+                                hn_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, hn_o40_47);
                             }
                         }
 
@@ -2109,13 +2109,13 @@ namespace RnnGen.Generated
                     // Outputs 48..63 (chunks 6..7): sums z, r, xn, hn.
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
-                        var z_o48_55 = V256.LoadUnsafe(ref p, 48);
-                        var z_o56_63 = V256.LoadUnsafe(ref p, 56);
-                        var r_o48_55 = V256.LoadUnsafe(ref p, 112);
-                        var r_o56_63 = V256.LoadUnsafe(ref p, 120);
-                        var xn_o48_55 = V256.LoadUnsafe(ref p, 176);
+                        var z_o48_55 = V256.LoadUnsafe(ref p, 144);
+                        var r_o48_55 = V256.LoadUnsafe(ref p, 152);
+                        var xn_o48_55 = V256.LoadUnsafe(ref p, 160);
+                        var hn_o48_55 = V256.LoadUnsafe(ref bh, 160);
+                        var z_o56_63 = V256.LoadUnsafe(ref p, 168);
+                        var r_o56_63 = V256.LoadUnsafe(ref p, 176);
                         var xn_o56_63 = V256.LoadUnsafe(ref p, 184);
-                        var hn_o48_55 = V256.LoadUnsafe(ref bh, 176);
                         var hn_o56_63 = V256.LoadUnsafe(ref bh, 184);
                         // U·h, unless the previous state is zero.
                         if (!zero)
@@ -2124,11 +2124,11 @@ namespace RnnGen.Generated
                             {
                                 ref float uj = ref Unsafe.Add(ref u, j * 192);
                                 var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                                z_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, z_o48_55);
-                                z_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, z_o56_63);
-                                r_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, r_o48_55);
-                                r_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, r_o56_63);
-                                hn_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, hn_o48_55);
+                                z_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, z_o48_55);
+                                r_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, r_o48_55);
+                                hn_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, hn_o48_55);
+                                z_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, z_o56_63);
+                                r_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, r_o56_63);
                                 hn_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, hn_o56_63);
                             }
                         }
@@ -2187,7 +2187,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 8 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -2208,34 +2208,34 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var z_0_s0 = V256.LoadUnsafe(ref b, c0);
-                    var r_0_s0 = V256.LoadUnsafe(ref b, c0 + 64);
-                    var xn_0_s0 = V256.LoadUnsafe(ref b, c0 + 128);
-                    var hn_0_s0 = V256.LoadUnsafe(ref bh, c0 + 128);
-                    var z_0_s1 = V256.LoadUnsafe(ref b, c0);
-                    var r_0_s1 = V256.LoadUnsafe(ref b, c0 + 64);
-                    var xn_0_s1 = V256.LoadUnsafe(ref b, c0 + 128);
-                    var hn_0_s1 = V256.LoadUnsafe(ref bh, c0 + 128);
-                    var z_0_s2 = V256.LoadUnsafe(ref b, c0);
-                    var r_0_s2 = V256.LoadUnsafe(ref b, c0 + 64);
-                    var xn_0_s2 = V256.LoadUnsafe(ref b, c0 + 128);
-                    var hn_0_s2 = V256.LoadUnsafe(ref bh, c0 + 128);
+                    var z_0_s0 = V256.LoadUnsafe(ref b, c0 * 3);
+                    var r_0_s0 = V256.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var xn_0_s0 = V256.LoadUnsafe(ref b, c0 * 3 + 16);
+                    var hn_0_s0 = V256.LoadUnsafe(ref bh, c0 * 3 + 16);
+                    var z_0_s1 = V256.LoadUnsafe(ref b, c0 * 3);
+                    var r_0_s1 = V256.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var xn_0_s1 = V256.LoadUnsafe(ref b, c0 * 3 + 16);
+                    var hn_0_s1 = V256.LoadUnsafe(ref bh, c0 * 3 + 16);
+                    var z_0_s2 = V256.LoadUnsafe(ref b, c0 * 3);
+                    var r_0_s2 = V256.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var xn_0_s2 = V256.LoadUnsafe(ref b, c0 * 3 + 16);
+                    var hn_0_s2 = V256.LoadUnsafe(ref bh, c0 * 3 + 16);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
                         var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
-                        z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s0, z_0_s0);
-                        r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s0, r_0_s0);
-                        xn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s0, xn_0_s0);
+                        z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3), xi_s0, z_0_s0);
+                        r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3 + 8), xi_s0, r_0_s0);
+                        xn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3 + 16), xi_s0, xn_0_s0);
                         var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
-                        z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s1, z_0_s1);
-                        r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s1, r_0_s1);
-                        xn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s1, xn_0_s1);
+                        z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3), xi_s1, z_0_s1);
+                        r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3 + 8), xi_s1, r_0_s1);
+                        xn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3 + 16), xi_s1, xn_0_s1);
                         var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
-                        z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s2, z_0_s2);
-                        r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s2, r_0_s2);
-                        xn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s2, xn_0_s2);
+                        z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3), xi_s2, z_0_s2);
+                        r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3 + 8), xi_s2, r_0_s2);
+                        xn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 3 + 16), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2244,17 +2244,17 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
                             var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
-                            z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s0, z_0_s0);
-                            r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s0, r_0_s0);
-                            hn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s0, hn_0_s0);
+                            z_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3), hj_s0, z_0_s0);
+                            r_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3 + 8), hj_s0, r_0_s0);
+                            hn_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3 + 16), hj_s0, hn_0_s0);
                             var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
-                            z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s1, z_0_s1);
-                            r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s1, r_0_s1);
-                            hn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s1, hn_0_s1);
+                            z_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3), hj_s1, z_0_s1);
+                            r_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3 + 8), hj_s1, r_0_s1);
+                            hn_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3 + 16), hj_s1, hn_0_s1);
                             var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
-                            z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s2, z_0_s2);
-                            r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s2, r_0_s2);
-                            hn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s2, hn_0_s2);
+                            z_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3), hj_s2, z_0_s2);
+                            r_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3 + 8), hj_s2, r_0_s2);
+                            hn_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 3 + 16), hj_s2, hn_0_s2);
                         }
                     }
 
@@ -2309,7 +2309,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 4 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -2320,32 +2320,32 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var z_0 = V128.LoadUnsafe(ref b, c0);
-                    var z_1 = V128.LoadUnsafe(ref b, c0 + 4);
-                    var z_2 = V128.LoadUnsafe(ref b, c0 + 8);
-                    var r_0 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var r_1 = V128.LoadUnsafe(ref b, c0 + 68);
-                    var r_2 = V128.LoadUnsafe(ref b, c0 + 72);
-                    var xn_0 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var xn_1 = V128.LoadUnsafe(ref b, c0 + 132);
-                    var xn_2 = V128.LoadUnsafe(ref b, c0 + 136);
-                    var hn_0 = V128.LoadUnsafe(ref bh, c0 + 128);
-                    var hn_1 = V128.LoadUnsafe(ref bh, c0 + 132);
-                    var hn_2 = V128.LoadUnsafe(ref bh, c0 + 136);
+                    var z_0 = V128.LoadUnsafe(ref b, c0 * 3);
+                    var r_0 = V128.LoadUnsafe(ref b, c0 * 3 + 4);
+                    var xn_0 = V128.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var hn_0 = V128.LoadUnsafe(ref bh, c0 * 3 + 8);
+                    var z_1 = V128.LoadUnsafe(ref b, c0 * 3 + 12);
+                    var r_1 = V128.LoadUnsafe(ref b, c0 * 3 + 16);
+                    var xn_1 = V128.LoadUnsafe(ref b, c0 * 3 + 20);
+                    var hn_1 = V128.LoadUnsafe(ref bh, c0 * 3 + 20);
+                    var z_2 = V128.LoadUnsafe(ref b, c0 * 3 + 24);
+                    var r_2 = V128.LoadUnsafe(ref b, c0 * 3 + 28);
+                    var xn_2 = V128.LoadUnsafe(ref b, c0 * 3 + 32);
+                    var hn_2 = V128.LoadUnsafe(ref bh, c0 * 3 + 32);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
                         var xi = V128.Create(Unsafe.Add(ref x, i));
-                        z_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi, z_0);
-                        z_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 4), xi, z_1);
-                        z_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 8), xi, z_2);
-                        r_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi, r_0);
-                        r_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 68), xi, r_1);
-                        r_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 72), xi, r_2);
-                        xn_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi, xn_0);
-                        xn_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 132), xi, xn_1);
-                        xn_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 136), xi, xn_2);
+                        z_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3), xi, z_0);
+                        r_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 4), xi, r_0);
+                        xn_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 8), xi, xn_0);
+                        z_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 12), xi, z_1);
+                        r_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 16), xi, r_1);
+                        xn_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 20), xi, xn_1);
+                        z_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 24), xi, z_2);
+                        r_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 28), xi, r_2);
+                        xn_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 32), xi, xn_2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2354,15 +2354,15 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
                             var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                            z_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj, z_0);
-                            z_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 4), hj, z_1);
-                            z_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 8), hj, z_2);
-                            r_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj, r_0);
-                            r_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 68), hj, r_1);
-                            r_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj, r_2);
-                            hn_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj, hn_0);
-                            hn_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 132), hj, hn_1);
-                            hn_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 136), hj, hn_2);
+                            z_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3), hj, z_0);
+                            r_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 4), hj, r_0);
+                            hn_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 8), hj, hn_0);
+                            z_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 12), hj, z_1);
+                            r_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 16), hj, r_1);
+                            hn_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 20), hj, hn_1);
+                            z_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 24), hj, z_2);
+                            r_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 28), hj, r_2);
+                            hn_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 32), hj, hn_2);
                         }
                     }
 
@@ -2385,8 +2385,8 @@ namespace RnnGen.Generated
             // Outputs 60..63 (chunk 15): sums z, r, xn, hn.
             {
                 // Sums start from the bias.
-                var z_o60_63 = V128.LoadUnsafe(ref b, 60);
-                var r_o60_63 = V128.LoadUnsafe(ref b, 124);
+                var z_o60_63 = V128.LoadUnsafe(ref b, 180);
+                var r_o60_63 = V128.LoadUnsafe(ref b, 184);
                 var xn_o60_63 = V128.LoadUnsafe(ref b, 188);
                 var hn_o60_63 = V128.LoadUnsafe(ref bh, 188);
                 // W·x.
@@ -2394,8 +2394,8 @@ namespace RnnGen.Generated
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var xi = V128.Create(Unsafe.Add(ref x, i));
-                    z_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, z_o60_63);
-                    r_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 124), xi, r_o60_63);
+                    z_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 180), xi, z_o60_63);
+                    r_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 184), xi, r_o60_63);
                     xn_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 188), xi, xn_o60_63);
                 }
                 // U·h, unless the previous state is zero.
@@ -2405,8 +2405,8 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                        z_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 60), hj, z_o60_63);
-                        r_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 124), hj, r_o60_63);
+                        z_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 180), hj, z_o60_63);
+                        r_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 184), hj, r_o60_63);
                         hn_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 188), hj, hn_o60_63);
                     }
                 }
@@ -2431,7 +2431,7 @@ namespace RnnGen.Generated
         {
             const int BlockSteps = 9;
             const int RowStride = 192;
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 4 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -2501,232 +2501,232 @@ namespace RnnGen.Generated
                         // Row floats 0..47 (12 vectors).
                         {
                             var p0_z_o0_3 = V128.LoadUnsafe(ref b);
-                            var p0_z_o4_7 = V128.LoadUnsafe(ref b, 4);
-                            var p0_z_o8_11 = V128.LoadUnsafe(ref b, 8);
-                            var p0_z_o12_15 = V128.LoadUnsafe(ref b, 12);
-                            var p0_z_o16_19 = V128.LoadUnsafe(ref b, 16);
-                            var p0_z_o20_23 = V128.LoadUnsafe(ref b, 20);
-                            var p0_z_o24_27 = V128.LoadUnsafe(ref b, 24);
-                            var p0_z_o28_31 = V128.LoadUnsafe(ref b, 28);
-                            var p0_z_o32_35 = V128.LoadUnsafe(ref b, 32);
-                            var p0_z_o36_39 = V128.LoadUnsafe(ref b, 36);
-                            var p0_z_o40_43 = V128.LoadUnsafe(ref b, 40);
-                            var p0_z_o44_47 = V128.LoadUnsafe(ref b, 44);
+                            var p0_r_o0_3 = V128.LoadUnsafe(ref b, 4);
+                            var p0_n_o0_3 = V128.LoadUnsafe(ref b, 8);
+                            var p0_z_o4_7 = V128.LoadUnsafe(ref b, 12);
+                            var p0_r_o4_7 = V128.LoadUnsafe(ref b, 16);
+                            var p0_n_o4_7 = V128.LoadUnsafe(ref b, 20);
+                            var p0_z_o8_11 = V128.LoadUnsafe(ref b, 24);
+                            var p0_r_o8_11 = V128.LoadUnsafe(ref b, 28);
+                            var p0_n_o8_11 = V128.LoadUnsafe(ref b, 32);
+                            var p0_z_o12_15 = V128.LoadUnsafe(ref b, 36);
+                            var p0_r_o12_15 = V128.LoadUnsafe(ref b, 40);
+                            var p0_n_o12_15 = V128.LoadUnsafe(ref b, 44);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
                                 var w_z_o0_3 = V128.LoadUnsafe(ref wi);
-                                var w_z_o4_7 = V128.LoadUnsafe(ref wi, 4);
-                                var w_z_o8_11 = V128.LoadUnsafe(ref wi, 8);
-                                var w_z_o12_15 = V128.LoadUnsafe(ref wi, 12);
-                                var w_z_o16_19 = V128.LoadUnsafe(ref wi, 16);
-                                var w_z_o20_23 = V128.LoadUnsafe(ref wi, 20);
-                                var w_z_o24_27 = V128.LoadUnsafe(ref wi, 24);
-                                var w_z_o28_31 = V128.LoadUnsafe(ref wi, 28);
-                                var w_z_o32_35 = V128.LoadUnsafe(ref wi, 32);
-                                var w_z_o36_39 = V128.LoadUnsafe(ref wi, 36);
-                                var w_z_o40_43 = V128.LoadUnsafe(ref wi, 40);
-                                var w_z_o44_47 = V128.LoadUnsafe(ref wi, 44);
+                                var w_r_o0_3 = V128.LoadUnsafe(ref wi, 4);
+                                var w_n_o0_3 = V128.LoadUnsafe(ref wi, 8);
+                                var w_z_o4_7 = V128.LoadUnsafe(ref wi, 12);
+                                var w_r_o4_7 = V128.LoadUnsafe(ref wi, 16);
+                                var w_n_o4_7 = V128.LoadUnsafe(ref wi, 20);
+                                var w_z_o8_11 = V128.LoadUnsafe(ref wi, 24);
+                                var w_r_o8_11 = V128.LoadUnsafe(ref wi, 28);
+                                var w_n_o8_11 = V128.LoadUnsafe(ref wi, 32);
+                                var w_z_o12_15 = V128.LoadUnsafe(ref wi, 36);
+                                var w_r_o12_15 = V128.LoadUnsafe(ref wi, 40);
+                                var w_n_o12_15 = V128.LoadUnsafe(ref wi, 44);
                                 var x0 = V128.Create(Unsafe.Add(ref xs, i));
                                 p0_z_o0_3 = MultiplyAdd(w_z_o0_3, x0, p0_z_o0_3);
+                                p0_r_o0_3 = MultiplyAdd(w_r_o0_3, x0, p0_r_o0_3);
+                                p0_n_o0_3 = MultiplyAdd(w_n_o0_3, x0, p0_n_o0_3);
                                 p0_z_o4_7 = MultiplyAdd(w_z_o4_7, x0, p0_z_o4_7);
+                                p0_r_o4_7 = MultiplyAdd(w_r_o4_7, x0, p0_r_o4_7);
+                                p0_n_o4_7 = MultiplyAdd(w_n_o4_7, x0, p0_n_o4_7);
                                 p0_z_o8_11 = MultiplyAdd(w_z_o8_11, x0, p0_z_o8_11);
+                                p0_r_o8_11 = MultiplyAdd(w_r_o8_11, x0, p0_r_o8_11);
+                                p0_n_o8_11 = MultiplyAdd(w_n_o8_11, x0, p0_n_o8_11);
                                 p0_z_o12_15 = MultiplyAdd(w_z_o12_15, x0, p0_z_o12_15);
-                                p0_z_o16_19 = MultiplyAdd(w_z_o16_19, x0, p0_z_o16_19);
-                                p0_z_o20_23 = MultiplyAdd(w_z_o20_23, x0, p0_z_o20_23);
-                                p0_z_o24_27 = MultiplyAdd(w_z_o24_27, x0, p0_z_o24_27);
-                                p0_z_o28_31 = MultiplyAdd(w_z_o28_31, x0, p0_z_o28_31);
-                                p0_z_o32_35 = MultiplyAdd(w_z_o32_35, x0, p0_z_o32_35);
-                                p0_z_o36_39 = MultiplyAdd(w_z_o36_39, x0, p0_z_o36_39);
-                                p0_z_o40_43 = MultiplyAdd(w_z_o40_43, x0, p0_z_o40_43);
-                                p0_z_o44_47 = MultiplyAdd(w_z_o44_47, x0, p0_z_o44_47);
+                                p0_r_o12_15 = MultiplyAdd(w_r_o12_15, x0, p0_r_o12_15);
+                                p0_n_o12_15 = MultiplyAdd(w_n_o12_15, x0, p0_n_o12_15);
                             }
 
                             V128.StoreUnsafe(p0_z_o0_3, ref ps);
-                            V128.StoreUnsafe(p0_z_o4_7, ref ps, 4);
-                            V128.StoreUnsafe(p0_z_o8_11, ref ps, 8);
-                            V128.StoreUnsafe(p0_z_o12_15, ref ps, 12);
-                            V128.StoreUnsafe(p0_z_o16_19, ref ps, 16);
-                            V128.StoreUnsafe(p0_z_o20_23, ref ps, 20);
-                            V128.StoreUnsafe(p0_z_o24_27, ref ps, 24);
-                            V128.StoreUnsafe(p0_z_o28_31, ref ps, 28);
-                            V128.StoreUnsafe(p0_z_o32_35, ref ps, 32);
-                            V128.StoreUnsafe(p0_z_o36_39, ref ps, 36);
-                            V128.StoreUnsafe(p0_z_o40_43, ref ps, 40);
-                            V128.StoreUnsafe(p0_z_o44_47, ref ps, 44);
+                            V128.StoreUnsafe(p0_r_o0_3, ref ps, 4);
+                            V128.StoreUnsafe(p0_n_o0_3, ref ps, 8);
+                            V128.StoreUnsafe(p0_z_o4_7, ref ps, 12);
+                            V128.StoreUnsafe(p0_r_o4_7, ref ps, 16);
+                            V128.StoreUnsafe(p0_n_o4_7, ref ps, 20);
+                            V128.StoreUnsafe(p0_z_o8_11, ref ps, 24);
+                            V128.StoreUnsafe(p0_r_o8_11, ref ps, 28);
+                            V128.StoreUnsafe(p0_n_o8_11, ref ps, 32);
+                            V128.StoreUnsafe(p0_z_o12_15, ref ps, 36);
+                            V128.StoreUnsafe(p0_r_o12_15, ref ps, 40);
+                            V128.StoreUnsafe(p0_n_o12_15, ref ps, 44);
                         }
 
                         // Row floats 48..95 (12 vectors).
                         {
-                            var p0_z_o48_51 = V128.LoadUnsafe(ref b, 48);
-                            var p0_z_o52_55 = V128.LoadUnsafe(ref b, 52);
-                            var p0_z_o56_59 = V128.LoadUnsafe(ref b, 56);
-                            var p0_z_o60_63 = V128.LoadUnsafe(ref b, 60);
-                            var p0_r_o0_3 = V128.LoadUnsafe(ref b, 64);
-                            var p0_r_o4_7 = V128.LoadUnsafe(ref b, 68);
-                            var p0_r_o8_11 = V128.LoadUnsafe(ref b, 72);
-                            var p0_r_o12_15 = V128.LoadUnsafe(ref b, 76);
-                            var p0_r_o16_19 = V128.LoadUnsafe(ref b, 80);
-                            var p0_r_o20_23 = V128.LoadUnsafe(ref b, 84);
-                            var p0_r_o24_27 = V128.LoadUnsafe(ref b, 88);
-                            var p0_r_o28_31 = V128.LoadUnsafe(ref b, 92);
+                            var p0_z_o16_19 = V128.LoadUnsafe(ref b, 48);
+                            var p0_r_o16_19 = V128.LoadUnsafe(ref b, 52);
+                            var p0_n_o16_19 = V128.LoadUnsafe(ref b, 56);
+                            var p0_z_o20_23 = V128.LoadUnsafe(ref b, 60);
+                            var p0_r_o20_23 = V128.LoadUnsafe(ref b, 64);
+                            var p0_n_o20_23 = V128.LoadUnsafe(ref b, 68);
+                            var p0_z_o24_27 = V128.LoadUnsafe(ref b, 72);
+                            var p0_r_o24_27 = V128.LoadUnsafe(ref b, 76);
+                            var p0_n_o24_27 = V128.LoadUnsafe(ref b, 80);
+                            var p0_z_o28_31 = V128.LoadUnsafe(ref b, 84);
+                            var p0_r_o28_31 = V128.LoadUnsafe(ref b, 88);
+                            var p0_n_o28_31 = V128.LoadUnsafe(ref b, 92);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
-                                var w_z_o48_51 = V128.LoadUnsafe(ref wi, 48);
-                                var w_z_o52_55 = V128.LoadUnsafe(ref wi, 52);
-                                var w_z_o56_59 = V128.LoadUnsafe(ref wi, 56);
-                                var w_z_o60_63 = V128.LoadUnsafe(ref wi, 60);
-                                var w_r_o0_3 = V128.LoadUnsafe(ref wi, 64);
-                                var w_r_o4_7 = V128.LoadUnsafe(ref wi, 68);
-                                var w_r_o8_11 = V128.LoadUnsafe(ref wi, 72);
-                                var w_r_o12_15 = V128.LoadUnsafe(ref wi, 76);
-                                var w_r_o16_19 = V128.LoadUnsafe(ref wi, 80);
-                                var w_r_o20_23 = V128.LoadUnsafe(ref wi, 84);
-                                var w_r_o24_27 = V128.LoadUnsafe(ref wi, 88);
-                                var w_r_o28_31 = V128.LoadUnsafe(ref wi, 92);
+                                var w_z_o16_19 = V128.LoadUnsafe(ref wi, 48);
+                                var w_r_o16_19 = V128.LoadUnsafe(ref wi, 52);
+                                var w_n_o16_19 = V128.LoadUnsafe(ref wi, 56);
+                                var w_z_o20_23 = V128.LoadUnsafe(ref wi, 60);
+                                var w_r_o20_23 = V128.LoadUnsafe(ref wi, 64);
+                                var w_n_o20_23 = V128.LoadUnsafe(ref wi, 68);
+                                var w_z_o24_27 = V128.LoadUnsafe(ref wi, 72);
+                                var w_r_o24_27 = V128.LoadUnsafe(ref wi, 76);
+                                var w_n_o24_27 = V128.LoadUnsafe(ref wi, 80);
+                                var w_z_o28_31 = V128.LoadUnsafe(ref wi, 84);
+                                var w_r_o28_31 = V128.LoadUnsafe(ref wi, 88);
+                                var w_n_o28_31 = V128.LoadUnsafe(ref wi, 92);
                                 var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_z_o48_51 = MultiplyAdd(w_z_o48_51, x0, p0_z_o48_51);
-                                p0_z_o52_55 = MultiplyAdd(w_z_o52_55, x0, p0_z_o52_55);
-                                p0_z_o56_59 = MultiplyAdd(w_z_o56_59, x0, p0_z_o56_59);
-                                p0_z_o60_63 = MultiplyAdd(w_z_o60_63, x0, p0_z_o60_63);
-                                p0_r_o0_3 = MultiplyAdd(w_r_o0_3, x0, p0_r_o0_3);
-                                p0_r_o4_7 = MultiplyAdd(w_r_o4_7, x0, p0_r_o4_7);
-                                p0_r_o8_11 = MultiplyAdd(w_r_o8_11, x0, p0_r_o8_11);
-                                p0_r_o12_15 = MultiplyAdd(w_r_o12_15, x0, p0_r_o12_15);
+                                p0_z_o16_19 = MultiplyAdd(w_z_o16_19, x0, p0_z_o16_19);
                                 p0_r_o16_19 = MultiplyAdd(w_r_o16_19, x0, p0_r_o16_19);
+                                p0_n_o16_19 = MultiplyAdd(w_n_o16_19, x0, p0_n_o16_19);
+                                p0_z_o20_23 = MultiplyAdd(w_z_o20_23, x0, p0_z_o20_23);
                                 p0_r_o20_23 = MultiplyAdd(w_r_o20_23, x0, p0_r_o20_23);
+                                p0_n_o20_23 = MultiplyAdd(w_n_o20_23, x0, p0_n_o20_23);
+                                p0_z_o24_27 = MultiplyAdd(w_z_o24_27, x0, p0_z_o24_27);
                                 p0_r_o24_27 = MultiplyAdd(w_r_o24_27, x0, p0_r_o24_27);
+                                p0_n_o24_27 = MultiplyAdd(w_n_o24_27, x0, p0_n_o24_27);
+                                p0_z_o28_31 = MultiplyAdd(w_z_o28_31, x0, p0_z_o28_31);
                                 p0_r_o28_31 = MultiplyAdd(w_r_o28_31, x0, p0_r_o28_31);
+                                p0_n_o28_31 = MultiplyAdd(w_n_o28_31, x0, p0_n_o28_31);
                             }
 
-                            V128.StoreUnsafe(p0_z_o48_51, ref ps, 48);
-                            V128.StoreUnsafe(p0_z_o52_55, ref ps, 52);
-                            V128.StoreUnsafe(p0_z_o56_59, ref ps, 56);
-                            V128.StoreUnsafe(p0_z_o60_63, ref ps, 60);
-                            V128.StoreUnsafe(p0_r_o0_3, ref ps, 64);
-                            V128.StoreUnsafe(p0_r_o4_7, ref ps, 68);
-                            V128.StoreUnsafe(p0_r_o8_11, ref ps, 72);
-                            V128.StoreUnsafe(p0_r_o12_15, ref ps, 76);
-                            V128.StoreUnsafe(p0_r_o16_19, ref ps, 80);
-                            V128.StoreUnsafe(p0_r_o20_23, ref ps, 84);
-                            V128.StoreUnsafe(p0_r_o24_27, ref ps, 88);
-                            V128.StoreUnsafe(p0_r_o28_31, ref ps, 92);
+                            V128.StoreUnsafe(p0_z_o16_19, ref ps, 48);
+                            V128.StoreUnsafe(p0_r_o16_19, ref ps, 52);
+                            V128.StoreUnsafe(p0_n_o16_19, ref ps, 56);
+                            V128.StoreUnsafe(p0_z_o20_23, ref ps, 60);
+                            V128.StoreUnsafe(p0_r_o20_23, ref ps, 64);
+                            V128.StoreUnsafe(p0_n_o20_23, ref ps, 68);
+                            V128.StoreUnsafe(p0_z_o24_27, ref ps, 72);
+                            V128.StoreUnsafe(p0_r_o24_27, ref ps, 76);
+                            V128.StoreUnsafe(p0_n_o24_27, ref ps, 80);
+                            V128.StoreUnsafe(p0_z_o28_31, ref ps, 84);
+                            V128.StoreUnsafe(p0_r_o28_31, ref ps, 88);
+                            V128.StoreUnsafe(p0_n_o28_31, ref ps, 92);
                         }
 
                         // Row floats 96..143 (12 vectors).
                         {
-                            var p0_r_o32_35 = V128.LoadUnsafe(ref b, 96);
-                            var p0_r_o36_39 = V128.LoadUnsafe(ref b, 100);
-                            var p0_r_o40_43 = V128.LoadUnsafe(ref b, 104);
-                            var p0_r_o44_47 = V128.LoadUnsafe(ref b, 108);
-                            var p0_r_o48_51 = V128.LoadUnsafe(ref b, 112);
-                            var p0_r_o52_55 = V128.LoadUnsafe(ref b, 116);
-                            var p0_r_o56_59 = V128.LoadUnsafe(ref b, 120);
-                            var p0_r_o60_63 = V128.LoadUnsafe(ref b, 124);
-                            var p0_n_o0_3 = V128.LoadUnsafe(ref b, 128);
-                            var p0_n_o4_7 = V128.LoadUnsafe(ref b, 132);
-                            var p0_n_o8_11 = V128.LoadUnsafe(ref b, 136);
-                            var p0_n_o12_15 = V128.LoadUnsafe(ref b, 140);
+                            var p0_z_o32_35 = V128.LoadUnsafe(ref b, 96);
+                            var p0_r_o32_35 = V128.LoadUnsafe(ref b, 100);
+                            var p0_n_o32_35 = V128.LoadUnsafe(ref b, 104);
+                            var p0_z_o36_39 = V128.LoadUnsafe(ref b, 108);
+                            var p0_r_o36_39 = V128.LoadUnsafe(ref b, 112);
+                            var p0_n_o36_39 = V128.LoadUnsafe(ref b, 116);
+                            var p0_z_o40_43 = V128.LoadUnsafe(ref b, 120);
+                            var p0_r_o40_43 = V128.LoadUnsafe(ref b, 124);
+                            var p0_n_o40_43 = V128.LoadUnsafe(ref b, 128);
+                            var p0_z_o44_47 = V128.LoadUnsafe(ref b, 132);
+                            var p0_r_o44_47 = V128.LoadUnsafe(ref b, 136);
+                            var p0_n_o44_47 = V128.LoadUnsafe(ref b, 140);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
-                                var w_r_o32_35 = V128.LoadUnsafe(ref wi, 96);
-                                var w_r_o36_39 = V128.LoadUnsafe(ref wi, 100);
-                                var w_r_o40_43 = V128.LoadUnsafe(ref wi, 104);
-                                var w_r_o44_47 = V128.LoadUnsafe(ref wi, 108);
-                                var w_r_o48_51 = V128.LoadUnsafe(ref wi, 112);
-                                var w_r_o52_55 = V128.LoadUnsafe(ref wi, 116);
-                                var w_r_o56_59 = V128.LoadUnsafe(ref wi, 120);
-                                var w_r_o60_63 = V128.LoadUnsafe(ref wi, 124);
-                                var w_n_o0_3 = V128.LoadUnsafe(ref wi, 128);
-                                var w_n_o4_7 = V128.LoadUnsafe(ref wi, 132);
-                                var w_n_o8_11 = V128.LoadUnsafe(ref wi, 136);
-                                var w_n_o12_15 = V128.LoadUnsafe(ref wi, 140);
+                                var w_z_o32_35 = V128.LoadUnsafe(ref wi, 96);
+                                var w_r_o32_35 = V128.LoadUnsafe(ref wi, 100);
+                                var w_n_o32_35 = V128.LoadUnsafe(ref wi, 104);
+                                var w_z_o36_39 = V128.LoadUnsafe(ref wi, 108);
+                                var w_r_o36_39 = V128.LoadUnsafe(ref wi, 112);
+                                var w_n_o36_39 = V128.LoadUnsafe(ref wi, 116);
+                                var w_z_o40_43 = V128.LoadUnsafe(ref wi, 120);
+                                var w_r_o40_43 = V128.LoadUnsafe(ref wi, 124);
+                                var w_n_o40_43 = V128.LoadUnsafe(ref wi, 128);
+                                var w_z_o44_47 = V128.LoadUnsafe(ref wi, 132);
+                                var w_r_o44_47 = V128.LoadUnsafe(ref wi, 136);
+                                var w_n_o44_47 = V128.LoadUnsafe(ref wi, 140);
                                 var x0 = V128.Create(Unsafe.Add(ref xs, i));
+                                p0_z_o32_35 = MultiplyAdd(w_z_o32_35, x0, p0_z_o32_35);
                                 p0_r_o32_35 = MultiplyAdd(w_r_o32_35, x0, p0_r_o32_35);
+                                p0_n_o32_35 = MultiplyAdd(w_n_o32_35, x0, p0_n_o32_35);
+                                p0_z_o36_39 = MultiplyAdd(w_z_o36_39, x0, p0_z_o36_39);
                                 p0_r_o36_39 = MultiplyAdd(w_r_o36_39, x0, p0_r_o36_39);
+                                p0_n_o36_39 = MultiplyAdd(w_n_o36_39, x0, p0_n_o36_39);
+                                p0_z_o40_43 = MultiplyAdd(w_z_o40_43, x0, p0_z_o40_43);
                                 p0_r_o40_43 = MultiplyAdd(w_r_o40_43, x0, p0_r_o40_43);
+                                p0_n_o40_43 = MultiplyAdd(w_n_o40_43, x0, p0_n_o40_43);
+                                p0_z_o44_47 = MultiplyAdd(w_z_o44_47, x0, p0_z_o44_47);
                                 p0_r_o44_47 = MultiplyAdd(w_r_o44_47, x0, p0_r_o44_47);
-                                p0_r_o48_51 = MultiplyAdd(w_r_o48_51, x0, p0_r_o48_51);
-                                p0_r_o52_55 = MultiplyAdd(w_r_o52_55, x0, p0_r_o52_55);
-                                p0_r_o56_59 = MultiplyAdd(w_r_o56_59, x0, p0_r_o56_59);
-                                p0_r_o60_63 = MultiplyAdd(w_r_o60_63, x0, p0_r_o60_63);
-                                p0_n_o0_3 = MultiplyAdd(w_n_o0_3, x0, p0_n_o0_3);
-                                p0_n_o4_7 = MultiplyAdd(w_n_o4_7, x0, p0_n_o4_7);
-                                p0_n_o8_11 = MultiplyAdd(w_n_o8_11, x0, p0_n_o8_11);
-                                p0_n_o12_15 = MultiplyAdd(w_n_o12_15, x0, p0_n_o12_15);
+                                p0_n_o44_47 = MultiplyAdd(w_n_o44_47, x0, p0_n_o44_47);
                             }
 
-                            V128.StoreUnsafe(p0_r_o32_35, ref ps, 96);
-                            V128.StoreUnsafe(p0_r_o36_39, ref ps, 100);
-                            V128.StoreUnsafe(p0_r_o40_43, ref ps, 104);
-                            V128.StoreUnsafe(p0_r_o44_47, ref ps, 108);
-                            V128.StoreUnsafe(p0_r_o48_51, ref ps, 112);
-                            V128.StoreUnsafe(p0_r_o52_55, ref ps, 116);
-                            V128.StoreUnsafe(p0_r_o56_59, ref ps, 120);
-                            V128.StoreUnsafe(p0_r_o60_63, ref ps, 124);
-                            V128.StoreUnsafe(p0_n_o0_3, ref ps, 128);
-                            V128.StoreUnsafe(p0_n_o4_7, ref ps, 132);
-                            V128.StoreUnsafe(p0_n_o8_11, ref ps, 136);
-                            V128.StoreUnsafe(p0_n_o12_15, ref ps, 140);
+                            V128.StoreUnsafe(p0_z_o32_35, ref ps, 96);
+                            V128.StoreUnsafe(p0_r_o32_35, ref ps, 100);
+                            V128.StoreUnsafe(p0_n_o32_35, ref ps, 104);
+                            V128.StoreUnsafe(p0_z_o36_39, ref ps, 108);
+                            V128.StoreUnsafe(p0_r_o36_39, ref ps, 112);
+                            V128.StoreUnsafe(p0_n_o36_39, ref ps, 116);
+                            V128.StoreUnsafe(p0_z_o40_43, ref ps, 120);
+                            V128.StoreUnsafe(p0_r_o40_43, ref ps, 124);
+                            V128.StoreUnsafe(p0_n_o40_43, ref ps, 128);
+                            V128.StoreUnsafe(p0_z_o44_47, ref ps, 132);
+                            V128.StoreUnsafe(p0_r_o44_47, ref ps, 136);
+                            V128.StoreUnsafe(p0_n_o44_47, ref ps, 140);
                         }
 
                         // Row floats 144..191 (12 vectors).
                         {
-                            var p0_n_o16_19 = V128.LoadUnsafe(ref b, 144);
-                            var p0_n_o20_23 = V128.LoadUnsafe(ref b, 148);
-                            var p0_n_o24_27 = V128.LoadUnsafe(ref b, 152);
-                            var p0_n_o28_31 = V128.LoadUnsafe(ref b, 156);
-                            var p0_n_o32_35 = V128.LoadUnsafe(ref b, 160);
-                            var p0_n_o36_39 = V128.LoadUnsafe(ref b, 164);
-                            var p0_n_o40_43 = V128.LoadUnsafe(ref b, 168);
-                            var p0_n_o44_47 = V128.LoadUnsafe(ref b, 172);
-                            var p0_n_o48_51 = V128.LoadUnsafe(ref b, 176);
-                            var p0_n_o52_55 = V128.LoadUnsafe(ref b, 180);
-                            var p0_n_o56_59 = V128.LoadUnsafe(ref b, 184);
+                            var p0_z_o48_51 = V128.LoadUnsafe(ref b, 144);
+                            var p0_r_o48_51 = V128.LoadUnsafe(ref b, 148);
+                            var p0_n_o48_51 = V128.LoadUnsafe(ref b, 152);
+                            var p0_z_o52_55 = V128.LoadUnsafe(ref b, 156);
+                            var p0_r_o52_55 = V128.LoadUnsafe(ref b, 160);
+                            var p0_n_o52_55 = V128.LoadUnsafe(ref b, 164);
+                            var p0_z_o56_59 = V128.LoadUnsafe(ref b, 168);
+                            var p0_r_o56_59 = V128.LoadUnsafe(ref b, 172);
+                            var p0_n_o56_59 = V128.LoadUnsafe(ref b, 176);
+                            var p0_z_o60_63 = V128.LoadUnsafe(ref b, 180);
+                            var p0_r_o60_63 = V128.LoadUnsafe(ref b, 184);
                             var p0_n_o60_63 = V128.LoadUnsafe(ref b, 188);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 192);
-                                var w_n_o16_19 = V128.LoadUnsafe(ref wi, 144);
-                                var w_n_o20_23 = V128.LoadUnsafe(ref wi, 148);
-                                var w_n_o24_27 = V128.LoadUnsafe(ref wi, 152);
-                                var w_n_o28_31 = V128.LoadUnsafe(ref wi, 156);
-                                var w_n_o32_35 = V128.LoadUnsafe(ref wi, 160);
-                                var w_n_o36_39 = V128.LoadUnsafe(ref wi, 164);
-                                var w_n_o40_43 = V128.LoadUnsafe(ref wi, 168);
-                                var w_n_o44_47 = V128.LoadUnsafe(ref wi, 172);
-                                var w_n_o48_51 = V128.LoadUnsafe(ref wi, 176);
-                                var w_n_o52_55 = V128.LoadUnsafe(ref wi, 180);
-                                var w_n_o56_59 = V128.LoadUnsafe(ref wi, 184);
+                                var w_z_o48_51 = V128.LoadUnsafe(ref wi, 144);
+                                var w_r_o48_51 = V128.LoadUnsafe(ref wi, 148);
+                                var w_n_o48_51 = V128.LoadUnsafe(ref wi, 152);
+                                var w_z_o52_55 = V128.LoadUnsafe(ref wi, 156);
+                                var w_r_o52_55 = V128.LoadUnsafe(ref wi, 160);
+                                var w_n_o52_55 = V128.LoadUnsafe(ref wi, 164);
+                                var w_z_o56_59 = V128.LoadUnsafe(ref wi, 168);
+                                var w_r_o56_59 = V128.LoadUnsafe(ref wi, 172);
+                                var w_n_o56_59 = V128.LoadUnsafe(ref wi, 176);
+                                var w_z_o60_63 = V128.LoadUnsafe(ref wi, 180);
+                                var w_r_o60_63 = V128.LoadUnsafe(ref wi, 184);
                                 var w_n_o60_63 = V128.LoadUnsafe(ref wi, 188);
                                 var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_n_o16_19 = MultiplyAdd(w_n_o16_19, x0, p0_n_o16_19);
-                                p0_n_o20_23 = MultiplyAdd(w_n_o20_23, x0, p0_n_o20_23);
-                                p0_n_o24_27 = MultiplyAdd(w_n_o24_27, x0, p0_n_o24_27);
-                                p0_n_o28_31 = MultiplyAdd(w_n_o28_31, x0, p0_n_o28_31);
-                                p0_n_o32_35 = MultiplyAdd(w_n_o32_35, x0, p0_n_o32_35);
-                                p0_n_o36_39 = MultiplyAdd(w_n_o36_39, x0, p0_n_o36_39);
-                                p0_n_o40_43 = MultiplyAdd(w_n_o40_43, x0, p0_n_o40_43);
-                                p0_n_o44_47 = MultiplyAdd(w_n_o44_47, x0, p0_n_o44_47);
+                                p0_z_o48_51 = MultiplyAdd(w_z_o48_51, x0, p0_z_o48_51);
+                                p0_r_o48_51 = MultiplyAdd(w_r_o48_51, x0, p0_r_o48_51);
                                 p0_n_o48_51 = MultiplyAdd(w_n_o48_51, x0, p0_n_o48_51);
+                                p0_z_o52_55 = MultiplyAdd(w_z_o52_55, x0, p0_z_o52_55);
+                                p0_r_o52_55 = MultiplyAdd(w_r_o52_55, x0, p0_r_o52_55);
                                 p0_n_o52_55 = MultiplyAdd(w_n_o52_55, x0, p0_n_o52_55);
+                                p0_z_o56_59 = MultiplyAdd(w_z_o56_59, x0, p0_z_o56_59);
+                                p0_r_o56_59 = MultiplyAdd(w_r_o56_59, x0, p0_r_o56_59);
                                 p0_n_o56_59 = MultiplyAdd(w_n_o56_59, x0, p0_n_o56_59);
+                                p0_z_o60_63 = MultiplyAdd(w_z_o60_63, x0, p0_z_o60_63);
+                                p0_r_o60_63 = MultiplyAdd(w_r_o60_63, x0, p0_r_o60_63);
                                 p0_n_o60_63 = MultiplyAdd(w_n_o60_63, x0, p0_n_o60_63);
                             }
 
-                            V128.StoreUnsafe(p0_n_o16_19, ref ps, 144);
-                            V128.StoreUnsafe(p0_n_o20_23, ref ps, 148);
-                            V128.StoreUnsafe(p0_n_o24_27, ref ps, 152);
-                            V128.StoreUnsafe(p0_n_o28_31, ref ps, 156);
-                            V128.StoreUnsafe(p0_n_o32_35, ref ps, 160);
-                            V128.StoreUnsafe(p0_n_o36_39, ref ps, 164);
-                            V128.StoreUnsafe(p0_n_o40_43, ref ps, 168);
-                            V128.StoreUnsafe(p0_n_o44_47, ref ps, 172);
-                            V128.StoreUnsafe(p0_n_o48_51, ref ps, 176);
-                            V128.StoreUnsafe(p0_n_o52_55, ref ps, 180);
-                            V128.StoreUnsafe(p0_n_o56_59, ref ps, 184);
+                            V128.StoreUnsafe(p0_z_o48_51, ref ps, 144);
+                            V128.StoreUnsafe(p0_r_o48_51, ref ps, 148);
+                            V128.StoreUnsafe(p0_n_o48_51, ref ps, 152);
+                            V128.StoreUnsafe(p0_z_o52_55, ref ps, 156);
+                            V128.StoreUnsafe(p0_r_o52_55, ref ps, 160);
+                            V128.StoreUnsafe(p0_n_o52_55, ref ps, 164);
+                            V128.StoreUnsafe(p0_z_o56_59, ref ps, 168);
+                            V128.StoreUnsafe(p0_r_o56_59, ref ps, 172);
+                            V128.StoreUnsafe(p0_n_o56_59, ref ps, 176);
+                            V128.StoreUnsafe(p0_z_o60_63, ref ps, 180);
+                            V128.StoreUnsafe(p0_r_o60_63, ref ps, 184);
                             V128.StoreUnsafe(p0_n_o60_63, ref ps, 188);
                         }
                     }
@@ -2745,18 +2745,18 @@ namespace RnnGen.Generated
                     {
                         {
                             // Sums start from the input projection (W·x + bias) stored for this timestep.
-                            var z_0 = V128.LoadUnsafe(ref p, c0);
-                            var z_1 = V128.LoadUnsafe(ref p, c0 + 4);
-                            var z_2 = V128.LoadUnsafe(ref p, c0 + 8);
-                            var r_0 = V128.LoadUnsafe(ref p, c0 + 64);
-                            var r_1 = V128.LoadUnsafe(ref p, c0 + 68);
-                            var r_2 = V128.LoadUnsafe(ref p, c0 + 72);
-                            var xn_0 = V128.LoadUnsafe(ref p, c0 + 128);
-                            var xn_1 = V128.LoadUnsafe(ref p, c0 + 132);
-                            var xn_2 = V128.LoadUnsafe(ref p, c0 + 136);
-                            var hn_0 = V128.LoadUnsafe(ref bh, c0 + 128);
-                            var hn_1 = V128.LoadUnsafe(ref bh, c0 + 132);
-                            var hn_2 = V128.LoadUnsafe(ref bh, c0 + 136);
+                            var z_0 = V128.LoadUnsafe(ref p, c0 * 3);
+                            var r_0 = V128.LoadUnsafe(ref p, c0 * 3 + 4);
+                            var xn_0 = V128.LoadUnsafe(ref p, c0 * 3 + 8);
+                            var hn_0 = V128.LoadUnsafe(ref bh, c0 * 3 + 8);
+                            var z_1 = V128.LoadUnsafe(ref p, c0 * 3 + 12);
+                            var r_1 = V128.LoadUnsafe(ref p, c0 * 3 + 16);
+                            var xn_1 = V128.LoadUnsafe(ref p, c0 * 3 + 20);
+                            var hn_1 = V128.LoadUnsafe(ref bh, c0 * 3 + 20);
+                            var z_2 = V128.LoadUnsafe(ref p, c0 * 3 + 24);
+                            var r_2 = V128.LoadUnsafe(ref p, c0 * 3 + 28);
+                            var xn_2 = V128.LoadUnsafe(ref p, c0 * 3 + 32);
+                            var hn_2 = V128.LoadUnsafe(ref bh, c0 * 3 + 32);
                             // U·h, unless the previous state is zero.
                             if (!zero)
                             {
@@ -2764,15 +2764,15 @@ namespace RnnGen.Generated
                                 {
                                     ref float uj = ref Unsafe.Add(ref u, j * 192);
                                     var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                                    z_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj, z_0);
-                                    z_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 4), hj, z_1);
-                                    z_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 8), hj, z_2);
-                                    r_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj, r_0);
-                                    r_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 68), hj, r_1);
-                                    r_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj, r_2);
-                                    hn_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj, hn_0);
-                                    hn_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 132), hj, hn_1);
-                                    hn_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 136), hj, hn_2);
+                                    z_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3), hj, z_0);
+                                    r_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 4), hj, r_0);
+                                    hn_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 8), hj, hn_0);
+                                    z_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 12), hj, z_1);
+                                    r_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 16), hj, r_1);
+                                    hn_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 20), hj, hn_1);
+                                    z_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 24), hj, z_2);
+                                    r_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 28), hj, r_2);
+                                    hn_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 32), hj, hn_2);
                                 }
                             }
 
@@ -2795,8 +2795,8 @@ namespace RnnGen.Generated
                     // Outputs 60..63 (chunk 15): sums z, r, xn, hn.
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
-                        var z_o60_63 = V128.LoadUnsafe(ref p, 60);
-                        var r_o60_63 = V128.LoadUnsafe(ref p, 124);
+                        var z_o60_63 = V128.LoadUnsafe(ref p, 180);
+                        var r_o60_63 = V128.LoadUnsafe(ref p, 184);
                         var xn_o60_63 = V128.LoadUnsafe(ref p, 188);
                         var hn_o60_63 = V128.LoadUnsafe(ref bh, 188);
                         // U·h, unless the previous state is zero.
@@ -2806,8 +2806,8 @@ namespace RnnGen.Generated
                             {
                                 ref float uj = ref Unsafe.Add(ref u, j * 192);
                                 var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                                z_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 60), hj, z_o60_63);
-                                r_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 124), hj, r_o60_63);
+                                z_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 180), hj, z_o60_63);
+                                r_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 184), hj, r_o60_63);
                                 hn_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 188), hj, hn_o60_63);
                             }
                         }
@@ -2862,7 +2862,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 4 outputs: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -2883,34 +2883,34 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var z_0_s0 = V128.LoadUnsafe(ref b, c0);
-                    var r_0_s0 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var xn_0_s0 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var hn_0_s0 = V128.LoadUnsafe(ref bh, c0 + 128);
-                    var z_0_s1 = V128.LoadUnsafe(ref b, c0);
-                    var r_0_s1 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var xn_0_s1 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var hn_0_s1 = V128.LoadUnsafe(ref bh, c0 + 128);
-                    var z_0_s2 = V128.LoadUnsafe(ref b, c0);
-                    var r_0_s2 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var xn_0_s2 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var hn_0_s2 = V128.LoadUnsafe(ref bh, c0 + 128);
+                    var z_0_s0 = V128.LoadUnsafe(ref b, c0 * 3);
+                    var r_0_s0 = V128.LoadUnsafe(ref b, c0 * 3 + 4);
+                    var xn_0_s0 = V128.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var hn_0_s0 = V128.LoadUnsafe(ref bh, c0 * 3 + 8);
+                    var z_0_s1 = V128.LoadUnsafe(ref b, c0 * 3);
+                    var r_0_s1 = V128.LoadUnsafe(ref b, c0 * 3 + 4);
+                    var xn_0_s1 = V128.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var hn_0_s1 = V128.LoadUnsafe(ref bh, c0 * 3 + 8);
+                    var z_0_s2 = V128.LoadUnsafe(ref b, c0 * 3);
+                    var r_0_s2 = V128.LoadUnsafe(ref b, c0 * 3 + 4);
+                    var xn_0_s2 = V128.LoadUnsafe(ref b, c0 * 3 + 8);
+                    var hn_0_s2 = V128.LoadUnsafe(ref bh, c0 * 3 + 8);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
                         var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
-                        z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s0, z_0_s0);
-                        r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s0, r_0_s0);
-                        xn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s0, xn_0_s0);
+                        z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3), xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 4), xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 8), xi_s0, xn_0_s0);
                         var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
-                        z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s1, z_0_s1);
-                        r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s1, r_0_s1);
-                        xn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s1, xn_0_s1);
+                        z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3), xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 4), xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 8), xi_s1, xn_0_s1);
                         var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
-                        z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s2, z_0_s2);
-                        r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s2, r_0_s2);
-                        xn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s2, xn_0_s2);
+                        z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3), xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 4), xi_s2, r_0_s2);
+                        xn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 3 + 8), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2919,17 +2919,17 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
                             var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
-                            z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s0, z_0_s0);
-                            r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s0, r_0_s0);
-                            hn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s0, hn_0_s0);
+                            z_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3), hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 4), hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 8), hj_s0, hn_0_s0);
                             var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
-                            z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s1, z_0_s1);
-                            r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s1, r_0_s1);
-                            hn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s1, hn_0_s1);
+                            z_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3), hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 4), hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 8), hj_s1, hn_0_s1);
                             var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
-                            z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s2, z_0_s2);
-                            r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s2, r_0_s2);
-                            hn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s2, hn_0_s2);
+                            z_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3), hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 4), hj_s2, r_0_s2);
+                            hn_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 3 + 8), hj_s2, hn_0_s2);
                         }
                     }
 
@@ -2984,7 +2984,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 1 output: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -2995,32 +2995,32 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var z_0 = Unsafe.Add(ref b, c0);
-                    var z_1 = Unsafe.Add(ref b, c0 + 1);
-                    var z_2 = Unsafe.Add(ref b, c0 + 2);
-                    var r_0 = Unsafe.Add(ref b, c0 + 64);
-                    var r_1 = Unsafe.Add(ref b, c0 + 65);
-                    var r_2 = Unsafe.Add(ref b, c0 + 66);
-                    var xn_0 = Unsafe.Add(ref b, c0 + 128);
-                    var xn_1 = Unsafe.Add(ref b, c0 + 129);
-                    var xn_2 = Unsafe.Add(ref b, c0 + 130);
-                    var hn_0 = Unsafe.Add(ref bh, c0 + 128);
-                    var hn_1 = Unsafe.Add(ref bh, c0 + 129);
-                    var hn_2 = Unsafe.Add(ref bh, c0 + 130);
+                    var z_0 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var xn_0 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var hn_0 = Unsafe.Add(ref bh, c0 * 3 + 2);
+                    var z_1 = Unsafe.Add(ref b, c0 * 3 + 3);
+                    var r_1 = Unsafe.Add(ref b, c0 * 3 + 4);
+                    var xn_1 = Unsafe.Add(ref b, c0 * 3 + 5);
+                    var hn_1 = Unsafe.Add(ref bh, c0 * 3 + 5);
+                    var z_2 = Unsafe.Add(ref b, c0 * 3 + 6);
+                    var r_2 = Unsafe.Add(ref b, c0 * 3 + 7);
+                    var xn_2 = Unsafe.Add(ref b, c0 * 3 + 8);
+                    var hn_2 = Unsafe.Add(ref bh, c0 * 3 + 8);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
                         var xi = Unsafe.Add(ref x, i);
-                        z_0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi, z_0);
-                        z_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 1), xi, z_1);
-                        z_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 2), xi, z_2);
-                        r_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi, r_0);
-                        r_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 65), xi, r_1);
-                        r_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 66), xi, r_2);
-                        xn_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi, xn_0);
-                        xn_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 129), xi, xn_1);
-                        xn_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 130), xi, xn_2);
+                        z_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3), xi, z_0);
+                        r_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 1), xi, r_0);
+                        xn_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 2), xi, xn_0);
+                        z_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 3), xi, z_1);
+                        r_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 4), xi, r_1);
+                        xn_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 5), xi, xn_1);
+                        z_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 6), xi, z_2);
+                        r_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 7), xi, r_2);
+                        xn_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 8), xi, xn_2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3029,15 +3029,15 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
                             var hj = Unsafe.Add(ref hPrev, j);
-                            z_0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj, z_0);
-                            z_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 1), hj, z_1);
-                            z_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 2), hj, z_2);
-                            r_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj, r_0);
-                            r_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 65), hj, r_1);
-                            r_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 66), hj, r_2);
-                            hn_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj, hn_0);
-                            hn_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 129), hj, hn_1);
-                            hn_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 130), hj, hn_2);
+                            z_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3), hj, z_0);
+                            r_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 1), hj, r_0);
+                            hn_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 2), hj, hn_0);
+                            z_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 3), hj, z_1);
+                            r_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 4), hj, r_1);
+                            hn_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 5), hj, hn_1);
+                            z_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 6), hj, z_2);
+                            r_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 7), hj, r_2);
+                            hn_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 8), hj, hn_2);
                         }
                     }
 
@@ -3060,8 +3060,8 @@ namespace RnnGen.Generated
             // Outputs 63..63 (chunk 63): sums z, r, xn, hn.
             {
                 // Sums start from the bias.
-                var z_o63 = Unsafe.Add(ref b, 63);
-                var r_o63 = Unsafe.Add(ref b, 127);
+                var z_o63 = Unsafe.Add(ref b, 189);
+                var r_o63 = Unsafe.Add(ref b, 190);
                 var xn_o63 = Unsafe.Add(ref b, 191);
                 var hn_o63 = Unsafe.Add(ref bh, 191);
                 // W·x.
@@ -3069,8 +3069,8 @@ namespace RnnGen.Generated
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 192);
                     var xi = Unsafe.Add(ref x, i);
-                    z_o63 = MultiplyAdd(Unsafe.Add(ref wi, 63), xi, z_o63);
-                    r_o63 = MultiplyAdd(Unsafe.Add(ref wi, 127), xi, r_o63);
+                    z_o63 = MultiplyAdd(Unsafe.Add(ref wi, 189), xi, z_o63);
+                    r_o63 = MultiplyAdd(Unsafe.Add(ref wi, 190), xi, r_o63);
                     xn_o63 = MultiplyAdd(Unsafe.Add(ref wi, 191), xi, xn_o63);
                 }
                 // U·h, unless the previous state is zero.
@@ -3080,8 +3080,8 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 192);
                         var hj = Unsafe.Add(ref hPrev, j);
-                        z_o63 = MultiplyAdd(Unsafe.Add(ref uj, 63), hj, z_o63);
-                        r_o63 = MultiplyAdd(Unsafe.Add(ref uj, 127), hj, r_o63);
+                        z_o63 = MultiplyAdd(Unsafe.Add(ref uj, 189), hj, z_o63);
+                        r_o63 = MultiplyAdd(Unsafe.Add(ref uj, 190), hj, r_o63);
                         hn_o63 = MultiplyAdd(Unsafe.Add(ref uj, 191), hj, hn_o63);
                     }
                 }
@@ -3122,7 +3122,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 192 floats (z 0..63, r 64..127, n 128..191): W at 0, U at 6144, bias at 18432.
+            // Packed weights, rows of 192 floats (for each chunk of 1 output: z, r, n): W at 0, U at 6144, bias at 18432.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 6144);
             ref float b = ref Unsafe.Add(ref weights, 18432);
@@ -3143,34 +3143,34 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var z_0_s0 = Unsafe.Add(ref b, c0);
-                    var r_0_s0 = Unsafe.Add(ref b, c0 + 64);
-                    var xn_0_s0 = Unsafe.Add(ref b, c0 + 128);
-                    var hn_0_s0 = Unsafe.Add(ref bh, c0 + 128);
-                    var z_0_s1 = Unsafe.Add(ref b, c0);
-                    var r_0_s1 = Unsafe.Add(ref b, c0 + 64);
-                    var xn_0_s1 = Unsafe.Add(ref b, c0 + 128);
-                    var hn_0_s1 = Unsafe.Add(ref bh, c0 + 128);
-                    var z_0_s2 = Unsafe.Add(ref b, c0);
-                    var r_0_s2 = Unsafe.Add(ref b, c0 + 64);
-                    var xn_0_s2 = Unsafe.Add(ref b, c0 + 128);
-                    var hn_0_s2 = Unsafe.Add(ref bh, c0 + 128);
+                    var z_0_s0 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s0 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var xn_0_s0 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var hn_0_s0 = Unsafe.Add(ref bh, c0 * 3 + 2);
+                    var z_0_s1 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s1 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var xn_0_s1 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var hn_0_s1 = Unsafe.Add(ref bh, c0 * 3 + 2);
+                    var z_0_s2 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s2 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var xn_0_s2 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var hn_0_s2 = Unsafe.Add(ref bh, c0 * 3 + 2);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 192);
                         var xi_s0 = Unsafe.Add(ref x0, i);
-                        z_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s0, z_0_s0);
-                        r_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s0, r_0_s0);
-                        xn_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s0, xn_0_s0);
+                        z_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3), xi_s0, z_0_s0);
+                        r_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 1), xi_s0, r_0_s0);
+                        xn_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 2), xi_s0, xn_0_s0);
                         var xi_s1 = Unsafe.Add(ref x1, i);
-                        z_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s1, z_0_s1);
-                        r_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s1, r_0_s1);
-                        xn_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s1, xn_0_s1);
+                        z_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3), xi_s1, z_0_s1);
+                        r_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 1), xi_s1, r_0_s1);
+                        xn_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 2), xi_s1, xn_0_s1);
                         var xi_s2 = Unsafe.Add(ref x2, i);
-                        z_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s2, z_0_s2);
-                        r_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s2, r_0_s2);
-                        xn_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s2, xn_0_s2);
+                        z_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3), xi_s2, z_0_s2);
+                        r_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 1), xi_s2, r_0_s2);
+                        xn_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 3 + 2), xi_s2, xn_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3179,17 +3179,17 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 192);
                             var hj_s0 = Unsafe.Add(ref hPrev0, j);
-                            z_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s0, z_0_s0);
-                            r_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s0, r_0_s0);
-                            hn_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s0, hn_0_s0);
+                            z_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3), hj_s0, z_0_s0);
+                            r_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 1), hj_s0, r_0_s0);
+                            hn_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 2), hj_s0, hn_0_s0);
                             var hj_s1 = Unsafe.Add(ref hPrev1, j);
-                            z_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s1, z_0_s1);
-                            r_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s1, r_0_s1);
-                            hn_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s1, hn_0_s1);
+                            z_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3), hj_s1, z_0_s1);
+                            r_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 1), hj_s1, r_0_s1);
+                            hn_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 2), hj_s1, hn_0_s1);
                             var hj_s2 = Unsafe.Add(ref hPrev2, j);
-                            z_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s2, z_0_s2);
-                            r_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s2, r_0_s2);
-                            hn_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s2, hn_0_s2);
+                            z_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3), hj_s2, z_0_s2);
+                            r_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 1), hj_s2, r_0_s2);
+                            hn_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 3 + 2), hj_s2, hn_0_s2);
                         }
                     }
 

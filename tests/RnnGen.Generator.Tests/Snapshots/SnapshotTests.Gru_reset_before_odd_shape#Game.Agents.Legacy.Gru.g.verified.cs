@@ -551,7 +551,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float scratch, bool zeroState)
         {
-            // Packed weights, rows of 48 floats (z 0..15, r 16..31, n 32..47): W at 0, U at 144, bias at 384.
+            // Packed weights, rows of 48 floats (for each chunk of 16 outputs: z, r, n): W at 0, U at 144, bias at 384.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 144);
             ref float b = ref Unsafe.Add(ref weights, 384);
@@ -658,7 +658,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, bool zeroState)
         {
-            // Packed weights, rows of 48 floats (z 0..15, r 16..31, n 32..47): W at 0, U at 144, bias at 384.
+            // Packed weights, rows of 48 floats (for each chunk of 16 outputs: z, r, n): W at 0, U at 144, bias at 384.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 144);
             ref float b = ref Unsafe.Add(ref weights, 384);
@@ -982,7 +982,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float scratch, bool zeroState)
         {
-            // Packed weights, rows of 24 floats (z 0..7, r 8..15, n 16..23): W at 0, U at 72, bias at 192.
+            // Packed weights, rows of 24 floats (for each chunk of 8 outputs: z, r, n): W at 0, U at 72, bias at 192.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 72);
             ref float b = ref Unsafe.Add(ref weights, 192);
@@ -1089,7 +1089,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, bool zeroState)
         {
-            // Packed weights, rows of 24 floats (z 0..7, r 8..15, n 16..23): W at 0, U at 72, bias at 192.
+            // Packed weights, rows of 24 floats (for each chunk of 8 outputs: z, r, n): W at 0, U at 72, bias at 192.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 72);
             ref float b = ref Unsafe.Add(ref weights, 192);
@@ -1347,7 +1347,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float scratch, bool zeroState)
         {
-            // Packed weights, rows of 24 floats (z 0..7, r 8..15, n 16..23): W at 0, U at 72, bias at 192.
+            // Packed weights, rows of 24 floats (for each chunk of 4 outputs: z, r, n): W at 0, U at 72, bias at 192.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 72);
             ref float b = ref Unsafe.Add(ref weights, 192);
@@ -1360,9 +1360,9 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var z_o0_3_a = V128.LoadUnsafe(ref b);
-                var z_o4_a = V128.LoadUnsafe(ref b, 4);
-                var r_o0_3_a = V128.LoadUnsafe(ref b, 8);
-                var r_o4_a = V128.LoadUnsafe(ref b, 12);
+                var r_o0_3_a = V128.LoadUnsafe(ref b, 4);
+                var z_o4_a = V128.LoadUnsafe(ref b, 12);
+                var r_o4_a = V128.LoadUnsafe(ref b, 16);
                 var z_o0_3_b = V128.Create(0f);
                 var z_o4_b = V128.Create(0f);
                 var r_o0_3_b = V128.Create(0f);
@@ -1370,47 +1370,47 @@ namespace RnnGen.Generated
                 // W·x.
                 var xi = V128.Create(x);
                 z_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w), xi, z_o0_3_a);
-                z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, z_o4_a);
-                r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, r_o0_3_a);
-                r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, r_o4_a);
+                r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 4), xi, r_o0_3_a);
+                z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 12), xi, z_o4_a);
+                r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 16), xi, r_o4_a);
                 xi = V128.Create(Unsafe.Add(ref x, 1));
                 z_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 24), xi, z_o0_3_a);
-                z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 28), xi, z_o4_a);
-                r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 32), xi, r_o0_3_a);
-                r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 36), xi, r_o4_a);
+                r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 28), xi, r_o0_3_a);
+                z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 36), xi, z_o4_a);
+                r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 40), xi, r_o4_a);
                 xi = V128.Create(Unsafe.Add(ref x, 2));
                 z_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 48), xi, z_o0_3_a);
-                z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 52), xi, z_o4_a);
-                r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 56), xi, r_o0_3_a);
-                r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 60), xi, r_o4_a);
+                r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 52), xi, r_o0_3_a);
+                z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 60), xi, z_o4_a);
+                r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 64), xi, r_o4_a);
                 // U·h, unless the previous state is zero; column j adds into partial sum j mod 2, so more FMA chains run at once.
                 if (!zeroState)
                 {
                     var hj = V128.Create(hPrev);
                     z_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u), hj, z_o0_3_a);
-                    z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, z_o4_a);
-                    r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 8), hj, r_o0_3_a);
-                    r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 12), hj, r_o4_a);
+                    r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 4), hj, r_o0_3_a);
+                    z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 12), hj, z_o4_a);
+                    r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 16), hj, r_o4_a);
                     hj = V128.Create(Unsafe.Add(ref hPrev, 1));
                     z_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 24), hj, z_o0_3_b);
-                    z_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 28), hj, z_o4_b);
-                    r_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, r_o0_3_b);
-                    r_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, r_o4_b);
+                    r_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 28), hj, r_o0_3_b);
+                    z_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 36), hj, z_o4_b);
+                    r_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 40), hj, r_o4_b);
                     hj = V128.Create(Unsafe.Add(ref hPrev, 2));
                     z_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 48), hj, z_o0_3_a);
-                    z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 52), hj, z_o4_a);
-                    r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 56), hj, r_o0_3_a);
-                    r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 60), hj, r_o4_a);
+                    r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 52), hj, r_o0_3_a);
+                    z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 60), hj, z_o4_a);
+                    r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 64), hj, r_o4_a);
                     hj = V128.Create(Unsafe.Add(ref hPrev, 3));
                     z_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 72), hj, z_o0_3_b);
-                    z_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 76), hj, z_o4_b);
-                    r_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 80), hj, r_o0_3_b);
-                    r_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 84), hj, r_o4_b);
+                    r_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 76), hj, r_o0_3_b);
+                    z_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 84), hj, z_o4_b);
+                    r_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 88), hj, r_o4_b);
                     hj = V128.Create(Unsafe.Add(ref hPrev, 4));
                     z_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 96), hj, z_o0_3_a);
-                    z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 100), hj, z_o4_a);
-                    r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 104), hj, r_o0_3_a);
-                    r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 108), hj, r_o4_a);
+                    r_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 100), hj, r_o0_3_a);
+                    z_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 108), hj, z_o4_a);
+                    r_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 112), hj, r_o4_a);
                 }
 
                 // Outputs 0..3.
@@ -1435,7 +1435,7 @@ namespace RnnGen.Generated
             // Outputs 0..4 (chunks 0..1): sums n.
             {
                 // Sums start from the bias.
-                var n_o0_3_a = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_a = V128.LoadUnsafe(ref b, 8);
                 var n_o4_a = V128.LoadUnsafe(ref b, 20);
                 var n_o0_3_b = V128.Create(0f);
                 var n_o4_b = V128.Create(0f);
@@ -1445,31 +1445,31 @@ namespace RnnGen.Generated
                 var n_o4_d = V128.Create(0f);
                 // W·x.
                 var xi = V128.Create(x);
-                n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 16), xi, n_o0_3_a);
+                n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 8), xi, n_o0_3_a);
                 n_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 20), xi, n_o4_a);
                 xi = V128.Create(Unsafe.Add(ref x, 1));
-                n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 40), xi, n_o0_3_a);
+                n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 32), xi, n_o0_3_a);
                 n_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 44), xi, n_o4_a);
                 xi = V128.Create(Unsafe.Add(ref x, 2));
-                n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 64), xi, n_o0_3_a);
+                n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref w, 56), xi, n_o0_3_a);
                 n_o4_a = MultiplyAdd(V128.LoadUnsafe(ref w, 68), xi, n_o4_a);
                 // U_n·(r ⊙ h), unless the previous state is zero; column j adds into partial sum j mod 4, so more FMA chains run at once.
                 if (!zeroState)
                 {
                     var hj = V128.Create(resetHidden);
-                    n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 16), hj, n_o0_3_a);
+                    n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 8), hj, n_o0_3_a);
                     n_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 20), hj, n_o4_a);
                     hj = V128.Create(Unsafe.Add(ref resetHidden, 1));
-                    n_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 40), hj, n_o0_3_b);
+                    n_o0_3_b = MultiplyAdd(V128.LoadUnsafe(ref u, 32), hj, n_o0_3_b);
                     n_o4_b = MultiplyAdd(V128.LoadUnsafe(ref u, 44), hj, n_o4_b);
                     hj = V128.Create(Unsafe.Add(ref resetHidden, 2));
-                    n_o0_3_c = MultiplyAdd(V128.LoadUnsafe(ref u, 64), hj, n_o0_3_c);
+                    n_o0_3_c = MultiplyAdd(V128.LoadUnsafe(ref u, 56), hj, n_o0_3_c);
                     n_o4_c = MultiplyAdd(V128.LoadUnsafe(ref u, 68), hj, n_o4_c);
                     hj = V128.Create(Unsafe.Add(ref resetHidden, 3));
-                    n_o0_3_d = MultiplyAdd(V128.LoadUnsafe(ref u, 88), hj, n_o0_3_d);
+                    n_o0_3_d = MultiplyAdd(V128.LoadUnsafe(ref u, 80), hj, n_o0_3_d);
                     n_o4_d = MultiplyAdd(V128.LoadUnsafe(ref u, 92), hj, n_o4_d);
                     hj = V128.Create(Unsafe.Add(ref resetHidden, 4));
-                    n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 112), hj, n_o0_3_a);
+                    n_o0_3_a = MultiplyAdd(V128.LoadUnsafe(ref u, 104), hj, n_o0_3_a);
                     n_o4_a = MultiplyAdd(V128.LoadUnsafe(ref u, 116), hj, n_o4_a);
                 }
 
@@ -1495,7 +1495,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 24 floats (z 0..7, r 8..15, n 16..23): W at 0, U at 72, bias at 192.
+            // Packed weights, rows of 24 floats (for each chunk of 4 outputs: z, r, n): W at 0, U at 72, bias at 192.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 72);
             ref float b = ref Unsafe.Add(ref weights, 192);
@@ -1543,23 +1543,23 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var z_o0_3_s0 = V128.LoadUnsafe(ref b);
-                var r_o0_3_s0 = V128.LoadUnsafe(ref b, 8);
+                var r_o0_3_s0 = V128.LoadUnsafe(ref b, 4);
                 var z_o0_3_s1 = V128.LoadUnsafe(ref b);
-                var r_o0_3_s1 = V128.LoadUnsafe(ref b, 8);
+                var r_o0_3_s1 = V128.LoadUnsafe(ref b, 4);
                 var z_o0_3_s2 = V128.LoadUnsafe(ref b);
-                var r_o0_3_s2 = V128.LoadUnsafe(ref b, 8);
+                var r_o0_3_s2 = V128.LoadUnsafe(ref b, 4);
                 var z_o0_3_s3 = V128.LoadUnsafe(ref b);
-                var r_o0_3_s3 = V128.LoadUnsafe(ref b, 8);
+                var r_o0_3_s3 = V128.LoadUnsafe(ref b, 4);
                 var z_o0_3_s4 = V128.LoadUnsafe(ref b);
-                var r_o0_3_s4 = V128.LoadUnsafe(ref b, 8);
+                var r_o0_3_s4 = V128.LoadUnsafe(ref b, 4);
                 var z_o0_3_s5 = V128.LoadUnsafe(ref b);
-                var r_o0_3_s5 = V128.LoadUnsafe(ref b, 8);
+                var r_o0_3_s5 = V128.LoadUnsafe(ref b, 4);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 24);
                     var wi_z_o0_3 = V128.LoadUnsafe(ref wi);
-                    var wi_r_o0_3 = V128.LoadUnsafe(ref wi, 8);
+                    var wi_r_o0_3 = V128.LoadUnsafe(ref wi, 4);
                     var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
                     z_o0_3_s0 = MultiplyAdd(wi_z_o0_3, xi_s0, z_o0_3_s0);
                     r_o0_3_s0 = MultiplyAdd(wi_r_o0_3, xi_s0, r_o0_3_s0);
@@ -1586,7 +1586,7 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 24);
                         var uj_z_o0_3 = V128.LoadUnsafe(ref uj);
-                        var uj_r_o0_3 = V128.LoadUnsafe(ref uj, 8);
+                        var uj_r_o0_3 = V128.LoadUnsafe(ref uj, 4);
                         var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
                         z_o0_3_s0 = MultiplyAdd(uj_z_o0_3, hj_s0, z_o0_3_s0);
                         r_o0_3_s0 = MultiplyAdd(uj_r_o0_3, hj_s0, r_o0_3_s0);
@@ -1626,24 +1626,24 @@ namespace RnnGen.Generated
             // Outputs 4..4 (chunk 1): sums z, r, for 6 sequences.
             {
                 // Sums start from the bias.
-                var z_o4_s0 = V128.LoadUnsafe(ref b, 4);
-                var r_o4_s0 = V128.LoadUnsafe(ref b, 12);
-                var z_o4_s1 = V128.LoadUnsafe(ref b, 4);
-                var r_o4_s1 = V128.LoadUnsafe(ref b, 12);
-                var z_o4_s2 = V128.LoadUnsafe(ref b, 4);
-                var r_o4_s2 = V128.LoadUnsafe(ref b, 12);
-                var z_o4_s3 = V128.LoadUnsafe(ref b, 4);
-                var r_o4_s3 = V128.LoadUnsafe(ref b, 12);
-                var z_o4_s4 = V128.LoadUnsafe(ref b, 4);
-                var r_o4_s4 = V128.LoadUnsafe(ref b, 12);
-                var z_o4_s5 = V128.LoadUnsafe(ref b, 4);
-                var r_o4_s5 = V128.LoadUnsafe(ref b, 12);
+                var z_o4_s0 = V128.LoadUnsafe(ref b, 12);
+                var r_o4_s0 = V128.LoadUnsafe(ref b, 16);
+                var z_o4_s1 = V128.LoadUnsafe(ref b, 12);
+                var r_o4_s1 = V128.LoadUnsafe(ref b, 16);
+                var z_o4_s2 = V128.LoadUnsafe(ref b, 12);
+                var r_o4_s2 = V128.LoadUnsafe(ref b, 16);
+                var z_o4_s3 = V128.LoadUnsafe(ref b, 12);
+                var r_o4_s3 = V128.LoadUnsafe(ref b, 16);
+                var z_o4_s4 = V128.LoadUnsafe(ref b, 12);
+                var r_o4_s4 = V128.LoadUnsafe(ref b, 16);
+                var z_o4_s5 = V128.LoadUnsafe(ref b, 12);
+                var r_o4_s5 = V128.LoadUnsafe(ref b, 16);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 24);
-                    var wi_z_o4 = V128.LoadUnsafe(ref wi, 4);
-                    var wi_r_o4 = V128.LoadUnsafe(ref wi, 12);
+                    var wi_z_o4 = V128.LoadUnsafe(ref wi, 12);
+                    var wi_r_o4 = V128.LoadUnsafe(ref wi, 16);
                     var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
                     z_o4_s0 = MultiplyAdd(wi_z_o4, xi_s0, z_o4_s0);
                     r_o4_s0 = MultiplyAdd(wi_r_o4, xi_s0, r_o4_s0);
@@ -1669,8 +1669,8 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 24);
-                        var uj_z_o4 = V128.LoadUnsafe(ref uj, 4);
-                        var uj_r_o4 = V128.LoadUnsafe(ref uj, 12);
+                        var uj_z_o4 = V128.LoadUnsafe(ref uj, 12);
+                        var uj_r_o4 = V128.LoadUnsafe(ref uj, 16);
                         var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
                         z_o4_s0 = MultiplyAdd(uj_z_o4, hj_s0, z_o4_s0);
                         r_o4_s0 = MultiplyAdd(uj_r_o4, hj_s0, r_o4_s0);
@@ -1715,17 +1715,17 @@ namespace RnnGen.Generated
             // Outputs 0..3 (chunk 0): sums n, for 6 sequences.
             {
                 // Sums start from the bias.
-                var n_o0_3_s0 = V128.LoadUnsafe(ref b, 16);
-                var n_o0_3_s1 = V128.LoadUnsafe(ref b, 16);
-                var n_o0_3_s2 = V128.LoadUnsafe(ref b, 16);
-                var n_o0_3_s3 = V128.LoadUnsafe(ref b, 16);
-                var n_o0_3_s4 = V128.LoadUnsafe(ref b, 16);
-                var n_o0_3_s5 = V128.LoadUnsafe(ref b, 16);
+                var n_o0_3_s0 = V128.LoadUnsafe(ref b, 8);
+                var n_o0_3_s1 = V128.LoadUnsafe(ref b, 8);
+                var n_o0_3_s2 = V128.LoadUnsafe(ref b, 8);
+                var n_o0_3_s3 = V128.LoadUnsafe(ref b, 8);
+                var n_o0_3_s4 = V128.LoadUnsafe(ref b, 8);
+                var n_o0_3_s5 = V128.LoadUnsafe(ref b, 8);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 24);
-                    var wi_n_o0_3 = V128.LoadUnsafe(ref wi, 16);
+                    var wi_n_o0_3 = V128.LoadUnsafe(ref wi, 8);
                     var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
                     n_o0_3_s0 = MultiplyAdd(wi_n_o0_3, xi_s0, n_o0_3_s0);
                     var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
@@ -1745,7 +1745,7 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 24);
-                        var uj_n_o0_3 = V128.LoadUnsafe(ref uj, 16);
+                        var uj_n_o0_3 = V128.LoadUnsafe(ref uj, 8);
                         var hj_s0 = V128.Create(Unsafe.Add(ref resetHidden0, j));
                         n_o0_3_s0 = MultiplyAdd(uj_n_o0_3, hj_s0, n_o0_3_s0);
                         var hj_s1 = V128.Create(Unsafe.Add(ref resetHidden1, j));
@@ -1907,7 +1907,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float scratch, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 15 floats (z 0..4, r 5..9, n 10..14): W at 0, U at 45, bias at 120.
+            // Packed weights, rows of 15 floats (for each chunk of 1 output: z, r, n): W at 0, U at 45, bias at 120.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 45);
             ref float b = ref Unsafe.Add(ref weights, 120);
@@ -1920,30 +1920,30 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var z_o0 = b;
-                var z_o1 = Unsafe.Add(ref b, 1);
-                var z_o2 = Unsafe.Add(ref b, 2);
-                var z_o3 = Unsafe.Add(ref b, 3);
-                var z_o4 = Unsafe.Add(ref b, 4);
-                var r_o0 = Unsafe.Add(ref b, 5);
-                var r_o1 = Unsafe.Add(ref b, 6);
+                var r_o0 = Unsafe.Add(ref b, 1);
+                var z_o1 = Unsafe.Add(ref b, 3);
+                var r_o1 = Unsafe.Add(ref b, 4);
+                var z_o2 = Unsafe.Add(ref b, 6);
                 var r_o2 = Unsafe.Add(ref b, 7);
-                var r_o3 = Unsafe.Add(ref b, 8);
-                var r_o4 = Unsafe.Add(ref b, 9);
+                var z_o3 = Unsafe.Add(ref b, 9);
+                var r_o3 = Unsafe.Add(ref b, 10);
+                var z_o4 = Unsafe.Add(ref b, 12);
+                var r_o4 = Unsafe.Add(ref b, 13);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 15);
                     var xi = Unsafe.Add(ref x, i);
                     z_o0 = MultiplyAdd(wi, xi, z_o0);
-                    z_o1 = MultiplyAdd(Unsafe.Add(ref wi, 1), xi, z_o1);
-                    z_o2 = MultiplyAdd(Unsafe.Add(ref wi, 2), xi, z_o2);
-                    z_o3 = MultiplyAdd(Unsafe.Add(ref wi, 3), xi, z_o3);
-                    z_o4 = MultiplyAdd(Unsafe.Add(ref wi, 4), xi, z_o4);
-                    r_o0 = MultiplyAdd(Unsafe.Add(ref wi, 5), xi, r_o0);
-                    r_o1 = MultiplyAdd(Unsafe.Add(ref wi, 6), xi, r_o1);
+                    r_o0 = MultiplyAdd(Unsafe.Add(ref wi, 1), xi, r_o0);
+                    z_o1 = MultiplyAdd(Unsafe.Add(ref wi, 3), xi, z_o1);
+                    r_o1 = MultiplyAdd(Unsafe.Add(ref wi, 4), xi, r_o1);
+                    z_o2 = MultiplyAdd(Unsafe.Add(ref wi, 6), xi, z_o2);
                     r_o2 = MultiplyAdd(Unsafe.Add(ref wi, 7), xi, r_o2);
-                    r_o3 = MultiplyAdd(Unsafe.Add(ref wi, 8), xi, r_o3);
-                    r_o4 = MultiplyAdd(Unsafe.Add(ref wi, 9), xi, r_o4);
+                    z_o3 = MultiplyAdd(Unsafe.Add(ref wi, 9), xi, z_o3);
+                    r_o3 = MultiplyAdd(Unsafe.Add(ref wi, 10), xi, r_o3);
+                    z_o4 = MultiplyAdd(Unsafe.Add(ref wi, 12), xi, z_o4);
+                    r_o4 = MultiplyAdd(Unsafe.Add(ref wi, 13), xi, r_o4);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -1953,15 +1953,15 @@ namespace RnnGen.Generated
                         ref float uj = ref Unsafe.Add(ref u, j * 15);
                         var hj = Unsafe.Add(ref hPrev, j);
                         z_o0 = MultiplyAdd(uj, hj, z_o0);
-                        z_o1 = MultiplyAdd(Unsafe.Add(ref uj, 1), hj, z_o1);
-                        z_o2 = MultiplyAdd(Unsafe.Add(ref uj, 2), hj, z_o2);
-                        z_o3 = MultiplyAdd(Unsafe.Add(ref uj, 3), hj, z_o3);
-                        z_o4 = MultiplyAdd(Unsafe.Add(ref uj, 4), hj, z_o4);
-                        r_o0 = MultiplyAdd(Unsafe.Add(ref uj, 5), hj, r_o0);
-                        r_o1 = MultiplyAdd(Unsafe.Add(ref uj, 6), hj, r_o1);
+                        r_o0 = MultiplyAdd(Unsafe.Add(ref uj, 1), hj, r_o0);
+                        z_o1 = MultiplyAdd(Unsafe.Add(ref uj, 3), hj, z_o1);
+                        r_o1 = MultiplyAdd(Unsafe.Add(ref uj, 4), hj, r_o1);
+                        z_o2 = MultiplyAdd(Unsafe.Add(ref uj, 6), hj, z_o2);
                         r_o2 = MultiplyAdd(Unsafe.Add(ref uj, 7), hj, r_o2);
-                        r_o3 = MultiplyAdd(Unsafe.Add(ref uj, 8), hj, r_o3);
-                        r_o4 = MultiplyAdd(Unsafe.Add(ref uj, 9), hj, r_o4);
+                        z_o3 = MultiplyAdd(Unsafe.Add(ref uj, 9), hj, z_o3);
+                        r_o3 = MultiplyAdd(Unsafe.Add(ref uj, 10), hj, r_o3);
+                        z_o4 = MultiplyAdd(Unsafe.Add(ref uj, 12), hj, z_o4);
+                        r_o4 = MultiplyAdd(Unsafe.Add(ref uj, 13), hj, r_o4);
                     }
                 }
 
@@ -1986,10 +1986,10 @@ namespace RnnGen.Generated
             // Outputs 0..4 (chunks 0..4): sums n.
             {
                 // Sums start from the bias.
-                var n_o0_a = Unsafe.Add(ref b, 10);
-                var n_o1_a = Unsafe.Add(ref b, 11);
-                var n_o2_a = Unsafe.Add(ref b, 12);
-                var n_o3_a = Unsafe.Add(ref b, 13);
+                var n_o0_a = Unsafe.Add(ref b, 2);
+                var n_o1_a = Unsafe.Add(ref b, 5);
+                var n_o2_a = Unsafe.Add(ref b, 8);
+                var n_o3_a = Unsafe.Add(ref b, 11);
                 var n_o4_a = Unsafe.Add(ref b, 14);
                 var n_o0_b = 0f;
                 var n_o1_b = 0f;
@@ -2001,10 +2001,10 @@ namespace RnnGen.Generated
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 15);
                     var xi = Unsafe.Add(ref x, i);
-                    n_o0_a = MultiplyAdd(Unsafe.Add(ref wi, 10), xi, n_o0_a);
-                    n_o1_a = MultiplyAdd(Unsafe.Add(ref wi, 11), xi, n_o1_a);
-                    n_o2_a = MultiplyAdd(Unsafe.Add(ref wi, 12), xi, n_o2_a);
-                    n_o3_a = MultiplyAdd(Unsafe.Add(ref wi, 13), xi, n_o3_a);
+                    n_o0_a = MultiplyAdd(Unsafe.Add(ref wi, 2), xi, n_o0_a);
+                    n_o1_a = MultiplyAdd(Unsafe.Add(ref wi, 5), xi, n_o1_a);
+                    n_o2_a = MultiplyAdd(Unsafe.Add(ref wi, 8), xi, n_o2_a);
+                    n_o3_a = MultiplyAdd(Unsafe.Add(ref wi, 11), xi, n_o3_a);
                     n_o4_a = MultiplyAdd(Unsafe.Add(ref wi, 14), xi, n_o4_a);
                 }
                 // U_n·(r ⊙ h), unless the previous state is zero; column j adds into partial sum j mod 2, so more FMA chains run at once.
@@ -2014,23 +2014,23 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 15);
                         var hj0 = Unsafe.Add(ref resetHidden, j);
-                        n_o0_a = MultiplyAdd(Unsafe.Add(ref uj, 10), hj0, n_o0_a);
-                        n_o1_a = MultiplyAdd(Unsafe.Add(ref uj, 11), hj0, n_o1_a);
-                        n_o2_a = MultiplyAdd(Unsafe.Add(ref uj, 12), hj0, n_o2_a);
-                        n_o3_a = MultiplyAdd(Unsafe.Add(ref uj, 13), hj0, n_o3_a);
+                        n_o0_a = MultiplyAdd(Unsafe.Add(ref uj, 2), hj0, n_o0_a);
+                        n_o1_a = MultiplyAdd(Unsafe.Add(ref uj, 5), hj0, n_o1_a);
+                        n_o2_a = MultiplyAdd(Unsafe.Add(ref uj, 8), hj0, n_o2_a);
+                        n_o3_a = MultiplyAdd(Unsafe.Add(ref uj, 11), hj0, n_o3_a);
                         n_o4_a = MultiplyAdd(Unsafe.Add(ref uj, 14), hj0, n_o4_a);
                         var hj1 = Unsafe.Add(ref resetHidden, j + 1);
-                        n_o0_b = MultiplyAdd(Unsafe.Add(ref uj, 25), hj1, n_o0_b);
-                        n_o1_b = MultiplyAdd(Unsafe.Add(ref uj, 26), hj1, n_o1_b);
-                        n_o2_b = MultiplyAdd(Unsafe.Add(ref uj, 27), hj1, n_o2_b);
-                        n_o3_b = MultiplyAdd(Unsafe.Add(ref uj, 28), hj1, n_o3_b);
+                        n_o0_b = MultiplyAdd(Unsafe.Add(ref uj, 17), hj1, n_o0_b);
+                        n_o1_b = MultiplyAdd(Unsafe.Add(ref uj, 20), hj1, n_o1_b);
+                        n_o2_b = MultiplyAdd(Unsafe.Add(ref uj, 23), hj1, n_o2_b);
+                        n_o3_b = MultiplyAdd(Unsafe.Add(ref uj, 26), hj1, n_o3_b);
                         n_o4_b = MultiplyAdd(Unsafe.Add(ref uj, 29), hj1, n_o4_b);
                     }
                     var hj = Unsafe.Add(ref resetHidden, 4);
-                    n_o0_a = MultiplyAdd(Unsafe.Add(ref u, 70), hj, n_o0_a);
-                    n_o1_a = MultiplyAdd(Unsafe.Add(ref u, 71), hj, n_o1_a);
-                    n_o2_a = MultiplyAdd(Unsafe.Add(ref u, 72), hj, n_o2_a);
-                    n_o3_a = MultiplyAdd(Unsafe.Add(ref u, 73), hj, n_o3_a);
+                    n_o0_a = MultiplyAdd(Unsafe.Add(ref u, 62), hj, n_o0_a);
+                    n_o1_a = MultiplyAdd(Unsafe.Add(ref u, 65), hj, n_o1_a);
+                    n_o2_a = MultiplyAdd(Unsafe.Add(ref u, 68), hj, n_o2_a);
+                    n_o3_a = MultiplyAdd(Unsafe.Add(ref u, 71), hj, n_o3_a);
                     n_o4_a = MultiplyAdd(Unsafe.Add(ref u, 74), hj, n_o4_a);
                 }
 
@@ -2090,7 +2090,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float scratch, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 15 floats (z 0..4, r 5..9, n 10..14): W at 0, U at 45, bias at 120.
+            // Packed weights, rows of 15 floats (for each chunk of 1 output: z, r, n): W at 0, U at 45, bias at 120.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 45);
             ref float b = ref Unsafe.Add(ref weights, 120);
@@ -2139,24 +2139,24 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var z_0_s0 = Unsafe.Add(ref b, c0);
-                    var r_0_s0 = Unsafe.Add(ref b, c0 + 5);
-                    var z_0_s1 = Unsafe.Add(ref b, c0);
-                    var r_0_s1 = Unsafe.Add(ref b, c0 + 5);
-                    var z_0_s2 = Unsafe.Add(ref b, c0);
-                    var r_0_s2 = Unsafe.Add(ref b, c0 + 5);
-                    var z_0_s3 = Unsafe.Add(ref b, c0);
-                    var r_0_s3 = Unsafe.Add(ref b, c0 + 5);
-                    var z_0_s4 = Unsafe.Add(ref b, c0);
-                    var r_0_s4 = Unsafe.Add(ref b, c0 + 5);
-                    var z_0_s5 = Unsafe.Add(ref b, c0);
-                    var r_0_s5 = Unsafe.Add(ref b, c0 + 5);
+                    var z_0_s0 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s0 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var z_0_s1 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s1 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var z_0_s2 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s2 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var z_0_s3 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s3 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var z_0_s4 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s4 = Unsafe.Add(ref b, c0 * 3 + 1);
+                    var z_0_s5 = Unsafe.Add(ref b, c0 * 3);
+                    var r_0_s5 = Unsafe.Add(ref b, c0 * 3 + 1);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 15);
-                        var wi_z_0 = Unsafe.Add(ref wi, c0);
-                        var wi_r_0 = Unsafe.Add(ref wi, c0 + 5);
+                        var wi_z_0 = Unsafe.Add(ref wi, c0 * 3);
+                        var wi_r_0 = Unsafe.Add(ref wi, c0 * 3 + 1);
                         var xi_s0 = Unsafe.Add(ref x0, i);
                         z_0_s0 = MultiplyAdd(wi_z_0, xi_s0, z_0_s0);
                         r_0_s0 = MultiplyAdd(wi_r_0, xi_s0, r_0_s0);
@@ -2182,8 +2182,8 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 15);
-                            var uj_z_0 = Unsafe.Add(ref uj, c0);
-                            var uj_r_0 = Unsafe.Add(ref uj, c0 + 5);
+                            var uj_z_0 = Unsafe.Add(ref uj, c0 * 3);
+                            var uj_r_0 = Unsafe.Add(ref uj, c0 * 3 + 1);
                             var hj_s0 = Unsafe.Add(ref hPrev0, j);
                             z_0_s0 = MultiplyAdd(uj_z_0, hj_s0, z_0_s0);
                             r_0_s0 = MultiplyAdd(uj_r_0, hj_s0, r_0_s0);
@@ -2231,17 +2231,17 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var n_0_s0 = Unsafe.Add(ref b, c0 + 10);
-                    var n_0_s1 = Unsafe.Add(ref b, c0 + 10);
-                    var n_0_s2 = Unsafe.Add(ref b, c0 + 10);
-                    var n_0_s3 = Unsafe.Add(ref b, c0 + 10);
-                    var n_0_s4 = Unsafe.Add(ref b, c0 + 10);
-                    var n_0_s5 = Unsafe.Add(ref b, c0 + 10);
+                    var n_0_s0 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var n_0_s1 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var n_0_s2 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var n_0_s3 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var n_0_s4 = Unsafe.Add(ref b, c0 * 3 + 2);
+                    var n_0_s5 = Unsafe.Add(ref b, c0 * 3 + 2);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 15);
-                        var wi_n_0 = Unsafe.Add(ref wi, c0 + 10);
+                        var wi_n_0 = Unsafe.Add(ref wi, c0 * 3 + 2);
                         var xi_s0 = Unsafe.Add(ref x0, i);
                         n_0_s0 = MultiplyAdd(wi_n_0, xi_s0, n_0_s0);
                         var xi_s1 = Unsafe.Add(ref x1, i);
@@ -2261,7 +2261,7 @@ namespace RnnGen.Generated
                         for (int j = 0; j < Output; j++)
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 15);
-                            var uj_n_0 = Unsafe.Add(ref uj, c0 + 10);
+                            var uj_n_0 = Unsafe.Add(ref uj, c0 * 3 + 2);
                             var hj_s0 = Unsafe.Add(ref resetHidden0, j);
                             n_0_s0 = MultiplyAdd(uj_n_0, hj_s0, n_0_s0);
                             var hj_s1 = Unsafe.Add(ref resetHidden1, j);

@@ -670,7 +670,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector512(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 16 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -679,20 +679,20 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var i_o0_15 = V512.LoadUnsafe(ref b);
-                var i_o16_31 = V512.LoadUnsafe(ref b, 16);
-                var i_o32_47 = V512.LoadUnsafe(ref b, 32);
-                var i_o48_63 = V512.LoadUnsafe(ref b, 48);
-                var f_o0_15 = V512.LoadUnsafe(ref b, 64);
+                var f_o0_15 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15 = V512.LoadUnsafe(ref b, 48);
+                var i_o16_31 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31 = V512.LoadUnsafe(ref b, 80);
-                var f_o32_47 = V512.LoadUnsafe(ref b, 96);
-                var f_o48_63 = V512.LoadUnsafe(ref b, 112);
-                var g_o0_15 = V512.LoadUnsafe(ref b, 128);
-                var g_o16_31 = V512.LoadUnsafe(ref b, 144);
+                var g_o16_31 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31 = V512.LoadUnsafe(ref b, 112);
+                var i_o32_47 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47 = V512.LoadUnsafe(ref b, 160);
-                var g_o48_63 = V512.LoadUnsafe(ref b, 176);
-                var o_o0_15 = V512.LoadUnsafe(ref b, 192);
-                var o_o16_31 = V512.LoadUnsafe(ref b, 208);
-                var o_o32_47 = V512.LoadUnsafe(ref b, 224);
+                var o_o32_47 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63 = V512.LoadUnsafe(ref b, 240);
                 // W·x.
                 for (int i = 0; i < Input; i++)
@@ -700,20 +700,20 @@ namespace RnnGen.Generated
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var xi = V512.Create(Unsafe.Add(ref x, i));
                     i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi), xi, i_o0_15);
-                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, i_o16_31);
-                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, i_o32_47);
-                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, i_o48_63);
-                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, f_o0_15);
+                    f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 16), xi, f_o0_15);
+                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 32), xi, g_o0_15);
+                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 48), xi, o_o0_15);
+                    i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 64), xi, i_o16_31);
                     f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 80), xi, f_o16_31);
-                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, f_o32_47);
-                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, f_o48_63);
-                    g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, g_o0_15);
-                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, g_o16_31);
+                    g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 96), xi, g_o16_31);
+                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 112), xi, o_o16_31);
+                    i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 128), xi, i_o32_47);
+                    f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 144), xi, f_o32_47);
                     g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 160), xi, g_o32_47);
-                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, g_o48_63);
-                    o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, o_o0_15);
-                    o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, o_o16_31);
-                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, o_o32_47);
+                    o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 176), xi, o_o32_47);
+                    i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 192), xi, i_o48_63);
+                    f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 208), xi, f_o48_63);
+                    g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 224), xi, g_o48_63);
                     o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref wi, 240), xi, o_o48_63);
                 }
                 // U·h, unless the previous state is zero.
@@ -724,20 +724,20 @@ namespace RnnGen.Generated
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var hj = V512.Create(Unsafe.Add(ref hPrev, j));
                         i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, i_o0_15);
-                        i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, i_o16_31);
-                        i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, i_o32_47);
-                        i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, i_o48_63);
-                        f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, f_o0_15);
+                        f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, f_o0_15);
+                        g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, g_o0_15);
+                        o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, o_o0_15);
+                        i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, i_o16_31);
                         f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, f_o16_31);
-                        f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, f_o32_47);
-                        f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, f_o48_63);
-                        g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, g_o0_15);
-                        g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, g_o16_31);
+                        g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, g_o16_31);
+                        o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, o_o16_31);
+                        i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, i_o32_47);
+                        f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, f_o32_47);
                         g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, g_o32_47);
-                        g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, g_o48_63);
-                        o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, o_o0_15);
-                        o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, o_o16_31);
-                        o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, o_o32_47);
+                        o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, o_o32_47);
+                        i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, i_o48_63);
+                        f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, f_o48_63);
+                        g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, g_o48_63);
                         o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, o_o48_63);
                     }
                 }
@@ -774,7 +774,7 @@ namespace RnnGen.Generated
         {
             const int BlockSteps = 7;
             const int RowStride = 256;
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 16 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -794,247 +794,247 @@ namespace RnnGen.Generated
                         // Row floats 0..95 (6 vectors); p{k} is timestep s + k.
                         {
                             var p0_i_o0_15 = V512.LoadUnsafe(ref b);
-                            var p0_i_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p0_i_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p0_i_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p0_f_o0_15 = V512.LoadUnsafe(ref b, 64);
+                            var p0_f_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p0_g_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p0_o_o0_15 = V512.LoadUnsafe(ref b, 48);
+                            var p0_i_o16_31 = V512.LoadUnsafe(ref b, 64);
                             var p0_f_o16_31 = V512.LoadUnsafe(ref b, 80);
                             var p1_i_o0_15 = V512.LoadUnsafe(ref b);
-                            var p1_i_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p1_i_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p1_i_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p1_f_o0_15 = V512.LoadUnsafe(ref b, 64);
+                            var p1_f_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p1_g_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p1_o_o0_15 = V512.LoadUnsafe(ref b, 48);
+                            var p1_i_o16_31 = V512.LoadUnsafe(ref b, 64);
                             var p1_f_o16_31 = V512.LoadUnsafe(ref b, 80);
                             var p2_i_o0_15 = V512.LoadUnsafe(ref b);
-                            var p2_i_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p2_i_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p2_i_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p2_f_o0_15 = V512.LoadUnsafe(ref b, 64);
+                            var p2_f_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p2_g_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p2_o_o0_15 = V512.LoadUnsafe(ref b, 48);
+                            var p2_i_o16_31 = V512.LoadUnsafe(ref b, 64);
                             var p2_f_o16_31 = V512.LoadUnsafe(ref b, 80);
                             var p3_i_o0_15 = V512.LoadUnsafe(ref b);
-                            var p3_i_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p3_i_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p3_i_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p3_f_o0_15 = V512.LoadUnsafe(ref b, 64);
+                            var p3_f_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p3_g_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p3_o_o0_15 = V512.LoadUnsafe(ref b, 48);
+                            var p3_i_o16_31 = V512.LoadUnsafe(ref b, 64);
                             var p3_f_o16_31 = V512.LoadUnsafe(ref b, 80);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
                                 var w_i_o0_15 = V512.LoadUnsafe(ref wi);
-                                var w_i_o16_31 = V512.LoadUnsafe(ref wi, 16);
-                                var w_i_o32_47 = V512.LoadUnsafe(ref wi, 32);
-                                var w_i_o48_63 = V512.LoadUnsafe(ref wi, 48);
-                                var w_f_o0_15 = V512.LoadUnsafe(ref wi, 64);
+                                var w_f_o0_15 = V512.LoadUnsafe(ref wi, 16);
+                                var w_g_o0_15 = V512.LoadUnsafe(ref wi, 32);
+                                var w_o_o0_15 = V512.LoadUnsafe(ref wi, 48);
+                                var w_i_o16_31 = V512.LoadUnsafe(ref wi, 64);
                                 var w_f_o16_31 = V512.LoadUnsafe(ref wi, 80);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
                                 p0_i_o0_15 = Avx512F.FusedMultiplyAdd(w_i_o0_15, x0, p0_i_o0_15);
-                                p0_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x0, p0_i_o16_31);
-                                p0_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x0, p0_i_o32_47);
-                                p0_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x0, p0_i_o48_63);
                                 p0_f_o0_15 = Avx512F.FusedMultiplyAdd(w_f_o0_15, x0, p0_f_o0_15);
+                                p0_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x0, p0_g_o0_15);
+                                p0_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x0, p0_o_o0_15);
+                                p0_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x0, p0_i_o16_31);
                                 p0_f_o16_31 = Avx512F.FusedMultiplyAdd(w_f_o16_31, x0, p0_f_o16_31);
                                 var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
                                 p1_i_o0_15 = Avx512F.FusedMultiplyAdd(w_i_o0_15, x1, p1_i_o0_15);
-                                p1_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x1, p1_i_o16_31);
-                                p1_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x1, p1_i_o32_47);
-                                p1_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x1, p1_i_o48_63);
                                 p1_f_o0_15 = Avx512F.FusedMultiplyAdd(w_f_o0_15, x1, p1_f_o0_15);
+                                p1_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x1, p1_g_o0_15);
+                                p1_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x1, p1_o_o0_15);
+                                p1_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x1, p1_i_o16_31);
                                 p1_f_o16_31 = Avx512F.FusedMultiplyAdd(w_f_o16_31, x1, p1_f_o16_31);
                                 var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
                                 p2_i_o0_15 = Avx512F.FusedMultiplyAdd(w_i_o0_15, x2, p2_i_o0_15);
-                                p2_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x2, p2_i_o16_31);
-                                p2_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x2, p2_i_o32_47);
-                                p2_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x2, p2_i_o48_63);
                                 p2_f_o0_15 = Avx512F.FusedMultiplyAdd(w_f_o0_15, x2, p2_f_o0_15);
+                                p2_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x2, p2_g_o0_15);
+                                p2_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x2, p2_o_o0_15);
+                                p2_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x2, p2_i_o16_31);
                                 p2_f_o16_31 = Avx512F.FusedMultiplyAdd(w_f_o16_31, x2, p2_f_o16_31);
                                 var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
                                 p3_i_o0_15 = Avx512F.FusedMultiplyAdd(w_i_o0_15, x3, p3_i_o0_15);
-                                p3_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x3, p3_i_o16_31);
-                                p3_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x3, p3_i_o32_47);
-                                p3_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x3, p3_i_o48_63);
                                 p3_f_o0_15 = Avx512F.FusedMultiplyAdd(w_f_o0_15, x3, p3_f_o0_15);
+                                p3_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x3, p3_g_o0_15);
+                                p3_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x3, p3_o_o0_15);
+                                p3_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x3, p3_i_o16_31);
                                 p3_f_o16_31 = Avx512F.FusedMultiplyAdd(w_f_o16_31, x3, p3_f_o16_31);
                             }
 
                             V512.StoreUnsafe(p0_i_o0_15, ref ps);
-                            V512.StoreUnsafe(p0_i_o16_31, ref ps, 16);
-                            V512.StoreUnsafe(p0_i_o32_47, ref ps, 32);
-                            V512.StoreUnsafe(p0_i_o48_63, ref ps, 48);
-                            V512.StoreUnsafe(p0_f_o0_15, ref ps, 64);
+                            V512.StoreUnsafe(p0_f_o0_15, ref ps, 16);
+                            V512.StoreUnsafe(p0_g_o0_15, ref ps, 32);
+                            V512.StoreUnsafe(p0_o_o0_15, ref ps, 48);
+                            V512.StoreUnsafe(p0_i_o16_31, ref ps, 64);
                             V512.StoreUnsafe(p0_f_o16_31, ref ps, 80);
                             V512.StoreUnsafe(p1_i_o0_15, ref ps, 1 * RowStride + 0);
-                            V512.StoreUnsafe(p1_i_o16_31, ref ps, 1 * RowStride + 16);
-                            V512.StoreUnsafe(p1_i_o32_47, ref ps, 1 * RowStride + 32);
-                            V512.StoreUnsafe(p1_i_o48_63, ref ps, 1 * RowStride + 48);
-                            V512.StoreUnsafe(p1_f_o0_15, ref ps, 1 * RowStride + 64);
+                            V512.StoreUnsafe(p1_f_o0_15, ref ps, 1 * RowStride + 16);
+                            V512.StoreUnsafe(p1_g_o0_15, ref ps, 1 * RowStride + 32);
+                            V512.StoreUnsafe(p1_o_o0_15, ref ps, 1 * RowStride + 48);
+                            V512.StoreUnsafe(p1_i_o16_31, ref ps, 1 * RowStride + 64);
                             V512.StoreUnsafe(p1_f_o16_31, ref ps, 1 * RowStride + 80);
                             V512.StoreUnsafe(p2_i_o0_15, ref ps, 2 * RowStride + 0);
-                            V512.StoreUnsafe(p2_i_o16_31, ref ps, 2 * RowStride + 16);
-                            V512.StoreUnsafe(p2_i_o32_47, ref ps, 2 * RowStride + 32);
-                            V512.StoreUnsafe(p2_i_o48_63, ref ps, 2 * RowStride + 48);
-                            V512.StoreUnsafe(p2_f_o0_15, ref ps, 2 * RowStride + 64);
+                            V512.StoreUnsafe(p2_f_o0_15, ref ps, 2 * RowStride + 16);
+                            V512.StoreUnsafe(p2_g_o0_15, ref ps, 2 * RowStride + 32);
+                            V512.StoreUnsafe(p2_o_o0_15, ref ps, 2 * RowStride + 48);
+                            V512.StoreUnsafe(p2_i_o16_31, ref ps, 2 * RowStride + 64);
                             V512.StoreUnsafe(p2_f_o16_31, ref ps, 2 * RowStride + 80);
                             V512.StoreUnsafe(p3_i_o0_15, ref ps, 3 * RowStride + 0);
-                            V512.StoreUnsafe(p3_i_o16_31, ref ps, 3 * RowStride + 16);
-                            V512.StoreUnsafe(p3_i_o32_47, ref ps, 3 * RowStride + 32);
-                            V512.StoreUnsafe(p3_i_o48_63, ref ps, 3 * RowStride + 48);
-                            V512.StoreUnsafe(p3_f_o0_15, ref ps, 3 * RowStride + 64);
+                            V512.StoreUnsafe(p3_f_o0_15, ref ps, 3 * RowStride + 16);
+                            V512.StoreUnsafe(p3_g_o0_15, ref ps, 3 * RowStride + 32);
+                            V512.StoreUnsafe(p3_o_o0_15, ref ps, 3 * RowStride + 48);
+                            V512.StoreUnsafe(p3_i_o16_31, ref ps, 3 * RowStride + 64);
                             V512.StoreUnsafe(p3_f_o16_31, ref ps, 3 * RowStride + 80);
                         }
 
                         // Row floats 96..175 (5 vectors); p{k} is timestep s + k.
                         {
-                            var p0_f_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p0_f_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p0_g_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p0_g_o16_31 = V512.LoadUnsafe(ref b, 144);
+                            var p0_g_o16_31 = V512.LoadUnsafe(ref b, 96);
+                            var p0_o_o16_31 = V512.LoadUnsafe(ref b, 112);
+                            var p0_i_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p0_f_o32_47 = V512.LoadUnsafe(ref b, 144);
                             var p0_g_o32_47 = V512.LoadUnsafe(ref b, 160);
-                            var p1_f_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p1_f_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p1_g_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p1_g_o16_31 = V512.LoadUnsafe(ref b, 144);
+                            var p1_g_o16_31 = V512.LoadUnsafe(ref b, 96);
+                            var p1_o_o16_31 = V512.LoadUnsafe(ref b, 112);
+                            var p1_i_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p1_f_o32_47 = V512.LoadUnsafe(ref b, 144);
                             var p1_g_o32_47 = V512.LoadUnsafe(ref b, 160);
-                            var p2_f_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p2_f_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p2_g_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p2_g_o16_31 = V512.LoadUnsafe(ref b, 144);
+                            var p2_g_o16_31 = V512.LoadUnsafe(ref b, 96);
+                            var p2_o_o16_31 = V512.LoadUnsafe(ref b, 112);
+                            var p2_i_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p2_f_o32_47 = V512.LoadUnsafe(ref b, 144);
                             var p2_g_o32_47 = V512.LoadUnsafe(ref b, 160);
-                            var p3_f_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p3_f_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p3_g_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p3_g_o16_31 = V512.LoadUnsafe(ref b, 144);
+                            var p3_g_o16_31 = V512.LoadUnsafe(ref b, 96);
+                            var p3_o_o16_31 = V512.LoadUnsafe(ref b, 112);
+                            var p3_i_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p3_f_o32_47 = V512.LoadUnsafe(ref b, 144);
                             var p3_g_o32_47 = V512.LoadUnsafe(ref b, 160);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
-                                var w_f_o32_47 = V512.LoadUnsafe(ref wi, 96);
-                                var w_f_o48_63 = V512.LoadUnsafe(ref wi, 112);
-                                var w_g_o0_15 = V512.LoadUnsafe(ref wi, 128);
-                                var w_g_o16_31 = V512.LoadUnsafe(ref wi, 144);
+                                var w_g_o16_31 = V512.LoadUnsafe(ref wi, 96);
+                                var w_o_o16_31 = V512.LoadUnsafe(ref wi, 112);
+                                var w_i_o32_47 = V512.LoadUnsafe(ref wi, 128);
+                                var w_f_o32_47 = V512.LoadUnsafe(ref wi, 144);
                                 var w_g_o32_47 = V512.LoadUnsafe(ref wi, 160);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
-                                p0_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x0, p0_f_o32_47);
-                                p0_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x0, p0_f_o48_63);
-                                p0_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x0, p0_g_o0_15);
                                 p0_g_o16_31 = Avx512F.FusedMultiplyAdd(w_g_o16_31, x0, p0_g_o16_31);
+                                p0_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x0, p0_o_o16_31);
+                                p0_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x0, p0_i_o32_47);
+                                p0_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x0, p0_f_o32_47);
                                 p0_g_o32_47 = Avx512F.FusedMultiplyAdd(w_g_o32_47, x0, p0_g_o32_47);
                                 var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x1, p1_f_o32_47);
-                                p1_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x1, p1_f_o48_63);
-                                p1_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x1, p1_g_o0_15);
                                 p1_g_o16_31 = Avx512F.FusedMultiplyAdd(w_g_o16_31, x1, p1_g_o16_31);
+                                p1_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x1, p1_o_o16_31);
+                                p1_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x1, p1_i_o32_47);
+                                p1_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x1, p1_f_o32_47);
                                 p1_g_o32_47 = Avx512F.FusedMultiplyAdd(w_g_o32_47, x1, p1_g_o32_47);
                                 var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x2, p2_f_o32_47);
-                                p2_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x2, p2_f_o48_63);
-                                p2_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x2, p2_g_o0_15);
                                 p2_g_o16_31 = Avx512F.FusedMultiplyAdd(w_g_o16_31, x2, p2_g_o16_31);
+                                p2_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x2, p2_o_o16_31);
+                                p2_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x2, p2_i_o32_47);
+                                p2_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x2, p2_f_o32_47);
                                 p2_g_o32_47 = Avx512F.FusedMultiplyAdd(w_g_o32_47, x2, p2_g_o32_47);
                                 var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x3, p3_f_o32_47);
-                                p3_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x3, p3_f_o48_63);
-                                p3_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x3, p3_g_o0_15);
                                 p3_g_o16_31 = Avx512F.FusedMultiplyAdd(w_g_o16_31, x3, p3_g_o16_31);
+                                p3_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x3, p3_o_o16_31);
+                                p3_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x3, p3_i_o32_47);
+                                p3_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x3, p3_f_o32_47);
                                 p3_g_o32_47 = Avx512F.FusedMultiplyAdd(w_g_o32_47, x3, p3_g_o32_47);
                             }
 
-                            V512.StoreUnsafe(p0_f_o32_47, ref ps, 96);
-                            V512.StoreUnsafe(p0_f_o48_63, ref ps, 112);
-                            V512.StoreUnsafe(p0_g_o0_15, ref ps, 128);
-                            V512.StoreUnsafe(p0_g_o16_31, ref ps, 144);
+                            V512.StoreUnsafe(p0_g_o16_31, ref ps, 96);
+                            V512.StoreUnsafe(p0_o_o16_31, ref ps, 112);
+                            V512.StoreUnsafe(p0_i_o32_47, ref ps, 128);
+                            V512.StoreUnsafe(p0_f_o32_47, ref ps, 144);
                             V512.StoreUnsafe(p0_g_o32_47, ref ps, 160);
-                            V512.StoreUnsafe(p1_f_o32_47, ref ps, 1 * RowStride + 96);
-                            V512.StoreUnsafe(p1_f_o48_63, ref ps, 1 * RowStride + 112);
-                            V512.StoreUnsafe(p1_g_o0_15, ref ps, 1 * RowStride + 128);
-                            V512.StoreUnsafe(p1_g_o16_31, ref ps, 1 * RowStride + 144);
+                            V512.StoreUnsafe(p1_g_o16_31, ref ps, 1 * RowStride + 96);
+                            V512.StoreUnsafe(p1_o_o16_31, ref ps, 1 * RowStride + 112);
+                            V512.StoreUnsafe(p1_i_o32_47, ref ps, 1 * RowStride + 128);
+                            V512.StoreUnsafe(p1_f_o32_47, ref ps, 1 * RowStride + 144);
                             V512.StoreUnsafe(p1_g_o32_47, ref ps, 1 * RowStride + 160);
-                            V512.StoreUnsafe(p2_f_o32_47, ref ps, 2 * RowStride + 96);
-                            V512.StoreUnsafe(p2_f_o48_63, ref ps, 2 * RowStride + 112);
-                            V512.StoreUnsafe(p2_g_o0_15, ref ps, 2 * RowStride + 128);
-                            V512.StoreUnsafe(p2_g_o16_31, ref ps, 2 * RowStride + 144);
+                            V512.StoreUnsafe(p2_g_o16_31, ref ps, 2 * RowStride + 96);
+                            V512.StoreUnsafe(p2_o_o16_31, ref ps, 2 * RowStride + 112);
+                            V512.StoreUnsafe(p2_i_o32_47, ref ps, 2 * RowStride + 128);
+                            V512.StoreUnsafe(p2_f_o32_47, ref ps, 2 * RowStride + 144);
                             V512.StoreUnsafe(p2_g_o32_47, ref ps, 2 * RowStride + 160);
-                            V512.StoreUnsafe(p3_f_o32_47, ref ps, 3 * RowStride + 96);
-                            V512.StoreUnsafe(p3_f_o48_63, ref ps, 3 * RowStride + 112);
-                            V512.StoreUnsafe(p3_g_o0_15, ref ps, 3 * RowStride + 128);
-                            V512.StoreUnsafe(p3_g_o16_31, ref ps, 3 * RowStride + 144);
+                            V512.StoreUnsafe(p3_g_o16_31, ref ps, 3 * RowStride + 96);
+                            V512.StoreUnsafe(p3_o_o16_31, ref ps, 3 * RowStride + 112);
+                            V512.StoreUnsafe(p3_i_o32_47, ref ps, 3 * RowStride + 128);
+                            V512.StoreUnsafe(p3_f_o32_47, ref ps, 3 * RowStride + 144);
                             V512.StoreUnsafe(p3_g_o32_47, ref ps, 3 * RowStride + 160);
                         }
 
                         // Row floats 176..255 (5 vectors); p{k} is timestep s + k.
                         {
-                            var p0_g_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p0_o_o0_15 = V512.LoadUnsafe(ref b, 192);
-                            var p0_o_o16_31 = V512.LoadUnsafe(ref b, 208);
-                            var p0_o_o32_47 = V512.LoadUnsafe(ref b, 224);
+                            var p0_o_o32_47 = V512.LoadUnsafe(ref b, 176);
+                            var p0_i_o48_63 = V512.LoadUnsafe(ref b, 192);
+                            var p0_f_o48_63 = V512.LoadUnsafe(ref b, 208);
+                            var p0_g_o48_63 = V512.LoadUnsafe(ref b, 224);
                             var p0_o_o48_63 = V512.LoadUnsafe(ref b, 240);
-                            var p1_g_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p1_o_o0_15 = V512.LoadUnsafe(ref b, 192);
-                            var p1_o_o16_31 = V512.LoadUnsafe(ref b, 208);
-                            var p1_o_o32_47 = V512.LoadUnsafe(ref b, 224);
+                            var p1_o_o32_47 = V512.LoadUnsafe(ref b, 176);
+                            var p1_i_o48_63 = V512.LoadUnsafe(ref b, 192);
+                            var p1_f_o48_63 = V512.LoadUnsafe(ref b, 208);
+                            var p1_g_o48_63 = V512.LoadUnsafe(ref b, 224);
                             var p1_o_o48_63 = V512.LoadUnsafe(ref b, 240);
-                            var p2_g_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p2_o_o0_15 = V512.LoadUnsafe(ref b, 192);
-                            var p2_o_o16_31 = V512.LoadUnsafe(ref b, 208);
-                            var p2_o_o32_47 = V512.LoadUnsafe(ref b, 224);
+                            var p2_o_o32_47 = V512.LoadUnsafe(ref b, 176);
+                            var p2_i_o48_63 = V512.LoadUnsafe(ref b, 192);
+                            var p2_f_o48_63 = V512.LoadUnsafe(ref b, 208);
+                            var p2_g_o48_63 = V512.LoadUnsafe(ref b, 224);
                             var p2_o_o48_63 = V512.LoadUnsafe(ref b, 240);
-                            var p3_g_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p3_o_o0_15 = V512.LoadUnsafe(ref b, 192);
-                            var p3_o_o16_31 = V512.LoadUnsafe(ref b, 208);
-                            var p3_o_o32_47 = V512.LoadUnsafe(ref b, 224);
+                            var p3_o_o32_47 = V512.LoadUnsafe(ref b, 176);
+                            var p3_i_o48_63 = V512.LoadUnsafe(ref b, 192);
+                            var p3_f_o48_63 = V512.LoadUnsafe(ref b, 208);
+                            var p3_g_o48_63 = V512.LoadUnsafe(ref b, 224);
                             var p3_o_o48_63 = V512.LoadUnsafe(ref b, 240);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
-                                var w_g_o48_63 = V512.LoadUnsafe(ref wi, 176);
-                                var w_o_o0_15 = V512.LoadUnsafe(ref wi, 192);
-                                var w_o_o16_31 = V512.LoadUnsafe(ref wi, 208);
-                                var w_o_o32_47 = V512.LoadUnsafe(ref wi, 224);
+                                var w_o_o32_47 = V512.LoadUnsafe(ref wi, 176);
+                                var w_i_o48_63 = V512.LoadUnsafe(ref wi, 192);
+                                var w_f_o48_63 = V512.LoadUnsafe(ref wi, 208);
+                                var w_g_o48_63 = V512.LoadUnsafe(ref wi, 224);
                                 var w_o_o48_63 = V512.LoadUnsafe(ref wi, 240);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
-                                p0_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x0, p0_g_o48_63);
-                                p0_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x0, p0_o_o0_15);
-                                p0_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x0, p0_o_o16_31);
                                 p0_o_o32_47 = Avx512F.FusedMultiplyAdd(w_o_o32_47, x0, p0_o_o32_47);
+                                p0_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x0, p0_i_o48_63);
+                                p0_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x0, p0_f_o48_63);
+                                p0_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x0, p0_g_o48_63);
                                 p0_o_o48_63 = Avx512F.FusedMultiplyAdd(w_o_o48_63, x0, p0_o_o48_63);
                                 var x1 = V512.Create(Unsafe.Add(ref xs, 1 * Input + i));
-                                p1_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x1, p1_g_o48_63);
-                                p1_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x1, p1_o_o0_15);
-                                p1_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x1, p1_o_o16_31);
                                 p1_o_o32_47 = Avx512F.FusedMultiplyAdd(w_o_o32_47, x1, p1_o_o32_47);
+                                p1_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x1, p1_i_o48_63);
+                                p1_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x1, p1_f_o48_63);
+                                p1_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x1, p1_g_o48_63);
                                 p1_o_o48_63 = Avx512F.FusedMultiplyAdd(w_o_o48_63, x1, p1_o_o48_63);
                                 var x2 = V512.Create(Unsafe.Add(ref xs, 2 * Input + i));
-                                p2_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x2, p2_g_o48_63);
-                                p2_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x2, p2_o_o0_15);
-                                p2_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x2, p2_o_o16_31);
                                 p2_o_o32_47 = Avx512F.FusedMultiplyAdd(w_o_o32_47, x2, p2_o_o32_47);
+                                p2_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x2, p2_i_o48_63);
+                                p2_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x2, p2_f_o48_63);
+                                p2_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x2, p2_g_o48_63);
                                 p2_o_o48_63 = Avx512F.FusedMultiplyAdd(w_o_o48_63, x2, p2_o_o48_63);
                                 var x3 = V512.Create(Unsafe.Add(ref xs, 3 * Input + i));
-                                p3_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x3, p3_g_o48_63);
-                                p3_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x3, p3_o_o0_15);
-                                p3_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x3, p3_o_o16_31);
                                 p3_o_o32_47 = Avx512F.FusedMultiplyAdd(w_o_o32_47, x3, p3_o_o32_47);
+                                p3_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x3, p3_i_o48_63);
+                                p3_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x3, p3_f_o48_63);
+                                p3_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x3, p3_g_o48_63);
                                 p3_o_o48_63 = Avx512F.FusedMultiplyAdd(w_o_o48_63, x3, p3_o_o48_63);
                             }
 
-                            V512.StoreUnsafe(p0_g_o48_63, ref ps, 176);
-                            V512.StoreUnsafe(p0_o_o0_15, ref ps, 192);
-                            V512.StoreUnsafe(p0_o_o16_31, ref ps, 208);
-                            V512.StoreUnsafe(p0_o_o32_47, ref ps, 224);
+                            V512.StoreUnsafe(p0_o_o32_47, ref ps, 176);
+                            V512.StoreUnsafe(p0_i_o48_63, ref ps, 192);
+                            V512.StoreUnsafe(p0_f_o48_63, ref ps, 208);
+                            V512.StoreUnsafe(p0_g_o48_63, ref ps, 224);
                             V512.StoreUnsafe(p0_o_o48_63, ref ps, 240);
-                            V512.StoreUnsafe(p1_g_o48_63, ref ps, 1 * RowStride + 176);
-                            V512.StoreUnsafe(p1_o_o0_15, ref ps, 1 * RowStride + 192);
-                            V512.StoreUnsafe(p1_o_o16_31, ref ps, 1 * RowStride + 208);
-                            V512.StoreUnsafe(p1_o_o32_47, ref ps, 1 * RowStride + 224);
+                            V512.StoreUnsafe(p1_o_o32_47, ref ps, 1 * RowStride + 176);
+                            V512.StoreUnsafe(p1_i_o48_63, ref ps, 1 * RowStride + 192);
+                            V512.StoreUnsafe(p1_f_o48_63, ref ps, 1 * RowStride + 208);
+                            V512.StoreUnsafe(p1_g_o48_63, ref ps, 1 * RowStride + 224);
                             V512.StoreUnsafe(p1_o_o48_63, ref ps, 1 * RowStride + 240);
-                            V512.StoreUnsafe(p2_g_o48_63, ref ps, 2 * RowStride + 176);
-                            V512.StoreUnsafe(p2_o_o0_15, ref ps, 2 * RowStride + 192);
-                            V512.StoreUnsafe(p2_o_o16_31, ref ps, 2 * RowStride + 208);
-                            V512.StoreUnsafe(p2_o_o32_47, ref ps, 2 * RowStride + 224);
+                            V512.StoreUnsafe(p2_o_o32_47, ref ps, 2 * RowStride + 176);
+                            V512.StoreUnsafe(p2_i_o48_63, ref ps, 2 * RowStride + 192);
+                            V512.StoreUnsafe(p2_f_o48_63, ref ps, 2 * RowStride + 208);
+                            V512.StoreUnsafe(p2_g_o48_63, ref ps, 2 * RowStride + 224);
                             V512.StoreUnsafe(p2_o_o48_63, ref ps, 2 * RowStride + 240);
-                            V512.StoreUnsafe(p3_g_o48_63, ref ps, 3 * RowStride + 176);
-                            V512.StoreUnsafe(p3_o_o0_15, ref ps, 3 * RowStride + 192);
-                            V512.StoreUnsafe(p3_o_o16_31, ref ps, 3 * RowStride + 208);
-                            V512.StoreUnsafe(p3_o_o32_47, ref ps, 3 * RowStride + 224);
+                            V512.StoreUnsafe(p3_o_o32_47, ref ps, 3 * RowStride + 176);
+                            V512.StoreUnsafe(p3_i_o48_63, ref ps, 3 * RowStride + 192);
+                            V512.StoreUnsafe(p3_f_o48_63, ref ps, 3 * RowStride + 208);
+                            V512.StoreUnsafe(p3_g_o48_63, ref ps, 3 * RowStride + 224);
                             V512.StoreUnsafe(p3_o_o48_63, ref ps, 3 * RowStride + 240);
                         }
                     }
@@ -1048,74 +1048,74 @@ namespace RnnGen.Generated
                         // Row floats 0..255 (16 vectors).
                         {
                             var p0_i_o0_15 = V512.LoadUnsafe(ref b);
-                            var p0_i_o16_31 = V512.LoadUnsafe(ref b, 16);
-                            var p0_i_o32_47 = V512.LoadUnsafe(ref b, 32);
-                            var p0_i_o48_63 = V512.LoadUnsafe(ref b, 48);
-                            var p0_f_o0_15 = V512.LoadUnsafe(ref b, 64);
+                            var p0_f_o0_15 = V512.LoadUnsafe(ref b, 16);
+                            var p0_g_o0_15 = V512.LoadUnsafe(ref b, 32);
+                            var p0_o_o0_15 = V512.LoadUnsafe(ref b, 48);
+                            var p0_i_o16_31 = V512.LoadUnsafe(ref b, 64);
                             var p0_f_o16_31 = V512.LoadUnsafe(ref b, 80);
-                            var p0_f_o32_47 = V512.LoadUnsafe(ref b, 96);
-                            var p0_f_o48_63 = V512.LoadUnsafe(ref b, 112);
-                            var p0_g_o0_15 = V512.LoadUnsafe(ref b, 128);
-                            var p0_g_o16_31 = V512.LoadUnsafe(ref b, 144);
+                            var p0_g_o16_31 = V512.LoadUnsafe(ref b, 96);
+                            var p0_o_o16_31 = V512.LoadUnsafe(ref b, 112);
+                            var p0_i_o32_47 = V512.LoadUnsafe(ref b, 128);
+                            var p0_f_o32_47 = V512.LoadUnsafe(ref b, 144);
                             var p0_g_o32_47 = V512.LoadUnsafe(ref b, 160);
-                            var p0_g_o48_63 = V512.LoadUnsafe(ref b, 176);
-                            var p0_o_o0_15 = V512.LoadUnsafe(ref b, 192);
-                            var p0_o_o16_31 = V512.LoadUnsafe(ref b, 208);
-                            var p0_o_o32_47 = V512.LoadUnsafe(ref b, 224);
+                            var p0_o_o32_47 = V512.LoadUnsafe(ref b, 176);
+                            var p0_i_o48_63 = V512.LoadUnsafe(ref b, 192);
+                            var p0_f_o48_63 = V512.LoadUnsafe(ref b, 208);
+                            var p0_g_o48_63 = V512.LoadUnsafe(ref b, 224);
                             var p0_o_o48_63 = V512.LoadUnsafe(ref b, 240);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
                                 var w_i_o0_15 = V512.LoadUnsafe(ref wi);
-                                var w_i_o16_31 = V512.LoadUnsafe(ref wi, 16);
-                                var w_i_o32_47 = V512.LoadUnsafe(ref wi, 32);
-                                var w_i_o48_63 = V512.LoadUnsafe(ref wi, 48);
-                                var w_f_o0_15 = V512.LoadUnsafe(ref wi, 64);
+                                var w_f_o0_15 = V512.LoadUnsafe(ref wi, 16);
+                                var w_g_o0_15 = V512.LoadUnsafe(ref wi, 32);
+                                var w_o_o0_15 = V512.LoadUnsafe(ref wi, 48);
+                                var w_i_o16_31 = V512.LoadUnsafe(ref wi, 64);
                                 var w_f_o16_31 = V512.LoadUnsafe(ref wi, 80);
-                                var w_f_o32_47 = V512.LoadUnsafe(ref wi, 96);
-                                var w_f_o48_63 = V512.LoadUnsafe(ref wi, 112);
-                                var w_g_o0_15 = V512.LoadUnsafe(ref wi, 128);
-                                var w_g_o16_31 = V512.LoadUnsafe(ref wi, 144);
+                                var w_g_o16_31 = V512.LoadUnsafe(ref wi, 96);
+                                var w_o_o16_31 = V512.LoadUnsafe(ref wi, 112);
+                                var w_i_o32_47 = V512.LoadUnsafe(ref wi, 128);
+                                var w_f_o32_47 = V512.LoadUnsafe(ref wi, 144);
                                 var w_g_o32_47 = V512.LoadUnsafe(ref wi, 160);
-                                var w_g_o48_63 = V512.LoadUnsafe(ref wi, 176);
-                                var w_o_o0_15 = V512.LoadUnsafe(ref wi, 192);
-                                var w_o_o16_31 = V512.LoadUnsafe(ref wi, 208);
-                                var w_o_o32_47 = V512.LoadUnsafe(ref wi, 224);
+                                var w_o_o32_47 = V512.LoadUnsafe(ref wi, 176);
+                                var w_i_o48_63 = V512.LoadUnsafe(ref wi, 192);
+                                var w_f_o48_63 = V512.LoadUnsafe(ref wi, 208);
+                                var w_g_o48_63 = V512.LoadUnsafe(ref wi, 224);
                                 var w_o_o48_63 = V512.LoadUnsafe(ref wi, 240);
                                 var x0 = V512.Create(Unsafe.Add(ref xs, i));
                                 p0_i_o0_15 = Avx512F.FusedMultiplyAdd(w_i_o0_15, x0, p0_i_o0_15);
-                                p0_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x0, p0_i_o16_31);
-                                p0_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x0, p0_i_o32_47);
-                                p0_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x0, p0_i_o48_63);
                                 p0_f_o0_15 = Avx512F.FusedMultiplyAdd(w_f_o0_15, x0, p0_f_o0_15);
-                                p0_f_o16_31 = Avx512F.FusedMultiplyAdd(w_f_o16_31, x0, p0_f_o16_31);
-                                p0_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x0, p0_f_o32_47);
-                                p0_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x0, p0_f_o48_63);
                                 p0_g_o0_15 = Avx512F.FusedMultiplyAdd(w_g_o0_15, x0, p0_g_o0_15);
-                                p0_g_o16_31 = Avx512F.FusedMultiplyAdd(w_g_o16_31, x0, p0_g_o16_31);
-                                p0_g_o32_47 = Avx512F.FusedMultiplyAdd(w_g_o32_47, x0, p0_g_o32_47);
-                                p0_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x0, p0_g_o48_63);
                                 p0_o_o0_15 = Avx512F.FusedMultiplyAdd(w_o_o0_15, x0, p0_o_o0_15);
+                                p0_i_o16_31 = Avx512F.FusedMultiplyAdd(w_i_o16_31, x0, p0_i_o16_31);
+                                p0_f_o16_31 = Avx512F.FusedMultiplyAdd(w_f_o16_31, x0, p0_f_o16_31);
+                                p0_g_o16_31 = Avx512F.FusedMultiplyAdd(w_g_o16_31, x0, p0_g_o16_31);
                                 p0_o_o16_31 = Avx512F.FusedMultiplyAdd(w_o_o16_31, x0, p0_o_o16_31);
+                                p0_i_o32_47 = Avx512F.FusedMultiplyAdd(w_i_o32_47, x0, p0_i_o32_47);
+                                p0_f_o32_47 = Avx512F.FusedMultiplyAdd(w_f_o32_47, x0, p0_f_o32_47);
+                                p0_g_o32_47 = Avx512F.FusedMultiplyAdd(w_g_o32_47, x0, p0_g_o32_47);
                                 p0_o_o32_47 = Avx512F.FusedMultiplyAdd(w_o_o32_47, x0, p0_o_o32_47);
+                                p0_i_o48_63 = Avx512F.FusedMultiplyAdd(w_i_o48_63, x0, p0_i_o48_63);
+                                p0_f_o48_63 = Avx512F.FusedMultiplyAdd(w_f_o48_63, x0, p0_f_o48_63);
+                                p0_g_o48_63 = Avx512F.FusedMultiplyAdd(w_g_o48_63, x0, p0_g_o48_63);
                                 p0_o_o48_63 = Avx512F.FusedMultiplyAdd(w_o_o48_63, x0, p0_o_o48_63);
                             }
 
                             V512.StoreUnsafe(p0_i_o0_15, ref ps);
-                            V512.StoreUnsafe(p0_i_o16_31, ref ps, 16);
-                            V512.StoreUnsafe(p0_i_o32_47, ref ps, 32);
-                            V512.StoreUnsafe(p0_i_o48_63, ref ps, 48);
-                            V512.StoreUnsafe(p0_f_o0_15, ref ps, 64);
+                            V512.StoreUnsafe(p0_f_o0_15, ref ps, 16);
+                            V512.StoreUnsafe(p0_g_o0_15, ref ps, 32);
+                            V512.StoreUnsafe(p0_o_o0_15, ref ps, 48);
+                            V512.StoreUnsafe(p0_i_o16_31, ref ps, 64);
                             V512.StoreUnsafe(p0_f_o16_31, ref ps, 80);
-                            V512.StoreUnsafe(p0_f_o32_47, ref ps, 96);
-                            V512.StoreUnsafe(p0_f_o48_63, ref ps, 112);
-                            V512.StoreUnsafe(p0_g_o0_15, ref ps, 128);
-                            V512.StoreUnsafe(p0_g_o16_31, ref ps, 144);
+                            V512.StoreUnsafe(p0_g_o16_31, ref ps, 96);
+                            V512.StoreUnsafe(p0_o_o16_31, ref ps, 112);
+                            V512.StoreUnsafe(p0_i_o32_47, ref ps, 128);
+                            V512.StoreUnsafe(p0_f_o32_47, ref ps, 144);
                             V512.StoreUnsafe(p0_g_o32_47, ref ps, 160);
-                            V512.StoreUnsafe(p0_g_o48_63, ref ps, 176);
-                            V512.StoreUnsafe(p0_o_o0_15, ref ps, 192);
-                            V512.StoreUnsafe(p0_o_o16_31, ref ps, 208);
-                            V512.StoreUnsafe(p0_o_o32_47, ref ps, 224);
+                            V512.StoreUnsafe(p0_o_o32_47, ref ps, 176);
+                            V512.StoreUnsafe(p0_i_o48_63, ref ps, 192);
+                            V512.StoreUnsafe(p0_f_o48_63, ref ps, 208);
+                            V512.StoreUnsafe(p0_g_o48_63, ref ps, 224);
                             V512.StoreUnsafe(p0_o_o48_63, ref ps, 240);
                         }
                     }
@@ -1133,20 +1133,20 @@ namespace RnnGen.Generated
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
                         var i_o0_15 = V512.LoadUnsafe(ref p);
-                        var i_o16_31 = V512.LoadUnsafe(ref p, 16);
-                        var i_o32_47 = V512.LoadUnsafe(ref p, 32);
-                        var i_o48_63 = V512.LoadUnsafe(ref p, 48);
-                        var f_o0_15 = V512.LoadUnsafe(ref p, 64);
+                        var f_o0_15 = V512.LoadUnsafe(ref p, 16);
+                        var g_o0_15 = V512.LoadUnsafe(ref p, 32);
+                        var o_o0_15 = V512.LoadUnsafe(ref p, 48);
+                        var i_o16_31 = V512.LoadUnsafe(ref p, 64);
                         var f_o16_31 = V512.LoadUnsafe(ref p, 80);
-                        var f_o32_47 = V512.LoadUnsafe(ref p, 96);
-                        var f_o48_63 = V512.LoadUnsafe(ref p, 112);
-                        var g_o0_15 = V512.LoadUnsafe(ref p, 128);
-                        var g_o16_31 = V512.LoadUnsafe(ref p, 144);
+                        var g_o16_31 = V512.LoadUnsafe(ref p, 96);
+                        var o_o16_31 = V512.LoadUnsafe(ref p, 112);
+                        var i_o32_47 = V512.LoadUnsafe(ref p, 128);
+                        var f_o32_47 = V512.LoadUnsafe(ref p, 144);
                         var g_o32_47 = V512.LoadUnsafe(ref p, 160);
-                        var g_o48_63 = V512.LoadUnsafe(ref p, 176);
-                        var o_o0_15 = V512.LoadUnsafe(ref p, 192);
-                        var o_o16_31 = V512.LoadUnsafe(ref p, 208);
-                        var o_o32_47 = V512.LoadUnsafe(ref p, 224);
+                        var o_o32_47 = V512.LoadUnsafe(ref p, 176);
+                        var i_o48_63 = V512.LoadUnsafe(ref p, 192);
+                        var f_o48_63 = V512.LoadUnsafe(ref p, 208);
+                        var g_o48_63 = V512.LoadUnsafe(ref p, 224);
                         var o_o48_63 = V512.LoadUnsafe(ref p, 240);
                         // U·h, unless the previous state is zero.
                         if (!zero)
@@ -1156,20 +1156,20 @@ namespace RnnGen.Generated
                                 ref float uj = ref Unsafe.Add(ref u, j * 256);
                                 var hj = V512.Create(Unsafe.Add(ref hPrev, j));
                                 i_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj), hj, i_o0_15);
-                                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, i_o16_31);
-                                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, i_o32_47);
-                                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, i_o48_63);
-                                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, f_o0_15);
+                                f_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 16), hj, f_o0_15);
+                                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 32), hj, g_o0_15);
+                                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 48), hj, o_o0_15);
+                                i_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 64), hj, i_o16_31);
                                 f_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 80), hj, f_o16_31);
-                                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, f_o32_47);
-                                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, f_o48_63);
-                                g_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, g_o0_15);
-                                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, g_o16_31);
+                                g_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 96), hj, g_o16_31);
+                                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 112), hj, o_o16_31);
+                                i_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 128), hj, i_o32_47);
+                                f_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 144), hj, f_o32_47);
                                 g_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 160), hj, g_o32_47);
-                                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, g_o48_63);
-                                o_o0_15 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, o_o0_15);
-                                o_o16_31 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, o_o16_31);
-                                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, o_o32_47);
+                                o_o32_47 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 176), hj, o_o32_47);
+                                i_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 192), hj, i_o48_63);
+                                f_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 208), hj, f_o48_63);
+                                g_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 224), hj, g_o48_63);
                                 o_o48_63 = Avx512F.FusedMultiplyAdd(V512.LoadUnsafe(ref uj, 240), hj, o_o48_63);
                             }
                         }
@@ -1239,7 +1239,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector512(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 16 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -1273,37 +1273,37 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var i_o0_15_s0 = V512.LoadUnsafe(ref b);
-                var f_o0_15_s0 = V512.LoadUnsafe(ref b, 64);
-                var g_o0_15_s0 = V512.LoadUnsafe(ref b, 128);
-                var o_o0_15_s0 = V512.LoadUnsafe(ref b, 192);
+                var f_o0_15_s0 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15_s0 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15_s0 = V512.LoadUnsafe(ref b, 48);
                 var i_o0_15_s1 = V512.LoadUnsafe(ref b);
-                var f_o0_15_s1 = V512.LoadUnsafe(ref b, 64);
-                var g_o0_15_s1 = V512.LoadUnsafe(ref b, 128);
-                var o_o0_15_s1 = V512.LoadUnsafe(ref b, 192);
+                var f_o0_15_s1 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15_s1 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15_s1 = V512.LoadUnsafe(ref b, 48);
                 var i_o0_15_s2 = V512.LoadUnsafe(ref b);
-                var f_o0_15_s2 = V512.LoadUnsafe(ref b, 64);
-                var g_o0_15_s2 = V512.LoadUnsafe(ref b, 128);
-                var o_o0_15_s2 = V512.LoadUnsafe(ref b, 192);
+                var f_o0_15_s2 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15_s2 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15_s2 = V512.LoadUnsafe(ref b, 48);
                 var i_o0_15_s3 = V512.LoadUnsafe(ref b);
-                var f_o0_15_s3 = V512.LoadUnsafe(ref b, 64);
-                var g_o0_15_s3 = V512.LoadUnsafe(ref b, 128);
-                var o_o0_15_s3 = V512.LoadUnsafe(ref b, 192);
+                var f_o0_15_s3 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15_s3 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15_s3 = V512.LoadUnsafe(ref b, 48);
                 var i_o0_15_s4 = V512.LoadUnsafe(ref b);
-                var f_o0_15_s4 = V512.LoadUnsafe(ref b, 64);
-                var g_o0_15_s4 = V512.LoadUnsafe(ref b, 128);
-                var o_o0_15_s4 = V512.LoadUnsafe(ref b, 192);
+                var f_o0_15_s4 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15_s4 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15_s4 = V512.LoadUnsafe(ref b, 48);
                 var i_o0_15_s5 = V512.LoadUnsafe(ref b);
-                var f_o0_15_s5 = V512.LoadUnsafe(ref b, 64);
-                var g_o0_15_s5 = V512.LoadUnsafe(ref b, 128);
-                var o_o0_15_s5 = V512.LoadUnsafe(ref b, 192);
+                var f_o0_15_s5 = V512.LoadUnsafe(ref b, 16);
+                var g_o0_15_s5 = V512.LoadUnsafe(ref b, 32);
+                var o_o0_15_s5 = V512.LoadUnsafe(ref b, 48);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var wi_i_o0_15 = V512.LoadUnsafe(ref wi);
-                    var wi_f_o0_15 = V512.LoadUnsafe(ref wi, 64);
-                    var wi_g_o0_15 = V512.LoadUnsafe(ref wi, 128);
-                    var wi_o_o0_15 = V512.LoadUnsafe(ref wi, 192);
+                    var wi_f_o0_15 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_g_o0_15 = V512.LoadUnsafe(ref wi, 32);
+                    var wi_o_o0_15 = V512.LoadUnsafe(ref wi, 48);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     i_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_i_o0_15, xi_s0, i_o0_15_s0);
                     f_o0_15_s0 = Avx512F.FusedMultiplyAdd(wi_f_o0_15, xi_s0, f_o0_15_s0);
@@ -1342,9 +1342,9 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var uj_i_o0_15 = V512.LoadUnsafe(ref uj);
-                        var uj_f_o0_15 = V512.LoadUnsafe(ref uj, 64);
-                        var uj_g_o0_15 = V512.LoadUnsafe(ref uj, 128);
-                        var uj_o_o0_15 = V512.LoadUnsafe(ref uj, 192);
+                        var uj_f_o0_15 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_g_o0_15 = V512.LoadUnsafe(ref uj, 32);
+                        var uj_o_o0_15 = V512.LoadUnsafe(ref uj, 48);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         i_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_i_o0_15, hj_s0, i_o0_15_s0);
                         f_o0_15_s0 = Avx512F.FusedMultiplyAdd(uj_f_o0_15, hj_s0, f_o0_15_s0);
@@ -1408,38 +1408,38 @@ namespace RnnGen.Generated
             // Outputs 16..31 (chunk 1): sums i, f, g, o, for 6 sequences.
             {
                 // Sums start from the bias.
-                var i_o16_31_s0 = V512.LoadUnsafe(ref b, 16);
+                var i_o16_31_s0 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31_s0 = V512.LoadUnsafe(ref b, 80);
-                var g_o16_31_s0 = V512.LoadUnsafe(ref b, 144);
-                var o_o16_31_s0 = V512.LoadUnsafe(ref b, 208);
-                var i_o16_31_s1 = V512.LoadUnsafe(ref b, 16);
+                var g_o16_31_s0 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31_s0 = V512.LoadUnsafe(ref b, 112);
+                var i_o16_31_s1 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31_s1 = V512.LoadUnsafe(ref b, 80);
-                var g_o16_31_s1 = V512.LoadUnsafe(ref b, 144);
-                var o_o16_31_s1 = V512.LoadUnsafe(ref b, 208);
-                var i_o16_31_s2 = V512.LoadUnsafe(ref b, 16);
+                var g_o16_31_s1 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31_s1 = V512.LoadUnsafe(ref b, 112);
+                var i_o16_31_s2 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31_s2 = V512.LoadUnsafe(ref b, 80);
-                var g_o16_31_s2 = V512.LoadUnsafe(ref b, 144);
-                var o_o16_31_s2 = V512.LoadUnsafe(ref b, 208);
-                var i_o16_31_s3 = V512.LoadUnsafe(ref b, 16);
+                var g_o16_31_s2 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31_s2 = V512.LoadUnsafe(ref b, 112);
+                var i_o16_31_s3 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31_s3 = V512.LoadUnsafe(ref b, 80);
-                var g_o16_31_s3 = V512.LoadUnsafe(ref b, 144);
-                var o_o16_31_s3 = V512.LoadUnsafe(ref b, 208);
-                var i_o16_31_s4 = V512.LoadUnsafe(ref b, 16);
+                var g_o16_31_s3 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31_s3 = V512.LoadUnsafe(ref b, 112);
+                var i_o16_31_s4 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31_s4 = V512.LoadUnsafe(ref b, 80);
-                var g_o16_31_s4 = V512.LoadUnsafe(ref b, 144);
-                var o_o16_31_s4 = V512.LoadUnsafe(ref b, 208);
-                var i_o16_31_s5 = V512.LoadUnsafe(ref b, 16);
+                var g_o16_31_s4 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31_s4 = V512.LoadUnsafe(ref b, 112);
+                var i_o16_31_s5 = V512.LoadUnsafe(ref b, 64);
                 var f_o16_31_s5 = V512.LoadUnsafe(ref b, 80);
-                var g_o16_31_s5 = V512.LoadUnsafe(ref b, 144);
-                var o_o16_31_s5 = V512.LoadUnsafe(ref b, 208);
+                var g_o16_31_s5 = V512.LoadUnsafe(ref b, 96);
+                var o_o16_31_s5 = V512.LoadUnsafe(ref b, 112);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
-                    var wi_i_o16_31 = V512.LoadUnsafe(ref wi, 16);
+                    var wi_i_o16_31 = V512.LoadUnsafe(ref wi, 64);
                     var wi_f_o16_31 = V512.LoadUnsafe(ref wi, 80);
-                    var wi_g_o16_31 = V512.LoadUnsafe(ref wi, 144);
-                    var wi_o_o16_31 = V512.LoadUnsafe(ref wi, 208);
+                    var wi_g_o16_31 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_o_o16_31 = V512.LoadUnsafe(ref wi, 112);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     i_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_i_o16_31, xi_s0, i_o16_31_s0);
                     f_o16_31_s0 = Avx512F.FusedMultiplyAdd(wi_f_o16_31, xi_s0, f_o16_31_s0);
@@ -1477,10 +1477,10 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
-                        var uj_i_o16_31 = V512.LoadUnsafe(ref uj, 16);
+                        var uj_i_o16_31 = V512.LoadUnsafe(ref uj, 64);
                         var uj_f_o16_31 = V512.LoadUnsafe(ref uj, 80);
-                        var uj_g_o16_31 = V512.LoadUnsafe(ref uj, 144);
-                        var uj_o_o16_31 = V512.LoadUnsafe(ref uj, 208);
+                        var uj_g_o16_31 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_o_o16_31 = V512.LoadUnsafe(ref uj, 112);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         i_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_i_o16_31, hj_s0, i_o16_31_s0);
                         f_o16_31_s0 = Avx512F.FusedMultiplyAdd(uj_f_o16_31, hj_s0, f_o16_31_s0);
@@ -1544,38 +1544,38 @@ namespace RnnGen.Generated
             // Outputs 32..47 (chunk 2): sums i, f, g, o, for 6 sequences.
             {
                 // Sums start from the bias.
-                var i_o32_47_s0 = V512.LoadUnsafe(ref b, 32);
-                var f_o32_47_s0 = V512.LoadUnsafe(ref b, 96);
+                var i_o32_47_s0 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47_s0 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47_s0 = V512.LoadUnsafe(ref b, 160);
-                var o_o32_47_s0 = V512.LoadUnsafe(ref b, 224);
-                var i_o32_47_s1 = V512.LoadUnsafe(ref b, 32);
-                var f_o32_47_s1 = V512.LoadUnsafe(ref b, 96);
+                var o_o32_47_s0 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_47_s1 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47_s1 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47_s1 = V512.LoadUnsafe(ref b, 160);
-                var o_o32_47_s1 = V512.LoadUnsafe(ref b, 224);
-                var i_o32_47_s2 = V512.LoadUnsafe(ref b, 32);
-                var f_o32_47_s2 = V512.LoadUnsafe(ref b, 96);
+                var o_o32_47_s1 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_47_s2 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47_s2 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47_s2 = V512.LoadUnsafe(ref b, 160);
-                var o_o32_47_s2 = V512.LoadUnsafe(ref b, 224);
-                var i_o32_47_s3 = V512.LoadUnsafe(ref b, 32);
-                var f_o32_47_s3 = V512.LoadUnsafe(ref b, 96);
+                var o_o32_47_s2 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_47_s3 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47_s3 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47_s3 = V512.LoadUnsafe(ref b, 160);
-                var o_o32_47_s3 = V512.LoadUnsafe(ref b, 224);
-                var i_o32_47_s4 = V512.LoadUnsafe(ref b, 32);
-                var f_o32_47_s4 = V512.LoadUnsafe(ref b, 96);
+                var o_o32_47_s3 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_47_s4 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47_s4 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47_s4 = V512.LoadUnsafe(ref b, 160);
-                var o_o32_47_s4 = V512.LoadUnsafe(ref b, 224);
-                var i_o32_47_s5 = V512.LoadUnsafe(ref b, 32);
-                var f_o32_47_s5 = V512.LoadUnsafe(ref b, 96);
+                var o_o32_47_s4 = V512.LoadUnsafe(ref b, 176);
+                var i_o32_47_s5 = V512.LoadUnsafe(ref b, 128);
+                var f_o32_47_s5 = V512.LoadUnsafe(ref b, 144);
                 var g_o32_47_s5 = V512.LoadUnsafe(ref b, 160);
-                var o_o32_47_s5 = V512.LoadUnsafe(ref b, 224);
+                var o_o32_47_s5 = V512.LoadUnsafe(ref b, 176);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
-                    var wi_i_o32_47 = V512.LoadUnsafe(ref wi, 32);
-                    var wi_f_o32_47 = V512.LoadUnsafe(ref wi, 96);
+                    var wi_i_o32_47 = V512.LoadUnsafe(ref wi, 128);
+                    var wi_f_o32_47 = V512.LoadUnsafe(ref wi, 144);
                     var wi_g_o32_47 = V512.LoadUnsafe(ref wi, 160);
-                    var wi_o_o32_47 = V512.LoadUnsafe(ref wi, 224);
+                    var wi_o_o32_47 = V512.LoadUnsafe(ref wi, 176);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     i_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_i_o32_47, xi_s0, i_o32_47_s0);
                     f_o32_47_s0 = Avx512F.FusedMultiplyAdd(wi_f_o32_47, xi_s0, f_o32_47_s0);
@@ -1613,10 +1613,10 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
-                        var uj_i_o32_47 = V512.LoadUnsafe(ref uj, 32);
-                        var uj_f_o32_47 = V512.LoadUnsafe(ref uj, 96);
+                        var uj_i_o32_47 = V512.LoadUnsafe(ref uj, 128);
+                        var uj_f_o32_47 = V512.LoadUnsafe(ref uj, 144);
                         var uj_g_o32_47 = V512.LoadUnsafe(ref uj, 160);
-                        var uj_o_o32_47 = V512.LoadUnsafe(ref uj, 224);
+                        var uj_o_o32_47 = V512.LoadUnsafe(ref uj, 176);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         i_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_i_o32_47, hj_s0, i_o32_47_s0);
                         f_o32_47_s0 = Avx512F.FusedMultiplyAdd(uj_f_o32_47, hj_s0, f_o32_47_s0);
@@ -1680,37 +1680,37 @@ namespace RnnGen.Generated
             // Outputs 48..63 (chunk 3): sums i, f, g, o, for 6 sequences.
             {
                 // Sums start from the bias.
-                var i_o48_63_s0 = V512.LoadUnsafe(ref b, 48);
-                var f_o48_63_s0 = V512.LoadUnsafe(ref b, 112);
-                var g_o48_63_s0 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63_s0 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63_s0 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63_s0 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63_s0 = V512.LoadUnsafe(ref b, 240);
-                var i_o48_63_s1 = V512.LoadUnsafe(ref b, 48);
-                var f_o48_63_s1 = V512.LoadUnsafe(ref b, 112);
-                var g_o48_63_s1 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63_s1 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63_s1 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63_s1 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63_s1 = V512.LoadUnsafe(ref b, 240);
-                var i_o48_63_s2 = V512.LoadUnsafe(ref b, 48);
-                var f_o48_63_s2 = V512.LoadUnsafe(ref b, 112);
-                var g_o48_63_s2 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63_s2 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63_s2 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63_s2 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63_s2 = V512.LoadUnsafe(ref b, 240);
-                var i_o48_63_s3 = V512.LoadUnsafe(ref b, 48);
-                var f_o48_63_s3 = V512.LoadUnsafe(ref b, 112);
-                var g_o48_63_s3 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63_s3 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63_s3 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63_s3 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63_s3 = V512.LoadUnsafe(ref b, 240);
-                var i_o48_63_s4 = V512.LoadUnsafe(ref b, 48);
-                var f_o48_63_s4 = V512.LoadUnsafe(ref b, 112);
-                var g_o48_63_s4 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63_s4 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63_s4 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63_s4 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63_s4 = V512.LoadUnsafe(ref b, 240);
-                var i_o48_63_s5 = V512.LoadUnsafe(ref b, 48);
-                var f_o48_63_s5 = V512.LoadUnsafe(ref b, 112);
-                var g_o48_63_s5 = V512.LoadUnsafe(ref b, 176);
+                var i_o48_63_s5 = V512.LoadUnsafe(ref b, 192);
+                var f_o48_63_s5 = V512.LoadUnsafe(ref b, 208);
+                var g_o48_63_s5 = V512.LoadUnsafe(ref b, 224);
                 var o_o48_63_s5 = V512.LoadUnsafe(ref b, 240);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
-                    var wi_i_o48_63 = V512.LoadUnsafe(ref wi, 48);
-                    var wi_f_o48_63 = V512.LoadUnsafe(ref wi, 112);
-                    var wi_g_o48_63 = V512.LoadUnsafe(ref wi, 176);
+                    var wi_i_o48_63 = V512.LoadUnsafe(ref wi, 192);
+                    var wi_f_o48_63 = V512.LoadUnsafe(ref wi, 208);
+                    var wi_g_o48_63 = V512.LoadUnsafe(ref wi, 224);
                     var wi_o_o48_63 = V512.LoadUnsafe(ref wi, 240);
                     var xi_s0 = V512.Create(Unsafe.Add(ref x0, i));
                     i_o48_63_s0 = Avx512F.FusedMultiplyAdd(wi_i_o48_63, xi_s0, i_o48_63_s0);
@@ -1749,9 +1749,9 @@ namespace RnnGen.Generated
                     for (int j = 0; j < Output; j++)
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
-                        var uj_i_o48_63 = V512.LoadUnsafe(ref uj, 48);
-                        var uj_f_o48_63 = V512.LoadUnsafe(ref uj, 112);
-                        var uj_g_o48_63 = V512.LoadUnsafe(ref uj, 176);
+                        var uj_i_o48_63 = V512.LoadUnsafe(ref uj, 192);
+                        var uj_f_o48_63 = V512.LoadUnsafe(ref uj, 208);
+                        var uj_g_o48_63 = V512.LoadUnsafe(ref uj, 224);
                         var uj_o_o48_63 = V512.LoadUnsafe(ref uj, 240);
                         var hj_s0 = V512.Create(Unsafe.Add(ref hPrev0, j));
                         i_o48_63_s0 = Avx512F.FusedMultiplyAdd(uj_i_o48_63, hj_s0, i_o48_63_s0);
@@ -1852,7 +1852,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector256(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 8 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -1861,34 +1861,34 @@ namespace RnnGen.Generated
             {
                 // Sums start from the bias.
                 var i_o0_7 = V256.LoadUnsafe(ref b);
-                var i_o8_15 = V256.LoadUnsafe(ref b, 8);
-                var i_o16_23 = V256.LoadUnsafe(ref b, 16);
-                var f_o0_7 = V256.LoadUnsafe(ref b, 64);
-                var f_o8_15 = V256.LoadUnsafe(ref b, 72);
-                var f_o16_23 = V256.LoadUnsafe(ref b, 80);
-                var g_o0_7 = V256.LoadUnsafe(ref b, 128);
-                var g_o8_15 = V256.LoadUnsafe(ref b, 136);
-                var g_o16_23 = V256.LoadUnsafe(ref b, 144);
-                var o_o0_7 = V256.LoadUnsafe(ref b, 192);
-                var o_o8_15 = V256.LoadUnsafe(ref b, 200);
-                var o_o16_23 = V256.LoadUnsafe(ref b, 208);
+                var f_o0_7 = V256.LoadUnsafe(ref b, 8);
+                var g_o0_7 = V256.LoadUnsafe(ref b, 16);
+                var o_o0_7 = V256.LoadUnsafe(ref b, 24);
+                var i_o8_15 = V256.LoadUnsafe(ref b, 32);
+                var f_o8_15 = V256.LoadUnsafe(ref b, 40);
+                var g_o8_15 = V256.LoadUnsafe(ref b, 48);
+                var o_o8_15 = V256.LoadUnsafe(ref b, 56);
+                var i_o16_23 = V256.LoadUnsafe(ref b, 64);
+                var f_o16_23 = V256.LoadUnsafe(ref b, 72);
+                var g_o16_23 = V256.LoadUnsafe(ref b, 80);
+                var o_o16_23 = V256.LoadUnsafe(ref b, 88);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var xi = V256.Create(Unsafe.Add(ref x, i));
                     i_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi), xi, i_o0_7);
-                    i_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, i_o8_15);
-                    i_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, i_o16_23);
-                    f_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, f_o0_7);
-                    f_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, f_o8_15);
-                    f_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, f_o16_23);
-                    g_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, g_o0_7);
-                    g_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, g_o8_15);
-                    g_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, g_o16_23);
-                    o_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 192), xi, o_o0_7);
-                    o_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 200), xi, o_o8_15);
-                    o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 208), xi, o_o16_23);
+                    f_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 8), xi, f_o0_7);
+                    g_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 16), xi, g_o0_7);
+                    o_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, o_o0_7);
+                    i_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, i_o8_15);
+                    f_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, f_o8_15);
+                    g_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, g_o8_15);
+                    o_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, o_o8_15);
+                    i_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 64), xi, i_o16_23);
+                    f_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 72), xi, f_o16_23);
+                    g_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 80), xi, g_o16_23);
+                    o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, o_o16_23);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -1898,17 +1898,17 @@ namespace RnnGen.Generated
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var hj = V256.Create(Unsafe.Add(ref hPrev, j));
                         i_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj), hj, i_o0_7);
-                        i_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, i_o8_15);
-                        i_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, i_o16_23);
-                        f_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, f_o0_7);
-                        f_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, f_o8_15);
-                        f_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, f_o16_23);
-                        g_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, g_o0_7);
-                        g_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, g_o8_15);
-                        g_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, g_o16_23);
-                        o_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 192), hj, o_o0_7);
-                        o_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 200), hj, o_o8_15);
-                        o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 208), hj, o_o16_23);
+                        f_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, f_o0_7);
+                        g_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, g_o0_7);
+                        o_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, o_o0_7);
+                        i_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, i_o8_15);
+                        f_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, f_o8_15);
+                        g_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, g_o8_15);
+                        o_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, o_o8_15);
+                        i_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, i_o16_23);
+                        f_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, f_o16_23);
+                        g_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, g_o16_23);
+                        o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, o_o16_23);
                     }
                 }
 
@@ -1930,35 +1930,35 @@ namespace RnnGen.Generated
             // Outputs 24..47 (chunks 3..5): sums i, f, g, o.
             {
                 // Sums start from the bias.
-                var i_o24_31 = V256.LoadUnsafe(ref b, 24);
-                var i_o32_39 = V256.LoadUnsafe(ref b, 32);
-                var i_o40_47 = V256.LoadUnsafe(ref b, 40);
-                var f_o24_31 = V256.LoadUnsafe(ref b, 88);
-                var f_o32_39 = V256.LoadUnsafe(ref b, 96);
-                var f_o40_47 = V256.LoadUnsafe(ref b, 104);
-                var g_o24_31 = V256.LoadUnsafe(ref b, 152);
-                var g_o32_39 = V256.LoadUnsafe(ref b, 160);
-                var g_o40_47 = V256.LoadUnsafe(ref b, 168);
-                var o_o24_31 = V256.LoadUnsafe(ref b, 216);
-                var o_o32_39 = V256.LoadUnsafe(ref b, 224);
-                var o_o40_47 = V256.LoadUnsafe(ref b, 232);
+                var i_o24_31 = V256.LoadUnsafe(ref b, 96);
+                var f_o24_31 = V256.LoadUnsafe(ref b, 104);
+                var g_o24_31 = V256.LoadUnsafe(ref b, 112);
+                var o_o24_31 = V256.LoadUnsafe(ref b, 120);
+                var i_o32_39 = V256.LoadUnsafe(ref b, 128);
+                var f_o32_39 = V256.LoadUnsafe(ref b, 136);
+                var g_o32_39 = V256.LoadUnsafe(ref b, 144);
+                var o_o32_39 = V256.LoadUnsafe(ref b, 152);
+                var i_o40_47 = V256.LoadUnsafe(ref b, 160);
+                var f_o40_47 = V256.LoadUnsafe(ref b, 168);
+                var g_o40_47 = V256.LoadUnsafe(ref b, 176);
+                var o_o40_47 = V256.LoadUnsafe(ref b, 184);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var xi = V256.Create(Unsafe.Add(ref x, i));
-                    i_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 24), xi, i_o24_31);
-                    i_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 32), xi, i_o32_39);
-                    i_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 40), xi, i_o40_47);
-                    f_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 88), xi, f_o24_31);
-                    f_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, f_o32_39);
-                    f_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, f_o40_47);
-                    g_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, g_o24_31);
-                    g_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, g_o32_39);
-                    g_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, g_o40_47);
-                    o_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 216), xi, o_o24_31);
-                    o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 224), xi, o_o32_39);
-                    o_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 232), xi, o_o40_47);
+                    i_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 96), xi, i_o24_31);
+                    f_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 104), xi, f_o24_31);
+                    g_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, g_o24_31);
+                    o_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, o_o24_31);
+                    i_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 128), xi, i_o32_39);
+                    f_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 136), xi, f_o32_39);
+                    g_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 144), xi, g_o32_39);
+                    o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 152), xi, o_o32_39);
+                    i_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 160), xi, i_o40_47);
+                    f_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 168), xi, f_o40_47);
+                    g_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, g_o40_47);
+                    o_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, o_o40_47);
                 }
                 // U·h, unless the previous state is zero.
                 if (!zeroState)
@@ -1967,18 +1967,18 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                        i_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, i_o24_31);
-                        i_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, i_o32_39);
-                        i_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, i_o40_47);
-                        f_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, f_o24_31);
-                        f_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, f_o32_39);
-                        f_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, f_o40_47);
-                        g_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, g_o24_31);
-                        g_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, g_o32_39);
-                        g_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, g_o40_47);
-                        o_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 216), hj, o_o24_31);
-                        o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 224), hj, o_o32_39);
-                        o_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 232), hj, o_o40_47);
+                        i_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, i_o24_31);
+                        f_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, f_o24_31);
+                        g_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, g_o24_31);
+                        o_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, o_o24_31);
+                        i_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, i_o32_39);
+                        f_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, f_o32_39);
+                        g_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, g_o32_39);
+                        o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, o_o32_39);
+                        i_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, i_o40_47);
+                        f_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, f_o40_47);
+                        g_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, g_o40_47);
+                        o_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, o_o40_47);
                     }
                 }
 
@@ -2000,26 +2000,26 @@ namespace RnnGen.Generated
             // Outputs 48..63 (chunks 6..7): sums i, f, g, o.
             {
                 // Sums start from the bias.
-                var i_o48_55 = V256.LoadUnsafe(ref b, 48);
-                var i_o56_63 = V256.LoadUnsafe(ref b, 56);
-                var f_o48_55 = V256.LoadUnsafe(ref b, 112);
-                var f_o56_63 = V256.LoadUnsafe(ref b, 120);
-                var g_o48_55 = V256.LoadUnsafe(ref b, 176);
-                var g_o56_63 = V256.LoadUnsafe(ref b, 184);
-                var o_o48_55 = V256.LoadUnsafe(ref b, 240);
+                var i_o48_55 = V256.LoadUnsafe(ref b, 192);
+                var f_o48_55 = V256.LoadUnsafe(ref b, 200);
+                var g_o48_55 = V256.LoadUnsafe(ref b, 208);
+                var o_o48_55 = V256.LoadUnsafe(ref b, 216);
+                var i_o56_63 = V256.LoadUnsafe(ref b, 224);
+                var f_o56_63 = V256.LoadUnsafe(ref b, 232);
+                var g_o56_63 = V256.LoadUnsafe(ref b, 240);
                 var o_o56_63 = V256.LoadUnsafe(ref b, 248);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var xi = V256.Create(Unsafe.Add(ref x, i));
-                    i_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 48), xi, i_o48_55);
-                    i_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 56), xi, i_o56_63);
-                    f_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 112), xi, f_o48_55);
-                    f_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 120), xi, f_o56_63);
-                    g_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 176), xi, g_o48_55);
-                    g_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 184), xi, g_o56_63);
-                    o_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, o_o48_55);
+                    i_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 192), xi, i_o48_55);
+                    f_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 200), xi, f_o48_55);
+                    g_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 208), xi, g_o48_55);
+                    o_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 216), xi, o_o48_55);
+                    i_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 224), xi, i_o56_63);
+                    f_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 232), xi, f_o56_63);
+                    g_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 240), xi, g_o56_63);
                     o_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, 248), xi, o_o56_63);
                 }
                 // U·h, unless the previous state is zero.
@@ -2029,13 +2029,13 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                        i_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, i_o48_55);
-                        i_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, i_o56_63);
-                        f_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, f_o48_55);
-                        f_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, f_o56_63);
-                        g_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, g_o48_55);
-                        g_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, g_o56_63);
-                        o_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 240), hj, o_o48_55);
+                        i_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 192), hj, i_o48_55);
+                        f_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 200), hj, f_o48_55);
+                        g_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 208), hj, g_o48_55);
+                        o_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 216), hj, o_o48_55);
+                        i_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 224), hj, i_o56_63);
+                        f_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 232), hj, f_o56_63);
+                        g_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 240), hj, g_o56_63);
                         o_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 248), hj, o_o56_63);
                     }
                 }
@@ -2064,7 +2064,7 @@ namespace RnnGen.Generated
         {
             const int BlockSteps = 7;
             const int RowStride = 256;
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 8 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -2133,158 +2133,158 @@ namespace RnnGen.Generated
                         // Row floats 0..87 (11 vectors).
                         {
                             var p0_i_o0_7 = V256.LoadUnsafe(ref b);
-                            var p0_i_o8_15 = V256.LoadUnsafe(ref b, 8);
-                            var p0_i_o16_23 = V256.LoadUnsafe(ref b, 16);
-                            var p0_i_o24_31 = V256.LoadUnsafe(ref b, 24);
-                            var p0_i_o32_39 = V256.LoadUnsafe(ref b, 32);
-                            var p0_i_o40_47 = V256.LoadUnsafe(ref b, 40);
-                            var p0_i_o48_55 = V256.LoadUnsafe(ref b, 48);
-                            var p0_i_o56_63 = V256.LoadUnsafe(ref b, 56);
-                            var p0_f_o0_7 = V256.LoadUnsafe(ref b, 64);
-                            var p0_f_o8_15 = V256.LoadUnsafe(ref b, 72);
-                            var p0_f_o16_23 = V256.LoadUnsafe(ref b, 80);
+                            var p0_f_o0_7 = V256.LoadUnsafe(ref b, 8);
+                            var p0_g_o0_7 = V256.LoadUnsafe(ref b, 16);
+                            var p0_o_o0_7 = V256.LoadUnsafe(ref b, 24);
+                            var p0_i_o8_15 = V256.LoadUnsafe(ref b, 32);
+                            var p0_f_o8_15 = V256.LoadUnsafe(ref b, 40);
+                            var p0_g_o8_15 = V256.LoadUnsafe(ref b, 48);
+                            var p0_o_o8_15 = V256.LoadUnsafe(ref b, 56);
+                            var p0_i_o16_23 = V256.LoadUnsafe(ref b, 64);
+                            var p0_f_o16_23 = V256.LoadUnsafe(ref b, 72);
+                            var p0_g_o16_23 = V256.LoadUnsafe(ref b, 80);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
                                 var w_i_o0_7 = V256.LoadUnsafe(ref wi);
-                                var w_i_o8_15 = V256.LoadUnsafe(ref wi, 8);
-                                var w_i_o16_23 = V256.LoadUnsafe(ref wi, 16);
-                                var w_i_o24_31 = V256.LoadUnsafe(ref wi, 24);
-                                var w_i_o32_39 = V256.LoadUnsafe(ref wi, 32);
-                                var w_i_o40_47 = V256.LoadUnsafe(ref wi, 40);
-                                var w_i_o48_55 = V256.LoadUnsafe(ref wi, 48);
-                                var w_i_o56_63 = V256.LoadUnsafe(ref wi, 56);
-                                var w_f_o0_7 = V256.LoadUnsafe(ref wi, 64);
-                                var w_f_o8_15 = V256.LoadUnsafe(ref wi, 72);
-                                var w_f_o16_23 = V256.LoadUnsafe(ref wi, 80);
+                                var w_f_o0_7 = V256.LoadUnsafe(ref wi, 8);
+                                var w_g_o0_7 = V256.LoadUnsafe(ref wi, 16);
+                                var w_o_o0_7 = V256.LoadUnsafe(ref wi, 24);
+                                var w_i_o8_15 = V256.LoadUnsafe(ref wi, 32);
+                                var w_f_o8_15 = V256.LoadUnsafe(ref wi, 40);
+                                var w_g_o8_15 = V256.LoadUnsafe(ref wi, 48);
+                                var w_o_o8_15 = V256.LoadUnsafe(ref wi, 56);
+                                var w_i_o16_23 = V256.LoadUnsafe(ref wi, 64);
+                                var w_f_o16_23 = V256.LoadUnsafe(ref wi, 72);
+                                var w_g_o16_23 = V256.LoadUnsafe(ref wi, 80);
                                 var x0 = V256.Create(Unsafe.Add(ref xs, i));
                                 p0_i_o0_7 = Fma.MultiplyAdd(w_i_o0_7, x0, p0_i_o0_7);
-                                p0_i_o8_15 = Fma.MultiplyAdd(w_i_o8_15, x0, p0_i_o8_15);
-                                p0_i_o16_23 = Fma.MultiplyAdd(w_i_o16_23, x0, p0_i_o16_23);
-                                p0_i_o24_31 = Fma.MultiplyAdd(w_i_o24_31, x0, p0_i_o24_31);
-                                p0_i_o32_39 = Fma.MultiplyAdd(w_i_o32_39, x0, p0_i_o32_39);
-                                p0_i_o40_47 = Fma.MultiplyAdd(w_i_o40_47, x0, p0_i_o40_47);
-                                p0_i_o48_55 = Fma.MultiplyAdd(w_i_o48_55, x0, p0_i_o48_55);
-                                p0_i_o56_63 = Fma.MultiplyAdd(w_i_o56_63, x0, p0_i_o56_63);
                                 p0_f_o0_7 = Fma.MultiplyAdd(w_f_o0_7, x0, p0_f_o0_7);
+                                p0_g_o0_7 = Fma.MultiplyAdd(w_g_o0_7, x0, p0_g_o0_7);
+                                p0_o_o0_7 = Fma.MultiplyAdd(w_o_o0_7, x0, p0_o_o0_7);
+                                p0_i_o8_15 = Fma.MultiplyAdd(w_i_o8_15, x0, p0_i_o8_15);
                                 p0_f_o8_15 = Fma.MultiplyAdd(w_f_o8_15, x0, p0_f_o8_15);
+                                p0_g_o8_15 = Fma.MultiplyAdd(w_g_o8_15, x0, p0_g_o8_15);
+                                p0_o_o8_15 = Fma.MultiplyAdd(w_o_o8_15, x0, p0_o_o8_15);
+                                p0_i_o16_23 = Fma.MultiplyAdd(w_i_o16_23, x0, p0_i_o16_23);
                                 p0_f_o16_23 = Fma.MultiplyAdd(w_f_o16_23, x0, p0_f_o16_23);
+                                p0_g_o16_23 = Fma.MultiplyAdd(w_g_o16_23, x0, p0_g_o16_23);
                             }
 
                             V256.StoreUnsafe(p0_i_o0_7, ref ps);
-                            V256.StoreUnsafe(p0_i_o8_15, ref ps, 8);
-                            V256.StoreUnsafe(p0_i_o16_23, ref ps, 16);
-                            V256.StoreUnsafe(p0_i_o24_31, ref ps, 24);
-                            V256.StoreUnsafe(p0_i_o32_39, ref ps, 32);
-                            V256.StoreUnsafe(p0_i_o40_47, ref ps, 40);
-                            V256.StoreUnsafe(p0_i_o48_55, ref ps, 48);
-                            V256.StoreUnsafe(p0_i_o56_63, ref ps, 56);
-                            V256.StoreUnsafe(p0_f_o0_7, ref ps, 64);
-                            V256.StoreUnsafe(p0_f_o8_15, ref ps, 72);
-                            V256.StoreUnsafe(p0_f_o16_23, ref ps, 80);
+                            V256.StoreUnsafe(p0_f_o0_7, ref ps, 8);
+                            V256.StoreUnsafe(p0_g_o0_7, ref ps, 16);
+                            V256.StoreUnsafe(p0_o_o0_7, ref ps, 24);
+                            V256.StoreUnsafe(p0_i_o8_15, ref ps, 32);
+                            V256.StoreUnsafe(p0_f_o8_15, ref ps, 40);
+                            V256.StoreUnsafe(p0_g_o8_15, ref ps, 48);
+                            V256.StoreUnsafe(p0_o_o8_15, ref ps, 56);
+                            V256.StoreUnsafe(p0_i_o16_23, ref ps, 64);
+                            V256.StoreUnsafe(p0_f_o16_23, ref ps, 72);
+                            V256.StoreUnsafe(p0_g_o16_23, ref ps, 80);
                         }
 
                         // Row floats 88..175 (11 vectors).
                         {
-                            var p0_f_o24_31 = V256.LoadUnsafe(ref b, 88);
-                            var p0_f_o32_39 = V256.LoadUnsafe(ref b, 96);
-                            var p0_f_o40_47 = V256.LoadUnsafe(ref b, 104);
-                            var p0_f_o48_55 = V256.LoadUnsafe(ref b, 112);
-                            var p0_f_o56_63 = V256.LoadUnsafe(ref b, 120);
-                            var p0_g_o0_7 = V256.LoadUnsafe(ref b, 128);
-                            var p0_g_o8_15 = V256.LoadUnsafe(ref b, 136);
-                            var p0_g_o16_23 = V256.LoadUnsafe(ref b, 144);
-                            var p0_g_o24_31 = V256.LoadUnsafe(ref b, 152);
-                            var p0_g_o32_39 = V256.LoadUnsafe(ref b, 160);
-                            var p0_g_o40_47 = V256.LoadUnsafe(ref b, 168);
+                            var p0_o_o16_23 = V256.LoadUnsafe(ref b, 88);
+                            var p0_i_o24_31 = V256.LoadUnsafe(ref b, 96);
+                            var p0_f_o24_31 = V256.LoadUnsafe(ref b, 104);
+                            var p0_g_o24_31 = V256.LoadUnsafe(ref b, 112);
+                            var p0_o_o24_31 = V256.LoadUnsafe(ref b, 120);
+                            var p0_i_o32_39 = V256.LoadUnsafe(ref b, 128);
+                            var p0_f_o32_39 = V256.LoadUnsafe(ref b, 136);
+                            var p0_g_o32_39 = V256.LoadUnsafe(ref b, 144);
+                            var p0_o_o32_39 = V256.LoadUnsafe(ref b, 152);
+                            var p0_i_o40_47 = V256.LoadUnsafe(ref b, 160);
+                            var p0_f_o40_47 = V256.LoadUnsafe(ref b, 168);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
-                                var w_f_o24_31 = V256.LoadUnsafe(ref wi, 88);
-                                var w_f_o32_39 = V256.LoadUnsafe(ref wi, 96);
-                                var w_f_o40_47 = V256.LoadUnsafe(ref wi, 104);
-                                var w_f_o48_55 = V256.LoadUnsafe(ref wi, 112);
-                                var w_f_o56_63 = V256.LoadUnsafe(ref wi, 120);
-                                var w_g_o0_7 = V256.LoadUnsafe(ref wi, 128);
-                                var w_g_o8_15 = V256.LoadUnsafe(ref wi, 136);
-                                var w_g_o16_23 = V256.LoadUnsafe(ref wi, 144);
-                                var w_g_o24_31 = V256.LoadUnsafe(ref wi, 152);
-                                var w_g_o32_39 = V256.LoadUnsafe(ref wi, 160);
-                                var w_g_o40_47 = V256.LoadUnsafe(ref wi, 168);
+                                var w_o_o16_23 = V256.LoadUnsafe(ref wi, 88);
+                                var w_i_o24_31 = V256.LoadUnsafe(ref wi, 96);
+                                var w_f_o24_31 = V256.LoadUnsafe(ref wi, 104);
+                                var w_g_o24_31 = V256.LoadUnsafe(ref wi, 112);
+                                var w_o_o24_31 = V256.LoadUnsafe(ref wi, 120);
+                                var w_i_o32_39 = V256.LoadUnsafe(ref wi, 128);
+                                var w_f_o32_39 = V256.LoadUnsafe(ref wi, 136);
+                                var w_g_o32_39 = V256.LoadUnsafe(ref wi, 144);
+                                var w_o_o32_39 = V256.LoadUnsafe(ref wi, 152);
+                                var w_i_o40_47 = V256.LoadUnsafe(ref wi, 160);
+                                var w_f_o40_47 = V256.LoadUnsafe(ref wi, 168);
                                 var x0 = V256.Create(Unsafe.Add(ref xs, i));
+                                p0_o_o16_23 = Fma.MultiplyAdd(w_o_o16_23, x0, p0_o_o16_23);
+                                p0_i_o24_31 = Fma.MultiplyAdd(w_i_o24_31, x0, p0_i_o24_31);
                                 p0_f_o24_31 = Fma.MultiplyAdd(w_f_o24_31, x0, p0_f_o24_31);
-                                p0_f_o32_39 = Fma.MultiplyAdd(w_f_o32_39, x0, p0_f_o32_39);
-                                p0_f_o40_47 = Fma.MultiplyAdd(w_f_o40_47, x0, p0_f_o40_47);
-                                p0_f_o48_55 = Fma.MultiplyAdd(w_f_o48_55, x0, p0_f_o48_55);
-                                p0_f_o56_63 = Fma.MultiplyAdd(w_f_o56_63, x0, p0_f_o56_63);
-                                p0_g_o0_7 = Fma.MultiplyAdd(w_g_o0_7, x0, p0_g_o0_7);
-                                p0_g_o8_15 = Fma.MultiplyAdd(w_g_o8_15, x0, p0_g_o8_15);
-                                p0_g_o16_23 = Fma.MultiplyAdd(w_g_o16_23, x0, p0_g_o16_23);
                                 p0_g_o24_31 = Fma.MultiplyAdd(w_g_o24_31, x0, p0_g_o24_31);
+                                p0_o_o24_31 = Fma.MultiplyAdd(w_o_o24_31, x0, p0_o_o24_31);
+                                p0_i_o32_39 = Fma.MultiplyAdd(w_i_o32_39, x0, p0_i_o32_39);
+                                p0_f_o32_39 = Fma.MultiplyAdd(w_f_o32_39, x0, p0_f_o32_39);
                                 p0_g_o32_39 = Fma.MultiplyAdd(w_g_o32_39, x0, p0_g_o32_39);
-                                p0_g_o40_47 = Fma.MultiplyAdd(w_g_o40_47, x0, p0_g_o40_47);
+                                p0_o_o32_39 = Fma.MultiplyAdd(w_o_o32_39, x0, p0_o_o32_39);
+                                p0_i_o40_47 = Fma.MultiplyAdd(w_i_o40_47, x0, p0_i_o40_47);
+                                p0_f_o40_47 = Fma.MultiplyAdd(w_f_o40_47, x0, p0_f_o40_47);
                             }
 
-                            V256.StoreUnsafe(p0_f_o24_31, ref ps, 88);
-                            V256.StoreUnsafe(p0_f_o32_39, ref ps, 96);
-                            V256.StoreUnsafe(p0_f_o40_47, ref ps, 104);
-                            V256.StoreUnsafe(p0_f_o48_55, ref ps, 112);
-                            V256.StoreUnsafe(p0_f_o56_63, ref ps, 120);
-                            V256.StoreUnsafe(p0_g_o0_7, ref ps, 128);
-                            V256.StoreUnsafe(p0_g_o8_15, ref ps, 136);
-                            V256.StoreUnsafe(p0_g_o16_23, ref ps, 144);
-                            V256.StoreUnsafe(p0_g_o24_31, ref ps, 152);
-                            V256.StoreUnsafe(p0_g_o32_39, ref ps, 160);
-                            V256.StoreUnsafe(p0_g_o40_47, ref ps, 168);
+                            V256.StoreUnsafe(p0_o_o16_23, ref ps, 88);
+                            V256.StoreUnsafe(p0_i_o24_31, ref ps, 96);
+                            V256.StoreUnsafe(p0_f_o24_31, ref ps, 104);
+                            V256.StoreUnsafe(p0_g_o24_31, ref ps, 112);
+                            V256.StoreUnsafe(p0_o_o24_31, ref ps, 120);
+                            V256.StoreUnsafe(p0_i_o32_39, ref ps, 128);
+                            V256.StoreUnsafe(p0_f_o32_39, ref ps, 136);
+                            V256.StoreUnsafe(p0_g_o32_39, ref ps, 144);
+                            V256.StoreUnsafe(p0_o_o32_39, ref ps, 152);
+                            V256.StoreUnsafe(p0_i_o40_47, ref ps, 160);
+                            V256.StoreUnsafe(p0_f_o40_47, ref ps, 168);
                         }
 
                         // Row floats 176..255 (10 vectors).
                         {
-                            var p0_g_o48_55 = V256.LoadUnsafe(ref b, 176);
-                            var p0_g_o56_63 = V256.LoadUnsafe(ref b, 184);
-                            var p0_o_o0_7 = V256.LoadUnsafe(ref b, 192);
-                            var p0_o_o8_15 = V256.LoadUnsafe(ref b, 200);
-                            var p0_o_o16_23 = V256.LoadUnsafe(ref b, 208);
-                            var p0_o_o24_31 = V256.LoadUnsafe(ref b, 216);
-                            var p0_o_o32_39 = V256.LoadUnsafe(ref b, 224);
-                            var p0_o_o40_47 = V256.LoadUnsafe(ref b, 232);
-                            var p0_o_o48_55 = V256.LoadUnsafe(ref b, 240);
+                            var p0_g_o40_47 = V256.LoadUnsafe(ref b, 176);
+                            var p0_o_o40_47 = V256.LoadUnsafe(ref b, 184);
+                            var p0_i_o48_55 = V256.LoadUnsafe(ref b, 192);
+                            var p0_f_o48_55 = V256.LoadUnsafe(ref b, 200);
+                            var p0_g_o48_55 = V256.LoadUnsafe(ref b, 208);
+                            var p0_o_o48_55 = V256.LoadUnsafe(ref b, 216);
+                            var p0_i_o56_63 = V256.LoadUnsafe(ref b, 224);
+                            var p0_f_o56_63 = V256.LoadUnsafe(ref b, 232);
+                            var p0_g_o56_63 = V256.LoadUnsafe(ref b, 240);
                             var p0_o_o56_63 = V256.LoadUnsafe(ref b, 248);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
-                                var w_g_o48_55 = V256.LoadUnsafe(ref wi, 176);
-                                var w_g_o56_63 = V256.LoadUnsafe(ref wi, 184);
-                                var w_o_o0_7 = V256.LoadUnsafe(ref wi, 192);
-                                var w_o_o8_15 = V256.LoadUnsafe(ref wi, 200);
-                                var w_o_o16_23 = V256.LoadUnsafe(ref wi, 208);
-                                var w_o_o24_31 = V256.LoadUnsafe(ref wi, 216);
-                                var w_o_o32_39 = V256.LoadUnsafe(ref wi, 224);
-                                var w_o_o40_47 = V256.LoadUnsafe(ref wi, 232);
-                                var w_o_o48_55 = V256.LoadUnsafe(ref wi, 240);
+                                var w_g_o40_47 = V256.LoadUnsafe(ref wi, 176);
+                                var w_o_o40_47 = V256.LoadUnsafe(ref wi, 184);
+                                var w_i_o48_55 = V256.LoadUnsafe(ref wi, 192);
+                                var w_f_o48_55 = V256.LoadUnsafe(ref wi, 200);
+                                var w_g_o48_55 = V256.LoadUnsafe(ref wi, 208);
+                                var w_o_o48_55 = V256.LoadUnsafe(ref wi, 216);
+                                var w_i_o56_63 = V256.LoadUnsafe(ref wi, 224);
+                                var w_f_o56_63 = V256.LoadUnsafe(ref wi, 232);
+                                var w_g_o56_63 = V256.LoadUnsafe(ref wi, 240);
                                 var w_o_o56_63 = V256.LoadUnsafe(ref wi, 248);
                                 var x0 = V256.Create(Unsafe.Add(ref xs, i));
-                                p0_g_o48_55 = Fma.MultiplyAdd(w_g_o48_55, x0, p0_g_o48_55);
-                                p0_g_o56_63 = Fma.MultiplyAdd(w_g_o56_63, x0, p0_g_o56_63);
-                                p0_o_o0_7 = Fma.MultiplyAdd(w_o_o0_7, x0, p0_o_o0_7);
-                                p0_o_o8_15 = Fma.MultiplyAdd(w_o_o8_15, x0, p0_o_o8_15);
-                                p0_o_o16_23 = Fma.MultiplyAdd(w_o_o16_23, x0, p0_o_o16_23);
-                                p0_o_o24_31 = Fma.MultiplyAdd(w_o_o24_31, x0, p0_o_o24_31);
-                                p0_o_o32_39 = Fma.MultiplyAdd(w_o_o32_39, x0, p0_o_o32_39);
+                                p0_g_o40_47 = Fma.MultiplyAdd(w_g_o40_47, x0, p0_g_o40_47);
                                 p0_o_o40_47 = Fma.MultiplyAdd(w_o_o40_47, x0, p0_o_o40_47);
+                                p0_i_o48_55 = Fma.MultiplyAdd(w_i_o48_55, x0, p0_i_o48_55);
+                                p0_f_o48_55 = Fma.MultiplyAdd(w_f_o48_55, x0, p0_f_o48_55);
+                                p0_g_o48_55 = Fma.MultiplyAdd(w_g_o48_55, x0, p0_g_o48_55);
                                 p0_o_o48_55 = Fma.MultiplyAdd(w_o_o48_55, x0, p0_o_o48_55);
+                                p0_i_o56_63 = Fma.MultiplyAdd(w_i_o56_63, x0, p0_i_o56_63);
+                                p0_f_o56_63 = Fma.MultiplyAdd(w_f_o56_63, x0, p0_f_o56_63);
+                                p0_g_o56_63 = Fma.MultiplyAdd(w_g_o56_63, x0, p0_g_o56_63);
                                 p0_o_o56_63 = Fma.MultiplyAdd(w_o_o56_63, x0, p0_o_o56_63);
                             }
 
-                            V256.StoreUnsafe(p0_g_o48_55, ref ps, 176);
-                            V256.StoreUnsafe(p0_g_o56_63, ref ps, 184);
-                            V256.StoreUnsafe(p0_o_o0_7, ref ps, 192);
-                            V256.StoreUnsafe(p0_o_o8_15, ref ps, 200);
-                            V256.StoreUnsafe(p0_o_o16_23, ref ps, 208);
-                            V256.StoreUnsafe(p0_o_o24_31, ref ps, 216);
-                            V256.StoreUnsafe(p0_o_o32_39, ref ps, 224);
-                            V256.StoreUnsafe(p0_o_o40_47, ref ps, 232);
-                            V256.StoreUnsafe(p0_o_o48_55, ref ps, 240);
+                            V256.StoreUnsafe(p0_g_o40_47, ref ps, 176);
+                            V256.StoreUnsafe(p0_o_o40_47, ref ps, 184);
+                            V256.StoreUnsafe(p0_i_o48_55, ref ps, 192);
+                            V256.StoreUnsafe(p0_f_o48_55, ref ps, 200);
+                            V256.StoreUnsafe(p0_g_o48_55, ref ps, 208);
+                            V256.StoreUnsafe(p0_o_o48_55, ref ps, 216);
+                            V256.StoreUnsafe(p0_i_o56_63, ref ps, 224);
+                            V256.StoreUnsafe(p0_f_o56_63, ref ps, 232);
+                            V256.StoreUnsafe(p0_g_o56_63, ref ps, 240);
                             V256.StoreUnsafe(p0_o_o56_63, ref ps, 248);
                         }
                     }
@@ -2302,17 +2302,17 @@ namespace RnnGen.Generated
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
                         var i_o0_7 = V256.LoadUnsafe(ref p);
-                        var i_o8_15 = V256.LoadUnsafe(ref p, 8);
-                        var i_o16_23 = V256.LoadUnsafe(ref p, 16);
-                        var f_o0_7 = V256.LoadUnsafe(ref p, 64);
-                        var f_o8_15 = V256.LoadUnsafe(ref p, 72);
-                        var f_o16_23 = V256.LoadUnsafe(ref p, 80);
-                        var g_o0_7 = V256.LoadUnsafe(ref p, 128);
-                        var g_o8_15 = V256.LoadUnsafe(ref p, 136);
-                        var g_o16_23 = V256.LoadUnsafe(ref p, 144);
-                        var o_o0_7 = V256.LoadUnsafe(ref p, 192);
-                        var o_o8_15 = V256.LoadUnsafe(ref p, 200);
-                        var o_o16_23 = V256.LoadUnsafe(ref p, 208);
+                        var f_o0_7 = V256.LoadUnsafe(ref p, 8);
+                        var g_o0_7 = V256.LoadUnsafe(ref p, 16);
+                        var o_o0_7 = V256.LoadUnsafe(ref p, 24);
+                        var i_o8_15 = V256.LoadUnsafe(ref p, 32);
+                        var f_o8_15 = V256.LoadUnsafe(ref p, 40);
+                        var g_o8_15 = V256.LoadUnsafe(ref p, 48);
+                        var o_o8_15 = V256.LoadUnsafe(ref p, 56);
+                        var i_o16_23 = V256.LoadUnsafe(ref p, 64);
+                        var f_o16_23 = V256.LoadUnsafe(ref p, 72);
+                        var g_o16_23 = V256.LoadUnsafe(ref p, 80);
+                        var o_o16_23 = V256.LoadUnsafe(ref p, 88);
                         // U·h, unless the previous state is zero.
                         if (!zero)
                         {
@@ -2321,17 +2321,17 @@ namespace RnnGen.Generated
                                 ref float uj = ref Unsafe.Add(ref u, j * 256);
                                 var hj = V256.Create(Unsafe.Add(ref hPrev, j));
                                 i_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj), hj, i_o0_7);
-                                i_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, i_o8_15);
-                                i_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, i_o16_23);
-                                f_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, f_o0_7);
-                                f_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, f_o8_15);
-                                f_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, f_o16_23);
-                                g_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, g_o0_7);
-                                g_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, g_o8_15);
-                                g_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, g_o16_23);
-                                o_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 192), hj, o_o0_7);
-                                o_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 200), hj, o_o8_15);
-                                o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 208), hj, o_o16_23);
+                                f_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 8), hj, f_o0_7);
+                                g_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 16), hj, g_o0_7);
+                                o_o0_7 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, o_o0_7);
+                                i_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, i_o8_15);
+                                f_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, f_o8_15);
+                                g_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, g_o8_15);
+                                o_o8_15 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, o_o8_15);
+                                i_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 64), hj, i_o16_23);
+                                f_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 72), hj, f_o16_23);
+                                g_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 80), hj, g_o16_23);
+                                o_o16_23 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, o_o16_23);
                             }
                         }
 
@@ -2353,18 +2353,18 @@ namespace RnnGen.Generated
                     // Outputs 24..47 (chunks 3..5): sums i, f, g, o.
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
-                        var i_o24_31 = V256.LoadUnsafe(ref p, 24);
-                        var i_o32_39 = V256.LoadUnsafe(ref p, 32);
-                        var i_o40_47 = V256.LoadUnsafe(ref p, 40);
-                        var f_o24_31 = V256.LoadUnsafe(ref p, 88);
-                        var f_o32_39 = V256.LoadUnsafe(ref p, 96);
-                        var f_o40_47 = V256.LoadUnsafe(ref p, 104);
-                        var g_o24_31 = V256.LoadUnsafe(ref p, 152);
-                        var g_o32_39 = V256.LoadUnsafe(ref p, 160);
-                        var g_o40_47 = V256.LoadUnsafe(ref p, 168);
-                        var o_o24_31 = V256.LoadUnsafe(ref p, 216);
-                        var o_o32_39 = V256.LoadUnsafe(ref p, 224);
-                        var o_o40_47 = V256.LoadUnsafe(ref p, 232);
+                        var i_o24_31 = V256.LoadUnsafe(ref p, 96);
+                        var f_o24_31 = V256.LoadUnsafe(ref p, 104);
+                        var g_o24_31 = V256.LoadUnsafe(ref p, 112);
+                        var o_o24_31 = V256.LoadUnsafe(ref p, 120);
+                        var i_o32_39 = V256.LoadUnsafe(ref p, 128);
+                        var f_o32_39 = V256.LoadUnsafe(ref p, 136);
+                        var g_o32_39 = V256.LoadUnsafe(ref p, 144);
+                        var o_o32_39 = V256.LoadUnsafe(ref p, 152);
+                        var i_o40_47 = V256.LoadUnsafe(ref p, 160);
+                        var f_o40_47 = V256.LoadUnsafe(ref p, 168);
+                        var g_o40_47 = V256.LoadUnsafe(ref p, 176);
+                        var o_o40_47 = V256.LoadUnsafe(ref p, 184);
                         // U·h, unless the previous state is zero.
                         if (!zero)
                         {
@@ -2372,18 +2372,18 @@ namespace RnnGen.Generated
                             {
                                 ref float uj = ref Unsafe.Add(ref u, j * 256);
                                 var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                                i_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 24), hj, i_o24_31);
-                                i_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 32), hj, i_o32_39);
-                                i_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 40), hj, i_o40_47);
-                                f_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 88), hj, f_o24_31);
-                                f_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, f_o32_39);
-                                f_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, f_o40_47);
-                                g_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, g_o24_31);
-                                g_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, g_o32_39);
-                                g_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, g_o40_47);
-                                o_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 216), hj, o_o24_31);
-                                o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 224), hj, o_o32_39);
-                                o_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 232), hj, o_o40_47);
+                                i_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 96), hj, i_o24_31);
+                                f_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 104), hj, f_o24_31);
+                                g_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, g_o24_31);
+                                o_o24_31 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, o_o24_31);
+                                i_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 128), hj, i_o32_39);
+                                f_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 136), hj, f_o32_39);
+                                g_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 144), hj, g_o32_39);
+                                o_o32_39 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 152), hj, o_o32_39);
+                                i_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 160), hj, i_o40_47);
+                                f_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 168), hj, f_o40_47);
+                                g_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, g_o40_47);
+                                o_o40_47 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, o_o40_47);
                             }
                         }
 
@@ -2405,13 +2405,13 @@ namespace RnnGen.Generated
                     // Outputs 48..63 (chunks 6..7): sums i, f, g, o.
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
-                        var i_o48_55 = V256.LoadUnsafe(ref p, 48);
-                        var i_o56_63 = V256.LoadUnsafe(ref p, 56);
-                        var f_o48_55 = V256.LoadUnsafe(ref p, 112);
-                        var f_o56_63 = V256.LoadUnsafe(ref p, 120);
-                        var g_o48_55 = V256.LoadUnsafe(ref p, 176);
-                        var g_o56_63 = V256.LoadUnsafe(ref p, 184);
-                        var o_o48_55 = V256.LoadUnsafe(ref p, 240);
+                        var i_o48_55 = V256.LoadUnsafe(ref p, 192);
+                        var f_o48_55 = V256.LoadUnsafe(ref p, 200);
+                        var g_o48_55 = V256.LoadUnsafe(ref p, 208);
+                        var o_o48_55 = V256.LoadUnsafe(ref p, 216);
+                        var i_o56_63 = V256.LoadUnsafe(ref p, 224);
+                        var f_o56_63 = V256.LoadUnsafe(ref p, 232);
+                        var g_o56_63 = V256.LoadUnsafe(ref p, 240);
                         var o_o56_63 = V256.LoadUnsafe(ref p, 248);
                         // U·h, unless the previous state is zero.
                         if (!zero)
@@ -2420,13 +2420,13 @@ namespace RnnGen.Generated
                             {
                                 ref float uj = ref Unsafe.Add(ref u, j * 256);
                                 var hj = V256.Create(Unsafe.Add(ref hPrev, j));
-                                i_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 48), hj, i_o48_55);
-                                i_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 56), hj, i_o56_63);
-                                f_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 112), hj, f_o48_55);
-                                f_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 120), hj, f_o56_63);
-                                g_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 176), hj, g_o48_55);
-                                g_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 184), hj, g_o56_63);
-                                o_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 240), hj, o_o48_55);
+                                i_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 192), hj, i_o48_55);
+                                f_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 200), hj, f_o48_55);
+                                g_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 208), hj, g_o48_55);
+                                o_o48_55 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 216), hj, o_o48_55);
+                                i_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 224), hj, i_o56_63);
+                                f_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 232), hj, f_o56_63);
+                                g_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 240), hj, g_o56_63);
                                 o_o56_63 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, 248), hj, o_o56_63);
                             }
                         }
@@ -2488,7 +2488,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector256(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 8 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -2511,37 +2511,37 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var i_0_s0 = V256.LoadUnsafe(ref b, c0);
-                    var f_0_s0 = V256.LoadUnsafe(ref b, c0 + 64);
-                    var g_0_s0 = V256.LoadUnsafe(ref b, c0 + 128);
-                    var o_0_s0 = V256.LoadUnsafe(ref b, c0 + 192);
-                    var i_0_s1 = V256.LoadUnsafe(ref b, c0);
-                    var f_0_s1 = V256.LoadUnsafe(ref b, c0 + 64);
-                    var g_0_s1 = V256.LoadUnsafe(ref b, c0 + 128);
-                    var o_0_s1 = V256.LoadUnsafe(ref b, c0 + 192);
-                    var i_0_s2 = V256.LoadUnsafe(ref b, c0);
-                    var f_0_s2 = V256.LoadUnsafe(ref b, c0 + 64);
-                    var g_0_s2 = V256.LoadUnsafe(ref b, c0 + 128);
-                    var o_0_s2 = V256.LoadUnsafe(ref b, c0 + 192);
+                    var i_0_s0 = V256.LoadUnsafe(ref b, c0 * 4);
+                    var f_0_s0 = V256.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var g_0_s0 = V256.LoadUnsafe(ref b, c0 * 4 + 16);
+                    var o_0_s0 = V256.LoadUnsafe(ref b, c0 * 4 + 24);
+                    var i_0_s1 = V256.LoadUnsafe(ref b, c0 * 4);
+                    var f_0_s1 = V256.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var g_0_s1 = V256.LoadUnsafe(ref b, c0 * 4 + 16);
+                    var o_0_s1 = V256.LoadUnsafe(ref b, c0 * 4 + 24);
+                    var i_0_s2 = V256.LoadUnsafe(ref b, c0 * 4);
+                    var f_0_s2 = V256.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var g_0_s2 = V256.LoadUnsafe(ref b, c0 * 4 + 16);
+                    var o_0_s2 = V256.LoadUnsafe(ref b, c0 * 4 + 24);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
                         var xi_s0 = V256.Create(Unsafe.Add(ref x0, i));
-                        i_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s0, i_0_s0);
-                        f_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s0, f_0_s0);
-                        g_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s0, g_0_s0);
-                        o_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 192), xi_s0, o_0_s0);
+                        i_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4), xi_s0, i_0_s0);
+                        f_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 8), xi_s0, f_0_s0);
+                        g_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 16), xi_s0, g_0_s0);
+                        o_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 24), xi_s0, o_0_s0);
                         var xi_s1 = V256.Create(Unsafe.Add(ref x1, i));
-                        i_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s1, i_0_s1);
-                        f_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s1, f_0_s1);
-                        g_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s1, g_0_s1);
-                        o_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 192), xi_s1, o_0_s1);
+                        i_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4), xi_s1, i_0_s1);
+                        f_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 8), xi_s1, f_0_s1);
+                        g_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 16), xi_s1, g_0_s1);
+                        o_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 24), xi_s1, o_0_s1);
                         var xi_s2 = V256.Create(Unsafe.Add(ref x2, i));
-                        i_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0), xi_s2, i_0_s2);
-                        f_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 64), xi_s2, f_0_s2);
-                        g_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 128), xi_s2, g_0_s2);
-                        o_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 + 192), xi_s2, o_0_s2);
+                        i_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4), xi_s2, i_0_s2);
+                        f_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 8), xi_s2, f_0_s2);
+                        g_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 16), xi_s2, g_0_s2);
+                        o_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref wi, c0 * 4 + 24), xi_s2, o_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2550,20 +2550,20 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj_s0 = V256.Create(Unsafe.Add(ref hPrev0, j));
-                            i_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s0, i_0_s0);
-                            f_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s0, f_0_s0);
-                            g_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s0, g_0_s0);
-                            o_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 192), hj_s0, o_0_s0);
+                            i_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4), hj_s0, i_0_s0);
+                            f_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 8), hj_s0, f_0_s0);
+                            g_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 16), hj_s0, g_0_s0);
+                            o_0_s0 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 24), hj_s0, o_0_s0);
                             var hj_s1 = V256.Create(Unsafe.Add(ref hPrev1, j));
-                            i_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s1, i_0_s1);
-                            f_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s1, f_0_s1);
-                            g_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s1, g_0_s1);
-                            o_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 192), hj_s1, o_0_s1);
+                            i_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4), hj_s1, i_0_s1);
+                            f_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 8), hj_s1, f_0_s1);
+                            g_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 16), hj_s1, g_0_s1);
+                            o_0_s1 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 24), hj_s1, o_0_s1);
                             var hj_s2 = V256.Create(Unsafe.Add(ref hPrev2, j));
-                            i_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0), hj_s2, i_0_s2);
-                            f_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 64), hj_s2, f_0_s2);
-                            g_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 128), hj_s2, g_0_s2);
-                            o_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 + 192), hj_s2, o_0_s2);
+                            i_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4), hj_s2, i_0_s2);
+                            f_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 8), hj_s2, f_0_s2);
+                            g_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 16), hj_s2, g_0_s2);
+                            o_0_s2 = Fma.MultiplyAdd(V256.LoadUnsafe(ref uj, c0 * 4 + 24), hj_s2, o_0_s2);
                         }
                     }
 
@@ -2622,7 +2622,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepVector128(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 4 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -2632,35 +2632,35 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var i_0 = V128.LoadUnsafe(ref b, c0);
-                    var i_1 = V128.LoadUnsafe(ref b, c0 + 4);
-                    var i_2 = V128.LoadUnsafe(ref b, c0 + 8);
-                    var f_0 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var f_1 = V128.LoadUnsafe(ref b, c0 + 68);
-                    var f_2 = V128.LoadUnsafe(ref b, c0 + 72);
-                    var g_0 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var g_1 = V128.LoadUnsafe(ref b, c0 + 132);
-                    var g_2 = V128.LoadUnsafe(ref b, c0 + 136);
-                    var o_0 = V128.LoadUnsafe(ref b, c0 + 192);
-                    var o_1 = V128.LoadUnsafe(ref b, c0 + 196);
-                    var o_2 = V128.LoadUnsafe(ref b, c0 + 200);
+                    var i_0 = V128.LoadUnsafe(ref b, c0 * 4);
+                    var f_0 = V128.LoadUnsafe(ref b, c0 * 4 + 4);
+                    var g_0 = V128.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var o_0 = V128.LoadUnsafe(ref b, c0 * 4 + 12);
+                    var i_1 = V128.LoadUnsafe(ref b, c0 * 4 + 16);
+                    var f_1 = V128.LoadUnsafe(ref b, c0 * 4 + 20);
+                    var g_1 = V128.LoadUnsafe(ref b, c0 * 4 + 24);
+                    var o_1 = V128.LoadUnsafe(ref b, c0 * 4 + 28);
+                    var i_2 = V128.LoadUnsafe(ref b, c0 * 4 + 32);
+                    var f_2 = V128.LoadUnsafe(ref b, c0 * 4 + 36);
+                    var g_2 = V128.LoadUnsafe(ref b, c0 * 4 + 40);
+                    var o_2 = V128.LoadUnsafe(ref b, c0 * 4 + 44);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
                         var xi = V128.Create(Unsafe.Add(ref x, i));
-                        i_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi, i_0);
-                        i_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 4), xi, i_1);
-                        i_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 8), xi, i_2);
-                        f_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi, f_0);
-                        f_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 68), xi, f_1);
-                        f_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 72), xi, f_2);
-                        g_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi, g_0);
-                        g_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 132), xi, g_1);
-                        g_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 136), xi, g_2);
-                        o_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi, o_0);
-                        o_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 196), xi, o_1);
-                        o_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 200), xi, o_2);
+                        i_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4), xi, i_0);
+                        f_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 4), xi, f_0);
+                        g_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 8), xi, g_0);
+                        o_0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 12), xi, o_0);
+                        i_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 16), xi, i_1);
+                        f_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 20), xi, f_1);
+                        g_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 24), xi, g_1);
+                        o_1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 28), xi, o_1);
+                        i_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 32), xi, i_2);
+                        f_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 36), xi, f_2);
+                        g_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 40), xi, g_2);
+                        o_2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 44), xi, o_2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -2669,18 +2669,18 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                            i_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj, i_0);
-                            i_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 4), hj, i_1);
-                            i_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 8), hj, i_2);
-                            f_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj, f_0);
-                            f_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 68), hj, f_1);
-                            f_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj, f_2);
-                            g_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj, g_0);
-                            g_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 132), hj, g_1);
-                            g_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 136), hj, g_2);
-                            o_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj, o_0);
-                            o_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 196), hj, o_1);
-                            o_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 200), hj, o_2);
+                            i_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4), hj, i_0);
+                            f_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 4), hj, f_0);
+                            g_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 8), hj, g_0);
+                            o_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 12), hj, o_0);
+                            i_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 16), hj, i_1);
+                            f_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 20), hj, f_1);
+                            g_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 24), hj, g_1);
+                            o_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 28), hj, o_1);
+                            i_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 32), hj, i_2);
+                            f_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 36), hj, f_2);
+                            g_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 40), hj, g_2);
+                            o_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 44), hj, o_2);
                         }
                     }
 
@@ -2703,18 +2703,18 @@ namespace RnnGen.Generated
             // Outputs 60..63 (chunk 15): sums i, f, g, o.
             {
                 // Sums start from the bias.
-                var i_o60_63 = V128.LoadUnsafe(ref b, 60);
-                var f_o60_63 = V128.LoadUnsafe(ref b, 124);
-                var g_o60_63 = V128.LoadUnsafe(ref b, 188);
+                var i_o60_63 = V128.LoadUnsafe(ref b, 240);
+                var f_o60_63 = V128.LoadUnsafe(ref b, 244);
+                var g_o60_63 = V128.LoadUnsafe(ref b, 248);
                 var o_o60_63 = V128.LoadUnsafe(ref b, 252);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var xi = V128.Create(Unsafe.Add(ref x, i));
-                    i_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 60), xi, i_o60_63);
-                    f_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 124), xi, f_o60_63);
-                    g_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 188), xi, g_o60_63);
+                    i_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 240), xi, i_o60_63);
+                    f_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 244), xi, f_o60_63);
+                    g_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 248), xi, g_o60_63);
                     o_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref wi, 252), xi, o_o60_63);
                 }
                 // U·h, unless the previous state is zero.
@@ -2724,9 +2724,9 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                        i_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 60), hj, i_o60_63);
-                        f_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 124), hj, f_o60_63);
-                        g_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 188), hj, g_o60_63);
+                        i_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 240), hj, i_o60_63);
+                        f_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 244), hj, f_o60_63);
+                        g_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 248), hj, g_o60_63);
                         o_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 252), hj, o_o60_63);
                     }
                 }
@@ -2751,7 +2751,7 @@ namespace RnnGen.Generated
         {
             const int BlockSteps = 7;
             const int RowStride = 256;
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 4 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -2880,27 +2880,27 @@ namespace RnnGen.Generated
 
                         // Row floats 240..255 (4 vectors).
                         {
-                            var p0_o_o48_51 = V128.LoadUnsafe(ref b, 240);
-                            var p0_o_o52_55 = V128.LoadUnsafe(ref b, 244);
-                            var p0_o_o56_59 = V128.LoadUnsafe(ref b, 248);
+                            var p0_i_o60_63 = V128.LoadUnsafe(ref b, 240);
+                            var p0_f_o60_63 = V128.LoadUnsafe(ref b, 244);
+                            var p0_g_o60_63 = V128.LoadUnsafe(ref b, 248);
                             var p0_o_o60_63 = V128.LoadUnsafe(ref b, 252);
                             for (int i = 0; i < Input; i++)
                             {
                                 ref float wi = ref Unsafe.Add(ref w, i * 256);
-                                var w_o_o48_51 = V128.LoadUnsafe(ref wi, 240);
-                                var w_o_o52_55 = V128.LoadUnsafe(ref wi, 244);
-                                var w_o_o56_59 = V128.LoadUnsafe(ref wi, 248);
+                                var w_i_o60_63 = V128.LoadUnsafe(ref wi, 240);
+                                var w_f_o60_63 = V128.LoadUnsafe(ref wi, 244);
+                                var w_g_o60_63 = V128.LoadUnsafe(ref wi, 248);
                                 var w_o_o60_63 = V128.LoadUnsafe(ref wi, 252);
                                 var x0 = V128.Create(Unsafe.Add(ref xs, i));
-                                p0_o_o48_51 = MultiplyAdd(w_o_o48_51, x0, p0_o_o48_51);
-                                p0_o_o52_55 = MultiplyAdd(w_o_o52_55, x0, p0_o_o52_55);
-                                p0_o_o56_59 = MultiplyAdd(w_o_o56_59, x0, p0_o_o56_59);
+                                p0_i_o60_63 = MultiplyAdd(w_i_o60_63, x0, p0_i_o60_63);
+                                p0_f_o60_63 = MultiplyAdd(w_f_o60_63, x0, p0_f_o60_63);
+                                p0_g_o60_63 = MultiplyAdd(w_g_o60_63, x0, p0_g_o60_63);
                                 p0_o_o60_63 = MultiplyAdd(w_o_o60_63, x0, p0_o_o60_63);
                             }
 
-                            V128.StoreUnsafe(p0_o_o48_51, ref ps, 240);
-                            V128.StoreUnsafe(p0_o_o52_55, ref ps, 244);
-                            V128.StoreUnsafe(p0_o_o56_59, ref ps, 248);
+                            V128.StoreUnsafe(p0_i_o60_63, ref ps, 240);
+                            V128.StoreUnsafe(p0_f_o60_63, ref ps, 244);
+                            V128.StoreUnsafe(p0_g_o60_63, ref ps, 248);
                             V128.StoreUnsafe(p0_o_o60_63, ref ps, 252);
                         }
                     }
@@ -2919,18 +2919,18 @@ namespace RnnGen.Generated
                     {
                         {
                             // Sums start from the input projection (W·x + bias) stored for this timestep.
-                            var i_0 = V128.LoadUnsafe(ref p, c0);
-                            var i_1 = V128.LoadUnsafe(ref p, c0 + 4);
-                            var i_2 = V128.LoadUnsafe(ref p, c0 + 8);
-                            var f_0 = V128.LoadUnsafe(ref p, c0 + 64);
-                            var f_1 = V128.LoadUnsafe(ref p, c0 + 68);
-                            var f_2 = V128.LoadUnsafe(ref p, c0 + 72);
-                            var g_0 = V128.LoadUnsafe(ref p, c0 + 128);
-                            var g_1 = V128.LoadUnsafe(ref p, c0 + 132);
-                            var g_2 = V128.LoadUnsafe(ref p, c0 + 136);
-                            var o_0 = V128.LoadUnsafe(ref p, c0 + 192);
-                            var o_1 = V128.LoadUnsafe(ref p, c0 + 196);
-                            var o_2 = V128.LoadUnsafe(ref p, c0 + 200);
+                            var i_0 = V128.LoadUnsafe(ref p, c0 * 4);
+                            var f_0 = V128.LoadUnsafe(ref p, c0 * 4 + 4);
+                            var g_0 = V128.LoadUnsafe(ref p, c0 * 4 + 8);
+                            var o_0 = V128.LoadUnsafe(ref p, c0 * 4 + 12);
+                            var i_1 = V128.LoadUnsafe(ref p, c0 * 4 + 16);
+                            var f_1 = V128.LoadUnsafe(ref p, c0 * 4 + 20);
+                            var g_1 = V128.LoadUnsafe(ref p, c0 * 4 + 24);
+                            var o_1 = V128.LoadUnsafe(ref p, c0 * 4 + 28);
+                            var i_2 = V128.LoadUnsafe(ref p, c0 * 4 + 32);
+                            var f_2 = V128.LoadUnsafe(ref p, c0 * 4 + 36);
+                            var g_2 = V128.LoadUnsafe(ref p, c0 * 4 + 40);
+                            var o_2 = V128.LoadUnsafe(ref p, c0 * 4 + 44);
                             // U·h, unless the previous state is zero.
                             if (!zero)
                             {
@@ -2938,18 +2938,18 @@ namespace RnnGen.Generated
                                 {
                                     ref float uj = ref Unsafe.Add(ref u, j * 256);
                                     var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                                    i_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj, i_0);
-                                    i_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 4), hj, i_1);
-                                    i_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 8), hj, i_2);
-                                    f_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj, f_0);
-                                    f_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 68), hj, f_1);
-                                    f_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 72), hj, f_2);
-                                    g_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj, g_0);
-                                    g_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 132), hj, g_1);
-                                    g_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 136), hj, g_2);
-                                    o_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj, o_0);
-                                    o_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 196), hj, o_1);
-                                    o_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 200), hj, o_2);
+                                    i_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4), hj, i_0);
+                                    f_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 4), hj, f_0);
+                                    g_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 8), hj, g_0);
+                                    o_0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 12), hj, o_0);
+                                    i_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 16), hj, i_1);
+                                    f_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 20), hj, f_1);
+                                    g_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 24), hj, g_1);
+                                    o_1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 28), hj, o_1);
+                                    i_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 32), hj, i_2);
+                                    f_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 36), hj, f_2);
+                                    g_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 40), hj, g_2);
+                                    o_2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 44), hj, o_2);
                                 }
                             }
 
@@ -2972,9 +2972,9 @@ namespace RnnGen.Generated
                     // Outputs 60..63 (chunk 15): sums i, f, g, o.
                     {
                         // Sums start from the input projection (W·x + bias) stored for this timestep.
-                        var i_o60_63 = V128.LoadUnsafe(ref p, 60);
-                        var f_o60_63 = V128.LoadUnsafe(ref p, 124);
-                        var g_o60_63 = V128.LoadUnsafe(ref p, 188);
+                        var i_o60_63 = V128.LoadUnsafe(ref p, 240);
+                        var f_o60_63 = V128.LoadUnsafe(ref p, 244);
+                        var g_o60_63 = V128.LoadUnsafe(ref p, 248);
                         var o_o60_63 = V128.LoadUnsafe(ref p, 252);
                         // U·h, unless the previous state is zero.
                         if (!zero)
@@ -2983,9 +2983,9 @@ namespace RnnGen.Generated
                             {
                                 ref float uj = ref Unsafe.Add(ref u, j * 256);
                                 var hj = V128.Create(Unsafe.Add(ref hPrev, j));
-                                i_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 60), hj, i_o60_63);
-                                f_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 124), hj, f_o60_63);
-                                g_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 188), hj, g_o60_63);
+                                i_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 240), hj, i_o60_63);
+                                f_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 244), hj, f_o60_63);
+                                g_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 248), hj, g_o60_63);
                                 o_o60_63 = MultiplyAdd(V128.LoadUnsafe(ref uj, 252), hj, o_o60_63);
                             }
                         }
@@ -3043,7 +3043,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchVector128(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 4 outputs: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -3066,37 +3066,37 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var i_0_s0 = V128.LoadUnsafe(ref b, c0);
-                    var f_0_s0 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var g_0_s0 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var o_0_s0 = V128.LoadUnsafe(ref b, c0 + 192);
-                    var i_0_s1 = V128.LoadUnsafe(ref b, c0);
-                    var f_0_s1 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var g_0_s1 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var o_0_s1 = V128.LoadUnsafe(ref b, c0 + 192);
-                    var i_0_s2 = V128.LoadUnsafe(ref b, c0);
-                    var f_0_s2 = V128.LoadUnsafe(ref b, c0 + 64);
-                    var g_0_s2 = V128.LoadUnsafe(ref b, c0 + 128);
-                    var o_0_s2 = V128.LoadUnsafe(ref b, c0 + 192);
+                    var i_0_s0 = V128.LoadUnsafe(ref b, c0 * 4);
+                    var f_0_s0 = V128.LoadUnsafe(ref b, c0 * 4 + 4);
+                    var g_0_s0 = V128.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var o_0_s0 = V128.LoadUnsafe(ref b, c0 * 4 + 12);
+                    var i_0_s1 = V128.LoadUnsafe(ref b, c0 * 4);
+                    var f_0_s1 = V128.LoadUnsafe(ref b, c0 * 4 + 4);
+                    var g_0_s1 = V128.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var o_0_s1 = V128.LoadUnsafe(ref b, c0 * 4 + 12);
+                    var i_0_s2 = V128.LoadUnsafe(ref b, c0 * 4);
+                    var f_0_s2 = V128.LoadUnsafe(ref b, c0 * 4 + 4);
+                    var g_0_s2 = V128.LoadUnsafe(ref b, c0 * 4 + 8);
+                    var o_0_s2 = V128.LoadUnsafe(ref b, c0 * 4 + 12);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
                         var xi_s0 = V128.Create(Unsafe.Add(ref x0, i));
-                        i_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s0, i_0_s0);
-                        f_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s0, f_0_s0);
-                        g_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s0, g_0_s0);
-                        o_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi_s0, o_0_s0);
+                        i_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4), xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 4), xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 8), xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 12), xi_s0, o_0_s0);
                         var xi_s1 = V128.Create(Unsafe.Add(ref x1, i));
-                        i_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s1, i_0_s1);
-                        f_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s1, f_0_s1);
-                        g_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s1, g_0_s1);
-                        o_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi_s1, o_0_s1);
+                        i_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4), xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 4), xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 8), xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 12), xi_s1, o_0_s1);
                         var xi_s2 = V128.Create(Unsafe.Add(ref x2, i));
-                        i_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0), xi_s2, i_0_s2);
-                        f_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 64), xi_s2, f_0_s2);
-                        g_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 128), xi_s2, g_0_s2);
-                        o_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 + 192), xi_s2, o_0_s2);
+                        i_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4), xi_s2, i_0_s2);
+                        f_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 4), xi_s2, f_0_s2);
+                        g_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 8), xi_s2, g_0_s2);
+                        o_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref wi, c0 * 4 + 12), xi_s2, o_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3105,20 +3105,20 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj_s0 = V128.Create(Unsafe.Add(ref hPrev0, j));
-                            i_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s0, i_0_s0);
-                            f_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s0, f_0_s0);
-                            g_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s0, g_0_s0);
-                            o_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj_s0, o_0_s0);
+                            i_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4), hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 4), hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 8), hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 12), hj_s0, o_0_s0);
                             var hj_s1 = V128.Create(Unsafe.Add(ref hPrev1, j));
-                            i_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s1, i_0_s1);
-                            f_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s1, f_0_s1);
-                            g_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s1, g_0_s1);
-                            o_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj_s1, o_0_s1);
+                            i_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4), hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 4), hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 8), hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 12), hj_s1, o_0_s1);
                             var hj_s2 = V128.Create(Unsafe.Add(ref hPrev2, j));
-                            i_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0), hj_s2, i_0_s2);
-                            f_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 64), hj_s2, f_0_s2);
-                            g_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 128), hj_s2, g_0_s2);
-                            o_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 + 192), hj_s2, o_0_s2);
+                            i_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4), hj_s2, i_0_s2);
+                            f_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 4), hj_s2, f_0_s2);
+                            g_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 8), hj_s2, g_0_s2);
+                            o_0_s2 = MultiplyAdd(V128.LoadUnsafe(ref uj, c0 * 4 + 12), hj_s2, o_0_s2);
                         }
                     }
 
@@ -3177,7 +3177,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepScalar(ref float weights, ref float x, ref float hPrev, ref float hNext, ref float cell, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 1 output: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -3187,35 +3187,35 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var i_0 = Unsafe.Add(ref b, c0);
-                    var i_1 = Unsafe.Add(ref b, c0 + 1);
-                    var i_2 = Unsafe.Add(ref b, c0 + 2);
-                    var f_0 = Unsafe.Add(ref b, c0 + 64);
-                    var f_1 = Unsafe.Add(ref b, c0 + 65);
-                    var f_2 = Unsafe.Add(ref b, c0 + 66);
-                    var g_0 = Unsafe.Add(ref b, c0 + 128);
-                    var g_1 = Unsafe.Add(ref b, c0 + 129);
-                    var g_2 = Unsafe.Add(ref b, c0 + 130);
-                    var o_0 = Unsafe.Add(ref b, c0 + 192);
-                    var o_1 = Unsafe.Add(ref b, c0 + 193);
-                    var o_2 = Unsafe.Add(ref b, c0 + 194);
+                    var i_0 = Unsafe.Add(ref b, c0 * 4);
+                    var f_0 = Unsafe.Add(ref b, c0 * 4 + 1);
+                    var g_0 = Unsafe.Add(ref b, c0 * 4 + 2);
+                    var o_0 = Unsafe.Add(ref b, c0 * 4 + 3);
+                    var i_1 = Unsafe.Add(ref b, c0 * 4 + 4);
+                    var f_1 = Unsafe.Add(ref b, c0 * 4 + 5);
+                    var g_1 = Unsafe.Add(ref b, c0 * 4 + 6);
+                    var o_1 = Unsafe.Add(ref b, c0 * 4 + 7);
+                    var i_2 = Unsafe.Add(ref b, c0 * 4 + 8);
+                    var f_2 = Unsafe.Add(ref b, c0 * 4 + 9);
+                    var g_2 = Unsafe.Add(ref b, c0 * 4 + 10);
+                    var o_2 = Unsafe.Add(ref b, c0 * 4 + 11);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
                         var xi = Unsafe.Add(ref x, i);
-                        i_0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi, i_0);
-                        i_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 1), xi, i_1);
-                        i_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 2), xi, i_2);
-                        f_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi, f_0);
-                        f_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 65), xi, f_1);
-                        f_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 66), xi, f_2);
-                        g_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi, g_0);
-                        g_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 129), xi, g_1);
-                        g_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 130), xi, g_2);
-                        o_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi, o_0);
-                        o_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 193), xi, o_1);
-                        o_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 194), xi, o_2);
+                        i_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4), xi, i_0);
+                        f_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 1), xi, f_0);
+                        g_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 2), xi, g_0);
+                        o_0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 3), xi, o_0);
+                        i_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 4), xi, i_1);
+                        f_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 5), xi, f_1);
+                        g_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 6), xi, g_1);
+                        o_1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 7), xi, o_1);
+                        i_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 8), xi, i_2);
+                        f_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 9), xi, f_2);
+                        g_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 10), xi, g_2);
+                        o_2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 11), xi, o_2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3224,18 +3224,18 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj = Unsafe.Add(ref hPrev, j);
-                            i_0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj, i_0);
-                            i_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 1), hj, i_1);
-                            i_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 2), hj, i_2);
-                            f_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj, f_0);
-                            f_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 65), hj, f_1);
-                            f_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 66), hj, f_2);
-                            g_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj, g_0);
-                            g_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 129), hj, g_1);
-                            g_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 130), hj, g_2);
-                            o_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj, o_0);
-                            o_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 193), hj, o_1);
-                            o_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 194), hj, o_2);
+                            i_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4), hj, i_0);
+                            f_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 1), hj, f_0);
+                            g_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 2), hj, g_0);
+                            o_0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 3), hj, o_0);
+                            i_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 4), hj, i_1);
+                            f_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 5), hj, f_1);
+                            g_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 6), hj, g_1);
+                            o_1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 7), hj, o_1);
+                            i_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 8), hj, i_2);
+                            f_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 9), hj, f_2);
+                            g_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 10), hj, g_2);
+                            o_2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 11), hj, o_2);
                         }
                     }
 
@@ -3258,18 +3258,18 @@ namespace RnnGen.Generated
             // Outputs 63..63 (chunk 63): sums i, f, g, o.
             {
                 // Sums start from the bias.
-                var i_o63 = Unsafe.Add(ref b, 63);
-                var f_o63 = Unsafe.Add(ref b, 127);
-                var g_o63 = Unsafe.Add(ref b, 191);
+                var i_o63 = Unsafe.Add(ref b, 252);
+                var f_o63 = Unsafe.Add(ref b, 253);
+                var g_o63 = Unsafe.Add(ref b, 254);
                 var o_o63 = Unsafe.Add(ref b, 255);
                 // W·x.
                 for (int i = 0; i < Input; i++)
                 {
                     ref float wi = ref Unsafe.Add(ref w, i * 256);
                     var xi = Unsafe.Add(ref x, i);
-                    i_o63 = MultiplyAdd(Unsafe.Add(ref wi, 63), xi, i_o63);
-                    f_o63 = MultiplyAdd(Unsafe.Add(ref wi, 127), xi, f_o63);
-                    g_o63 = MultiplyAdd(Unsafe.Add(ref wi, 191), xi, g_o63);
+                    i_o63 = MultiplyAdd(Unsafe.Add(ref wi, 252), xi, i_o63);
+                    f_o63 = MultiplyAdd(Unsafe.Add(ref wi, 253), xi, f_o63);
+                    g_o63 = MultiplyAdd(Unsafe.Add(ref wi, 254), xi, g_o63);
                     o_o63 = MultiplyAdd(Unsafe.Add(ref wi, 255), xi, o_o63);
                 }
                 // U·h, unless the previous state is zero.
@@ -3279,9 +3279,9 @@ namespace RnnGen.Generated
                     {
                         ref float uj = ref Unsafe.Add(ref u, j * 256);
                         var hj = Unsafe.Add(ref hPrev, j);
-                        i_o63 = MultiplyAdd(Unsafe.Add(ref uj, 63), hj, i_o63);
-                        f_o63 = MultiplyAdd(Unsafe.Add(ref uj, 127), hj, f_o63);
-                        g_o63 = MultiplyAdd(Unsafe.Add(ref uj, 191), hj, g_o63);
+                        i_o63 = MultiplyAdd(Unsafe.Add(ref uj, 252), hj, i_o63);
+                        f_o63 = MultiplyAdd(Unsafe.Add(ref uj, 253), hj, f_o63);
+                        g_o63 = MultiplyAdd(Unsafe.Add(ref uj, 254), hj, g_o63);
                         o_o63 = MultiplyAdd(Unsafe.Add(ref uj, 255), hj, o_o63);
                     }
                 }
@@ -3325,7 +3325,7 @@ namespace RnnGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void StepBatchScalar(ref float weights, ref float x, nint xStride, ref float hPrev, nint hPrevStride, ref float hNext, nint hNextStride, ref float cell, nint cellStride, ref float sums, bool zeroState)
         {
-            // Packed weights, rows of 256 floats (i 0..63, f 64..127, g 128..191, o 192..255): W at 0, U at 8192, bias at 24576.
+            // Packed weights, rows of 256 floats (for each chunk of 1 output: i, f, g, o): W at 0, U at 8192, bias at 24576.
             ref float w = ref weights;
             ref float u = ref Unsafe.Add(ref weights, 8192);
             ref float b = ref Unsafe.Add(ref weights, 24576);
@@ -3348,37 +3348,37 @@ namespace RnnGen.Generated
             {
                 {
                     // Sums start from the bias.
-                    var i_0_s0 = Unsafe.Add(ref b, c0);
-                    var f_0_s0 = Unsafe.Add(ref b, c0 + 64);
-                    var g_0_s0 = Unsafe.Add(ref b, c0 + 128);
-                    var o_0_s0 = Unsafe.Add(ref b, c0 + 192);
-                    var i_0_s1 = Unsafe.Add(ref b, c0);
-                    var f_0_s1 = Unsafe.Add(ref b, c0 + 64);
-                    var g_0_s1 = Unsafe.Add(ref b, c0 + 128);
-                    var o_0_s1 = Unsafe.Add(ref b, c0 + 192);
-                    var i_0_s2 = Unsafe.Add(ref b, c0);
-                    var f_0_s2 = Unsafe.Add(ref b, c0 + 64);
-                    var g_0_s2 = Unsafe.Add(ref b, c0 + 128);
-                    var o_0_s2 = Unsafe.Add(ref b, c0 + 192);
+                    var i_0_s0 = Unsafe.Add(ref b, c0 * 4);
+                    var f_0_s0 = Unsafe.Add(ref b, c0 * 4 + 1);
+                    var g_0_s0 = Unsafe.Add(ref b, c0 * 4 + 2);
+                    var o_0_s0 = Unsafe.Add(ref b, c0 * 4 + 3);
+                    var i_0_s1 = Unsafe.Add(ref b, c0 * 4);
+                    var f_0_s1 = Unsafe.Add(ref b, c0 * 4 + 1);
+                    var g_0_s1 = Unsafe.Add(ref b, c0 * 4 + 2);
+                    var o_0_s1 = Unsafe.Add(ref b, c0 * 4 + 3);
+                    var i_0_s2 = Unsafe.Add(ref b, c0 * 4);
+                    var f_0_s2 = Unsafe.Add(ref b, c0 * 4 + 1);
+                    var g_0_s2 = Unsafe.Add(ref b, c0 * 4 + 2);
+                    var o_0_s2 = Unsafe.Add(ref b, c0 * 4 + 3);
                     // W·x.
                     for (int i = 0; i < Input; i++)
                     {
                         ref float wi = ref Unsafe.Add(ref w, i * 256);
                         var xi_s0 = Unsafe.Add(ref x0, i);
-                        i_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s0, i_0_s0);
-                        f_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s0, f_0_s0);
-                        g_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s0, g_0_s0);
-                        o_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi_s0, o_0_s0);
+                        i_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4), xi_s0, i_0_s0);
+                        f_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 1), xi_s0, f_0_s0);
+                        g_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 2), xi_s0, g_0_s0);
+                        o_0_s0 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 3), xi_s0, o_0_s0);
                         var xi_s1 = Unsafe.Add(ref x1, i);
-                        i_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s1, i_0_s1);
-                        f_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s1, f_0_s1);
-                        g_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s1, g_0_s1);
-                        o_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi_s1, o_0_s1);
+                        i_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4), xi_s1, i_0_s1);
+                        f_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 1), xi_s1, f_0_s1);
+                        g_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 2), xi_s1, g_0_s1);
+                        o_0_s1 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 3), xi_s1, o_0_s1);
                         var xi_s2 = Unsafe.Add(ref x2, i);
-                        i_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0), xi_s2, i_0_s2);
-                        f_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 64), xi_s2, f_0_s2);
-                        g_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 128), xi_s2, g_0_s2);
-                        o_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 + 192), xi_s2, o_0_s2);
+                        i_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4), xi_s2, i_0_s2);
+                        f_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 1), xi_s2, f_0_s2);
+                        g_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 2), xi_s2, g_0_s2);
+                        o_0_s2 = MultiplyAdd(Unsafe.Add(ref wi, c0 * 4 + 3), xi_s2, o_0_s2);
                     }
                     // U·h, unless the previous state is zero.
                     if (!zeroState)
@@ -3387,20 +3387,20 @@ namespace RnnGen.Generated
                         {
                             ref float uj = ref Unsafe.Add(ref u, j * 256);
                             var hj_s0 = Unsafe.Add(ref hPrev0, j);
-                            i_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s0, i_0_s0);
-                            f_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s0, f_0_s0);
-                            g_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s0, g_0_s0);
-                            o_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj_s0, o_0_s0);
+                            i_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4), hj_s0, i_0_s0);
+                            f_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 1), hj_s0, f_0_s0);
+                            g_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 2), hj_s0, g_0_s0);
+                            o_0_s0 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 3), hj_s0, o_0_s0);
                             var hj_s1 = Unsafe.Add(ref hPrev1, j);
-                            i_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s1, i_0_s1);
-                            f_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s1, f_0_s1);
-                            g_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s1, g_0_s1);
-                            o_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj_s1, o_0_s1);
+                            i_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4), hj_s1, i_0_s1);
+                            f_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 1), hj_s1, f_0_s1);
+                            g_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 2), hj_s1, g_0_s1);
+                            o_0_s1 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 3), hj_s1, o_0_s1);
                             var hj_s2 = Unsafe.Add(ref hPrev2, j);
-                            i_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0), hj_s2, i_0_s2);
-                            f_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 64), hj_s2, f_0_s2);
-                            g_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 128), hj_s2, g_0_s2);
-                            o_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 + 192), hj_s2, o_0_s2);
+                            i_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4), hj_s2, i_0_s2);
+                            f_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 1), hj_s2, f_0_s2);
+                            g_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 2), hj_s2, g_0_s2);
+                            o_0_s2 = MultiplyAdd(Unsafe.Add(ref uj, c0 * 4 + 3), hj_s2, o_0_s2);
                         }
                     }
 

@@ -6,7 +6,7 @@ using RnnGen.Weights;
 namespace RnnGen.Runtime.Tests.Gated;
 
 /// <summary>
-/// Where a GRU's and an LSTM's weights land in the packed copy the kernels read: each gate's block of a row, the
+/// Where a GRU's and an LSTM's weights land in the packed copy the kernels read: each gate's vector in each chunk of a row, the
 /// bias row with the biases the cell adds at load time, a GRU candidate's recurrent bias row, and zeros in the
 /// padding up to the vector width.
 /// </summary>
@@ -24,9 +24,10 @@ public class GatedPackedLayoutTests
     {
         var layout = new PackedLayout(CellKind.Gru, GatedLayer.Input, GatedLayer.Output, resetAfter: true, lanes);
 
+        // Chunk by chunk: z, r and n of outputs 0..L-1, then of L..2L-1.
         Assert.Equal(
-            (3, padded, padded, 2 * padded, rowLength, recurrentOffset, biasOffset, recurrentBiasOffset, length, true),
-            (layout.Gates, layout.PaddedOutput, layout.GateOffset(1), layout.GateOffset(2), layout.RowLength, layout.RecurrentOffset, layout.BiasOffset, layout.RecurrentBiasOffset, layout.Length, layout.HasRecurrentBiasRow));
+            (3, padded, lanes, 2 * lanes, 3 * lanes, rowLength, recurrentOffset, biasOffset, recurrentBiasOffset, length, true),
+            (layout.Gates, layout.PaddedOutput, layout.VectorOffset(1, 0), layout.VectorOffset(2, 0), layout.VectorOffset(0, 1), layout.RowLength, layout.RecurrentOffset, layout.BiasOffset, layout.RecurrentBiasOffset, layout.Length, layout.HasRecurrentBiasRow));
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public class GatedPackedLayoutTests
 
     [Theory]
     [MemberData(nameof(Layers))]
-    public void Every_weight_lands_in_its_gate_block_and_the_padding_stays_zero(string layerName)
+    public void Every_weight_lands_in_its_chunk_and_gate_and_the_padding_stays_zero(string layerName)
     {
         GatedLayer layer = GatedWeightFileLoadTests.Layer(layerName);
         LayerWeights weights = layer.CreateLoaded();
@@ -59,7 +60,8 @@ public class GatedPackedLayoutTests
         {
             for (int unit = 0; unit < GatedLayer.Output; unit++)
             {
-                int column = layout.GateOffset(gate) + unit;
+                // Written out rather than asked of the layout: chunk unit / L holds every gate's L floats in turn.
+                int column = (unit / weights.Lanes * layer.Gates * weights.Lanes) + (gate * weights.Lanes) + (unit % weights.Lanes);
                 int keras = (gate * GatedLayer.Output) + unit;
                 for (int i = 0; i < GatedLayer.Input; i++)
                 {

@@ -26,9 +26,19 @@ public sealed partial class GeneratedHeader
             : throw new FileNotFoundException($"The generated file of {modelType} is not where the build writes it.", path);
     }
 
-    /// <summary>The header of every generated file of this project, by file name.</summary>
+    /// <summary>
+    /// The header of every generated file of this build, by file name. The folder keeps the files of classes an
+    /// earlier build had and this one no longer does; their classes are not in this assembly, so they are left out.
+    /// </summary>
     public static (string File, GeneratedHeader Header)[] All()
-        => [.. Directory.GetFiles(Folder, "*.g.cs").Order(StringComparer.Ordinal).Select(path => (Path.GetFileName(path), Read(path)))];
+        => [.. Directory.GetFiles(Folder, "*.g.cs").Order(StringComparer.Ordinal).Where(IsOfThisBuild).Select(path => (Path.GetFileName(path), Read(path)))];
+
+    /// <summary>Whether the class of <c>Namespace.Class.Cell.g.cs</c> is in this assembly.</summary>
+    private static bool IsOfThisBuild(string path)
+    {
+        string name = Path.GetFileName(path)[..^".g.cs".Length];
+        return typeof(GeneratedHeader).Assembly.GetType(name[..name.LastIndexOf('.')]) is not null;
+    }
 
     /// <summary>
     /// The stated stack bound of <paramref name="members"/> (<c>Run/RunLast</c> or <c>Step</c>) on <paramref name="path"/>,
