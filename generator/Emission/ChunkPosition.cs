@@ -1,4 +1,5 @@
 using RnnGen.Generator.Helpers;
+using RnnGen.Layout;
 
 namespace RnnGen.Generator.Emission;
 
@@ -63,18 +64,18 @@ internal readonly struct ChunkPosition
 
     /// <summary>
     /// The offset, within a row of the packed weights or of the projections, of gate <paramref name="gate"/>'s vector
-    /// for this chunk, plus <paramref name="extra"/>, as code: rows hold the chunks one after another, each with every
-    /// gate's vector.
+    /// for this chunk, plus <paramref name="extra"/>, as code. A looped chunk counts from the tile's first output,
+    /// whose chunk starts G times as far into the row, since each chunk holds every gate's vector.
     /// </summary>
-    public string PackedOffset(int gate, int gates, int extra = 0)
+    public string PackedOffset(PackedLayout layout, int gate, int extra = 0)
     {
-        int constant = extra + (((Chunk * gates) + gate) * Lanes);
+        int constant = extra + layout.VectorOffset(gate, Chunk);
         if (!Looped)
         {
             return Invariant.Int(constant);
         }
 
-        string start = gates == 1 ? Start : $"{Start} * {Invariant.Int(gates)}";
+        string start = layout.Gates == 1 ? Start : $"{Start} * {Invariant.Int(layout.Gates)}";
         return constant == 0 ? start : $"{start} + {Invariant.Int(constant)}";
     }
 

@@ -323,7 +323,7 @@ internal sealed class PhaseTileEmitter
     private string Start(Slot slot, ChunkPosition chunk)
     {
         VectorWidth width = _context.Width;
-        string offset = chunk.PackedOffset(slot.Gate, _context.Layout.Gates);
+        string offset = chunk.PackedOffset(_context.Layout, slot.Gate);
         if (_kind == TileKind.Recurrence && slot.Input)
         {
             return width.Load("p", offset);
@@ -386,7 +386,7 @@ internal sealed class PhaseTileEmitter
             {
                 foreach (Slot slot in slots)
                 {
-                    writer.WriteLine($"{var}{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix} = {width.Load(spelling.Row, chunk.PackedOffset(slot.Gate, _context.Layout.Gates, spelling.RowOffset))};");
+                    writer.WriteLine($"{var}{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix} = {width.Load(spelling.Row, chunk.PackedOffset(_context.Layout, slot.Gate, spelling.RowOffset))};");
                 }
             }
         }
@@ -402,7 +402,7 @@ internal sealed class PhaseTileEmitter
                     string acc = Accumulator(slot, chunk, spelling.Part, q);
                     string weight = hoist
                         ? $"{columns.Row}_{slot.Name}_{chunk.Suffix}{spelling.Suffix}"
-                        : width.Load(spelling.Row, chunk.PackedOffset(slot.Gate, _context.Layout.Gates, spelling.RowOffset));
+                        : width.Load(spelling.Row, chunk.PackedOffset(_context.Layout, slot.Gate, spelling.RowOffset));
                     writer.WriteLine($"{acc} = {width.MultiplyAdd(weight, broadcast, acc)};");
                 }
             }
