@@ -167,19 +167,4 @@ internal static class BatchEntryEmitter
             writer.WriteLine($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref temporary, q * {Invariant.Int(context.Path.PaddedOutput)}), Output).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref {states}, q * {stride}), Output));");
         }
     }
-
-    /// <summary>Bytes of stack rows a batched call takes on the context's path beyond its single-sequence fallback.</summary>
-    public static long RowBytes(KernelContext context)
-    {
-        if (context.Path.Batch is not { } batch)
-        {
-            return 0;
-        }
-
-        long floats = batch.SumsFloats
-            + (context.ScratchRows.Count > 0 ? (batch.Sequences * BatchStepKernelEmitter.ScratchFloatsPerSequence(context)) + 16 : 0)
-            + (batch.InPlace ? 0 : (batch.Sequences * context.Path.PaddedOutput) + 16)
-            + (context.Cell.HasCellState ? batch.Sequences * context.Model.Output : 0);
-        return floats * sizeof(float);
-    }
 }

@@ -62,7 +62,7 @@ internal static class BatchStepKernelEmitter
     }
 
     /// <summary>The scratch rows of one sequence, padded to the widest vector.</summary>
-    public static int ScratchFloatsPerSequence(KernelContext context) => context.ScratchRows.Count * Layout.PackedLayout.Pad(context.Model.Output, 16);
+    public static int ScratchFloatsPerSequence(KernelContext context) => StackBudget.ScratchFloatsPerSequence(context.Model);
 
     private static void WriteSequenceRefs(IndentedTextWriter writer, string name, string stride, int k)
     {

@@ -57,7 +57,7 @@ internal static class StackBudget
         long rows = 0;
         if (path.Batch is { } batch)
         {
-            int scratch = Cell.For(model.Cell).ScratchRows(model).Count * Layout.PackedLayout.Pad(model.Output, 16);
+            int scratch = ScratchFloatsPerSequence(model);
             rows = batch.SumsFloats
                 + (scratch > 0 ? (batch.Sequences * scratch) + 16 : 0)
                 + (batch.InPlace ? 0 : (batch.Sequences * path.PaddedOutput) + 16)
@@ -71,9 +71,14 @@ internal static class StackBudget
         return (rows * sizeof(float)) + System.Math.Max(RunRows(model, path), StepRows(model, path)) + FrameAllowance;
     }
 
+    /// <summary>Floats of one sequence's scratch rows (a GRU without ResetAfter keeps r ⊙ h there), each padded to the widest vector.</summary>
+    public static int ScratchFloatsPerSequence(LayerModel model)
+        => Cell.For(model.Cell).ScratchRows(model).Count * Layout.PackedLayout.Pad(model.Output, 16);
+
+    /// <summary>The scratch rows of one sequence and alignment slack, or nothing for a cell without them.</summary>
     private static long Scratch(LayerModel model)
     {
-        int rows = Cell.For(model.Cell).ScratchRows(model).Count;
-        return rows == 0 ? 0 : (rows * Layout.PackedLayout.Pad(model.Output, 16)) + 16;
+        int floats = ScratchFloatsPerSequence(model);
+        return floats == 0 ? 0 : floats + 16;
     }
 }

@@ -10,7 +10,6 @@ namespace RnnGen.Generator.Emission.Members;
 /// </summary>
 internal static class BatchMembers
 {
-
     public static void Add(MemberBuilder members, LayerModel model, MemberText text)
     {
         bool lstm = model.Cell == Layout.CellKind.Lstm;
